@@ -1,0 +1,56 @@
+"use server";
+
+import { cookies } from "next/headers";
+import { AuthError, CredentialsSignin } from "next-auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
+import { failureOf, parseInput, type ActionResult } from "@/lib/actions/action";
+import { createUser, findUserForLogin } from "@/lib/db/users";
+import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
+import { loginSchema, registerSchema } from "@/lib/validation/auth";
+
+const LOCALE_COOKIE_OPTIONS = { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 } as const;
+
+/** Signs in through Auth.js; the session cookie lives for the browser session unless `remember`. */
+async function startSession(identifier: string, password: string, remember: boolean): Promise<ActionResult> {
+  try {
+    await signIn("credentials", { identifier, password, remember: String(remember), redirect: false });
+  } catch (error) {
+    // Only Auth.js's own errors are answers; anything else (Next's redirect included) goes on up.
+    if (!(error instanceof AuthError)) throw error;
+    const inactive = error instanceof CredentialsSignin && error.code === "account_inactive";
+    return { ok: false, code: inactive ? "account_inactive" : "invalid_credentials" };
+  }
+  if (!remember) await makeSessionCookieBrowserScoped();
+  return { ok: true, data: undefined };
+}
+
+export async function loginAction(input: unknown): Promise<ActionResult> {
+  const parsed = parseInput(loginSchema, input);
+  if (!parsed.ok) return parsed;
+  const { identifier, password, remember } = parsed.data;
+  const result = await startSession(identifier, password, remember);
+  if (result.ok) {
+    // The language saved on the profile follows the user to this browser.
+    const user = await findUserForLogin(identifier);
+    if (user && isLocale(user.locale)) (await cookies()).set(LOCALE_COOKIE, user.locale, LOCALE_COOKIE_OPTIONS);
+  }
+  return result;
+}
+
+export async function registerAction(input: unknown): Promise<ActionResult> {
+  const parsed = parseInput(registerSchema, input);
+  if (!parsed.ok) return parsed;
+  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
+  try {
+    await createUser({ ...parsed.data, locale: isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE });
+  } catch (error) {
+    return failureOf(error);
+  }
+  // A new account is signed in straight away, for this browser session.
+  return startSession(parsed.data.username, parsed.data.password, false);
+}
+
+export async function logoutAction() {
+  await signOut({ redirectTo: "/login" });
+}

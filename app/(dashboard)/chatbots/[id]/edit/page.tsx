@@ -1,0 +1,20 @@
+import { notFound } from "next/navigation";
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { findChatbot } from "@/lib/db/chatbots";
+import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
+
+type Params = Promise<{ id: string }>;
+
+export default async function EditChatbotPage({ params }: { params: Params }) {
+  const user = await requireUser();
+  const bot = await findChatbot(user, (await params).id);
+  if (!bot) notFound();
+  const t = await getTranslations("chatbots");
+  return (
+    <div className="col-lg-8">
+      <h1 className="h3 mb-4 text-break">{t("edit_title", { name: bot.name })}</h1>
+      <ChatbotForm bot={{ id: bot.id, name: bot.name, description: bot.description, systemPrompt: bot.systemPrompt, isActive: bot.isActive }} />
+    </div>
+  );
+}

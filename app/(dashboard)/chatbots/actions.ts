@@ -1,0 +1,46 @@
+"use server";
+
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { withUser } from "@/lib/actions/action";
+import { createChatbot, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
+import { chatbotIdSchema, chatbotSchema } from "@/lib/validation/chatbot";
+
+const byId = z.object({ id: chatbotIdSchema });
+const toggle = z.object({ id: chatbotIdSchema, isActive: z.boolean() });
+
+function refresh(id?: string) {
+  revalidatePath("/chatbots");
+  revalidatePath("/dashboard");
+  if (id) revalidatePath(`/chatbots/${id}`);
+}
+
+export async function createChatbotAction(input: unknown) {
+  const result = await withUser(chatbotSchema, input, async (data, user) => {
+    const bot = await createChatbot(user, data);
+    return { id: bot.id };
+  });
+  if (result.ok) refresh(result.data.id);
+  return result;
+}
+
+export async function updateChatbotAction(id: string, input: unknown) {
+  const result = await withUser(chatbotSchema, input, async (data, user) => {
+    await updateChatbot(user, chatbotIdSchema.parse(id), data);
+    return { id };
+  });
+  if (result.ok) refresh(id);
+  return result;
+}
+
+export async function setChatbotActiveAction(id: string, isActive: boolean) {
+  const result = await withUser(toggle, { id, isActive }, (data, user) => setChatbotActive(user, data.id, data.isActive));
+  if (result.ok) refresh(id);
+  return result;
+}
+
+export async function deleteChatbotAction(id: string) {
+  const result = await withUser(byId, { id }, (data, user) => deleteChatbot(user, data.id));
+  if (result.ok) refresh();
+  return result;
+}

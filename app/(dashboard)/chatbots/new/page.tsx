@@ -1,0 +1,18 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("chatbots"))("new_title") };
+}
+
+export default async function NewChatbotPage() {
+  await requireUser();
+  const t = await getTranslations("chatbots");
+  return (
+    <div className="col-lg-8">
+      <h1 className="h3 mb-4">{t("new_title")}</h1>
+      <ChatbotForm />
+    </div>
+  );
+}

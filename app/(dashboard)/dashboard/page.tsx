@@ -1,0 +1,82 @@
+import Link from "next/link";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { dashboardSummary } from "@/lib/db/chatbots";
+import { ActiveBadge } from "@/components/chatbots/ActiveBadge";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("dashboard"))("title") };
+}
+
+export default async function DashboardPage() {
+  const user = await requireUser();
+  const t = await getTranslations("dashboard");
+  const format = await getFormatter();
+  const { total, active, recent } = await dashboardSummary(user);
+
+  return (
+    <>
+      <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-4">
+        <h1 className="h3 mb-0">{t("title")}</h1>
+        <Link href="/chatbots/new" className="btn btn-primary">
+          <i className="bi bi-plus-lg me-1" aria-hidden />
+          {t("new_bot")}
+        </Link>
+      </div>
+      <div className="row g-3 mb-4">
+        <div className="col-6">
+          <div className="card">
+            <div className="card-body">
+              <p className="text-body-secondary mb-1">{t("bots")}</p>
+              <p className="display-6 mb-0" data-testid="count-bots">
+                {total}
+              </p>
+            </div>
+          </div>
+        </div>
+        <div className="col-6">
+          <div className="card">
+            <div className="card-body">
+              <p className="text-body-secondary mb-1">{t("active_bots")}</p>
+              <p className="display-6 mb-0" data-testid="count-active">
+                {active}
+              </p>
+            </div>
+          </div>
+        </div>
+      </div>
+      {total === 0 ? (
+        <div className="card text-center">
+          <div className="card-body py-5">
+            <i className="bi bi-robot display-4 text-primary" aria-hidden />
+            <h2 className="h4 mt-3">{t("empty_title")}</h2>
+            <p>{t("empty_text")}</p>
+            <Link href="/chatbots/new" className="btn btn-primary btn-lg">
+              {t("create_first")}
+            </Link>
+          </div>
+        </div>
+      ) : (
+        <section>
+          <div className="d-flex justify-content-between align-items-center mb-2">
+            <h2 className="h5 mb-0">{t("recent")}</h2>
+            <Link href="/chatbots">{t("view_all")}</Link>
+          </div>
+          <ul className="list-group">
+            {recent.map((bot) => (
+              <li key={bot.id} className="list-group-item d-flex justify-content-between align-items-center gap-2">
+                <div className="min-w-0">
+                  <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break">
+                    {bot.name}
+                  </Link>
+                  <div className="small text-body-secondary">{t("updated", { when: format.relativeTime(bot.updatedAt) })}</div>
+                </div>
+                <ActiveBadge isActive={bot.isActive} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,53 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { getProfile } from "@/lib/db/users";
+import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
+import { PasswordForm } from "@/components/profile/PasswordForm";
+import { ProfileForm } from "@/components/profile/ProfileForm";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("profile"))("title") };
+}
+
+export default async function ProfilePage() {
+  const user = await requireUser();
+  const profile = await getProfile(user);
+  const t = await getTranslations("profile");
+  const format = await getFormatter();
+
+  return (
+    <div className="row g-4">
+      <div className="col-12">
+        <h1 className="h3 mb-1">{t("title")}</h1>
+        <p className="text-body-secondary mb-0">
+          <span className="me-2">@{profile.username}</span>·
+          <span className="ms-2" data-testid="member-since">
+            {t("member_since", { date: format.dateTime(profile.createdAt, { dateStyle: "long" }) })}
+          </span>
+        </p>
+      </div>
+      <section className="col-lg-6" aria-labelledby="details-title">
+        <div className="card h-100">
+          <div className="card-body">
+            <h2 id="details-title" className="h5 mb-3">
+              {t("details")}
+            </h2>
+            <ProfileForm
+              profile={{ firstName: profile.firstName, lastName: profile.lastName, email: profile.email, locale: isLocale(profile.locale) ? profile.locale : DEFAULT_LOCALE }}
+            />
+          </div>
+        </div>
+      </section>
+      <section className="col-lg-6" aria-labelledby="password-title">
+        <div className="card h-100">
+          <div className="card-body">
+            <h2 id="password-title" className="h5 mb-3">
+              {t("password_title")}
+            </h2>
+            <PasswordForm />
+          </div>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,42 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import Form from "react-bootstrap/Form";
+import type { z } from "zod";
+import { loginAction } from "@/app/(auth)/actions";
+import { FormField } from "@/components/ui/FormField";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useActionResult } from "@/components/ui/useActionResult";
+import { loginSchema, type LoginInput } from "@/lib/validation/auth";
+
+export function LoginForm() {
+  const t = useTranslations("auth");
+  const form = useForm<LoginInput, unknown, z.output<typeof loginSchema>>({
+    resolver: zodResolver(loginSchema),
+    defaultValues: { identifier: "", password: "", remember: false },
+  });
+  const run = useActionResult(form);
+  const router = useRouter();
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await run(() => loginAction(values));
+    if (!result.ok) return;
+    // refresh() too: the navbar and the language (which the profile may set) live in the root layout.
+    router.replace("/dashboard");
+    router.refresh();
+  });
+
+  return (
+    <Form noValidate onSubmit={onSubmit}>
+      <FormField form={form} name="identifier" label={t("identifier")} autoComplete="username" required />
+      <FormField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" required />
+      <Form.Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
+      <SubmitButton pending={form.formState.isSubmitting || form.formState.isSubmitSuccessful} className="w-100">
+        {t("login_submit")}
+      </SubmitButton>
+    </Form>
+  );
+}

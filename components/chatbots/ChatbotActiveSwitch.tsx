@@ -1,0 +1,45 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import Form from "react-bootstrap/Form";
+import { setChatbotActiveAction } from "@/app/(dashboard)/chatbots/actions";
+import { useToast } from "@/components/ui/Toasts";
+import { useActionResult } from "@/components/ui/useActionResult";
+
+export function ChatbotActiveSwitch({ id, name, isActive }: { id: string; name: string; isActive: boolean }) {
+  const t = useTranslations("chatbots");
+  const tToast = useTranslations("toast");
+  const router = useRouter();
+  const toast = useToast();
+  const run = useActionResult();
+  const [checked, setChecked] = useState(isActive);
+  const [pending, setPending] = useState(false);
+
+  async function onChange(next: boolean) {
+    setChecked(next);
+    setPending(true);
+    const result = await run(() => setChatbotActiveAction(id, next));
+    setPending(false);
+    if (!result.ok) return setChecked(!next);
+    toast.success(tToast(next ? "chatbot_activated" : "chatbot_deactivated", { name }));
+    router.refresh();
+  }
+
+  return (
+    <Form.Check
+      type="switch"
+      id={`active-${id}`}
+      checked={checked}
+      disabled={pending}
+      onChange={(e) => onChange(e.currentTarget.checked)}
+      label={
+        <>
+          {t("isActive")}
+          <span className="visually-hidden">: {name}</span>
+        </>
+      }
+    />
+  );
+}

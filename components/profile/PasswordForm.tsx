@@ -1,0 +1,44 @@
+"use client";
+
+import { useForm } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import Form from "react-bootstrap/Form";
+import type { z } from "zod";
+import { changePasswordAction } from "@/app/(dashboard)/profile/actions";
+import { FormField } from "@/components/ui/FormField";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useToast } from "@/components/ui/Toasts";
+import { useActionResult } from "@/components/ui/useActionResult";
+import { PASSWORD_MIN } from "@/lib/validation/fields";
+import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/validation/profile";
+
+const empty = { currentPassword: "", newPassword: "", confirmNewPassword: "" };
+
+export function PasswordForm() {
+  const t = useTranslations("profile");
+  const tAuth = useTranslations("auth");
+  const tToast = useTranslations("toast");
+  const toast = useToast();
+  const form = useForm<PasswordChangeInput, unknown, z.output<typeof passwordChangeSchema>>({
+    resolver: zodResolver(passwordChangeSchema),
+    defaultValues: empty,
+  });
+  const run = useActionResult(form);
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await run(() => changePasswordAction(values));
+    if (!result.ok) return;
+    form.reset(empty);
+    toast.success(tToast("password_changed"));
+  });
+
+  return (
+    <Form noValidate onSubmit={onSubmit}>
+      <FormField form={form} name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required />
+      <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
+      <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />
+      <SubmitButton pending={form.formState.isSubmitting}>{t("change_password")}</SubmitButton>
+    </Form>
+  );
+}

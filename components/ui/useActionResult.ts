@@ -1,0 +1,32 @@
+"use client";
+
+import { useTranslations } from "next-intl";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { ActionResult } from "@/lib/actions/action";
+import { isErrorCode } from "@/lib/errors";
+import { useToast } from "./Toasts";
+
+/**
+ * Runs a server action from a form and shows its outcome: field errors go on their fields
+ * (all of them), the code becomes a translated toast. A network or server crash is a code too.
+ */
+export function useActionResult<T extends FieldValues>(form?: UseFormReturn<T>) {
+  const t = useTranslations("errors");
+  const toast = useToast();
+  return async function run<D>(call: () => Promise<ActionResult<D>>): Promise<ActionResult<D>> {
+    let result: ActionResult<D>;
+    try {
+      result = await call();
+    } catch {
+      result = { ok: false, code: "server_error" };
+    }
+    if (!result.ok) {
+      const fields = Object.entries(result.fieldErrors ?? {});
+      fields.forEach(([field, code], index) => {
+        form?.setError(field as Path<T>, { message: code }, { shouldFocus: index === 0 });
+      });
+      toast.error(t(isErrorCode(result.code) ? result.code : "server_error"));
+    }
+    return result;
+  };
+}

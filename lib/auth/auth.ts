@@ -1,0 +1,75 @@
+import "server-only";
+import NextAuth, { CredentialsSignin } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import Credentials from "next-auth/providers/credentials";
+import { PrismaAdapter } from "@auth/prisma-adapter";
+import { db } from "@/lib/db/client";
+import { findUserForLogin, getSessionState } from "@/lib/db/users";
+import { env } from "@/lib/env";
+import { loginSchema } from "@/lib/validation/auth";
+import { verifyPassword } from "./password";
+
+const DAY = 24 * 60 * 60;
+export const REMEMBER_SECONDS = 30 * DAY;
+
+class InactiveAccount extends CredentialsSignin {
+  code = "account_inactive";
+}
+
+/** What we keep in the signed session token. */
+type SessionClaims = JWT & { uid?: string; sv?: number; remember?: boolean; loginAt?: number };
+
+export const { handlers, auth, signIn, signOut } = NextAuth({
+  // Not used by credentials + JWT; there so OAuth or email providers can be added without a schema change.
+  adapter: PrismaAdapter(db),
+  session: { strategy: "jwt", maxAge: REMEMBER_SECONDS },
+  trustHost: true,
+  pages: { signIn: "/login" },
+  logger: {
+    // A wrong password is not a server error; every other error is logged in full.
+    error(error) {
+      if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      console.error(error);
+    },
+  },
+  providers: [
+    Credentials({
+      credentials: { identifier: {}, password: {}, remember: {} },
+      async authorize(raw) {
+        const parsed = loginSchema.safeParse(raw);
+        if (!parsed.success) return null;
+        const user = await findUserForLogin(parsed.data.identifier);
+        // Compare even when there is no such account, so both answers take the same time.
+        const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
+        if (!user || !passwordOk) return null;
+        if (!user.isActive) throw new InactiveAccount();
+        return { id: user.id, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      const claims = token as SessionClaims;
+      if (user) {
+        const signedIn = user as { id: string; sessionVersion: number; remember: boolean };
+        claims.uid = signedIn.id;
+        claims.sv = signedIn.sessionVersion;
+        claims.remember = signedIn.remember;
+        claims.loginAt = Math.floor(Date.now() / 1000);
+      }
+      if (!claims.uid || typeof claims.loginAt !== "number") return null;
+      // Absolute limit: 30 days with "Remember me", SESSION_HOURS without.
+      const limit = claims.remember ? REMEMBER_SECONDS : env().SESSION_HOURS * 60 * 60;
+      if (Date.now() / 1000 - claims.loginAt > limit) return null;
+      // Revocation: a password change or deactivation moves the version on.
+      const state = await getSessionState(claims.uid);
+      if (!state || !state.isActive || state.sessionVersion !== claims.sv) return null;
+      return claims;
+    },
+    session({ session, token }) {
+      const claims = token as SessionClaims;
+      // Only what the app needs: no name, email or anything else reaches the session payload.
+      return { expires: session.expires, user: { id: claims.uid!, remember: claims.remember === true } } as unknown as typeof session;
+    },
+  },
+});

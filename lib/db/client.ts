@@ -1,0 +1,40 @@
+import "server-only";
+import { mkdirSync } from "node:fs";
+import path from "node:path";
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { env, isPostgres } from "@/lib/env";
+import { PrismaClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+
+// Both clients are generated and bundled, so one build serves whichever database DATABASE_URL
+// names. Their model APIs are the same; the SQLite client's types stand for both.
+export type Db = PrismaClient;
+
+function createDb(): Db {
+  const url = env().DATABASE_URL;
+  if (isPostgres(url)) {
+    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+  }
+  const file = url.replace(/^file:/, "");
+  mkdirSync(path.dirname(file), { recursive: true });
+  // One connection per process; `timeout` is SQLite's busy timeout. WAL is set by db:migrate.
+  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+}
+
+const globalForDb = globalThis as unknown as { chatbotFactoryDb?: Db };
+export const db: Db = (globalForDb.chatbotFactoryDb ??= createDb());
+
+/** A case-insensitive `contains` filter: SQLite's LIKE already is; PostgreSQL needs the mode. */
+export function containsText(query: string) {
+  return isPostgres(env().DATABASE_URL)
+    ? ({ contains: query, mode: "insensitive" } as { contains: string })
+    : { contains: query };
+}
+
+/** Prisma's unique-constraint violation, which a race past our own check can still raise. */
+export function uniqueViolation(error: unknown): string[] | null {
+  if (typeof error !== "object" || error === null || (error as { code?: string }).code !== "P2002") return null;
+  const target = (error as { meta?: { target?: unknown } }).meta?.target;
+  return Array.isArray(target) ? target.map(String) : typeof target === "string" ? [target] : [];
+}

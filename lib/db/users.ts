@@ -1,0 +1,137 @@
+import "server-only";
+import { AppError, type FieldErrors } from "@/lib/errors";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import type { Locale } from "@/lib/i18n/locales";
+import { db, uniqueViolation } from "./client";
+
+/** Who is acting: every function that reads or writes an account's data takes one. */
+export type Actor = { id: string };
+
+export function requireActorId(actor: Actor | null | undefined): string {
+  // An undefined id in a Prisma `where` means "no filter": refuse before querying.
+  if (!actor || typeof actor.id !== "string" || !actor.id) throw new AppError("unauthenticated");
+  return actor.id;
+}
+
+const profileFields = {
+  id: true,
+  username: true,
+  email: true,
+  firstName: true,
+  lastName: true,
+  locale: true,
+  role: true,
+  createdAt: true,
+} as const;
+
+export type NewUser = {
+  username: string;
+  email: string;
+  password: string;
+  firstName: string;
+  lastName: string;
+  locale: Locale;
+};
+
+async function takenFields(username: string | null, email: string, exceptId?: string): Promise<FieldErrors> {
+  const clashes = await db.user.findMany({
+    where: { OR: [...(username ? [{ username }] : []), { email }], ...(exceptId ? { NOT: { id: exceptId } } : {}) },
+    select: { username: true, email: true },
+  });
+  const errors: FieldErrors = {};
+  if (username && clashes.some((u) => u.username === username)) errors.username = "username_taken";
+  if (clashes.some((u) => u.email === email)) errors.email = "email_taken";
+  return errors;
+}
+
+function rethrowUnique(error: unknown): never {
+  const fields = uniqueViolation(error);
+  if (fields) {
+    const errors: FieldErrors = {};
+    if (fields.some((f) => f.includes("username"))) errors.username = "username_taken";
+    if (fields.some((f) => f.includes("email")) || !Object.keys(errors).length) errors.email = "email_taken";
+    throw new AppError("invalid_data", errors);
+  }
+  throw error;
+}
+
+export async function createUser(input: NewUser) {
+  const taken = await takenFields(input.username, input.email);
+  if (Object.keys(taken).length) throw new AppError("invalid_data", taken);
+  const passwordHash = await hashPassword(input.password);
+  try {
+    return await db.user.create({
+      data: {
+        username: input.username,
+        email: input.email,
+        passwordHash,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        locale: input.locale,
+      },
+      select: profileFields,
+    });
+  } catch (error) {
+    rethrowUnique(error);
+  }
+}
+
+/** For the credentials check only: the one read that returns a password hash. */
+export function findUserForLogin(identifier: string) {
+  const key = identifier.trim().toLowerCase();
+  return db.user.findUnique({
+    where: key.includes("@") ? { email: key } : { username: key },
+    select: { id: true, passwordHash: true, isActive: true, sessionVersion: true, locale: true },
+  });
+}
+
+/** What a session token is checked against on every request. */
+export function getSessionState(userId: string) {
+  return db.user.findUnique({ where: { id: userId }, select: { isActive: true, sessionVersion: true } });
+}
+
+export async function getProfile(actor: Actor) {
+  const user = await db.user.findUnique({ where: { id: requireActorId(actor) }, select: profileFields });
+  if (!user) throw new AppError("not_found");
+  return user;
+}
+
+export type ProfileUpdate = { firstName: string; lastName: string; email: string; locale: Locale };
+
+export async function updateProfile(actor: Actor, input: ProfileUpdate) {
+  const id = requireActorId(actor);
+  const taken = await takenFields(null, input.email, id);
+  if (Object.keys(taken).length) throw new AppError("invalid_data", taken);
+  try {
+    return await db.user.update({
+      where: { id },
+      data: { firstName: input.firstName, lastName: input.lastName, email: input.email, locale: input.locale },
+      select: profileFields,
+    });
+  } catch (error) {
+    rethrowUnique(error);
+  }
+}
+
+export async function setLocale(actor: Actor, locale: Locale) {
+  await db.user.update({ where: { id: requireActorId(actor) }, data: { locale } });
+}
+
+/**
+ * Changes the password when the current one is right, and moves the session version on so
+ * every other session ends. Returns the new version for the caller's own fresh session.
+ */
+export async function changePassword(actor: Actor, currentPassword: string, newPassword: string) {
+  const id = requireActorId(actor);
+  const user = await db.user.findUnique({ where: { id }, select: { passwordHash: true } });
+  if (!user) throw new AppError("not_found");
+  if (!(await verifyPassword(currentPassword, user.passwordHash))) {
+    throw new AppError("invalid_data", { currentPassword: "password_incorrect" });
+  }
+  const updated = await db.user.update({
+    where: { id },
+    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+    select: { sessionVersion: true },
+  });
+  return updated.sessionVersion;
+}

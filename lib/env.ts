@@ -1,0 +1,30 @@
+import "server-only";
+import { z } from "zod";
+
+// The one place configuration is read. Every variable is documented in .env.example.
+const schema = z.object({
+  DATABASE_URL: z
+    .string()
+    .default("file:./data/app.db")
+    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: or postgresql://"),
+  AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
+  SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+});
+
+export type Env = z.infer<typeof schema>;
+
+let cached: Env | undefined;
+
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = schema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);

@@ -1,0 +1,38 @@
+// Error codes, never sentences: each becomes the message key `errors.<code>` in every language.
+export const ERROR_CODES = [
+  "invalid_data",
+  "unauthenticated",
+  "not_found",
+  "invalid_credentials",
+  "account_inactive",
+  "server_error",
+  // field errors
+  "required",
+  "too_long",
+  "email_invalid",
+  "username_invalid",
+  "username_taken",
+  "email_taken",
+  "password_too_short",
+  "password_too_long",
+  "password_mismatch",
+  "password_incorrect",
+  "locale_invalid",
+] as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[number];
+export type FieldErrors = Record<string, ErrorCode>;
+
+/** An expected failure that is safe to show the user as its code. */
+export class AppError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    readonly fieldErrors?: FieldErrors,
+  ) {
+    super(code);
+    this.name = "AppError";
+  }
+}
+
+export const isErrorCode = (value: unknown): value is ErrorCode =>
+  typeof value === "string" && (ERROR_CODES as readonly string[]).includes(value);

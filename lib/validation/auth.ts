@@ -1,0 +1,29 @@
+import { z } from "zod";
+import { checkbox, email, newPassword, optionalText } from "./fields";
+
+export const registerSchema = z
+  .object({
+    username: z
+      .string("required")
+      .trim()
+      .toLowerCase()
+      .min(1, "required")
+      .max(32, "too_long")
+      .regex(/^[a-z0-9][a-z0-9._-]{2,}$/, "username_invalid"),
+    email,
+    password: newPassword,
+    confirmPassword: z.string("required").min(1, "required"),
+    firstName: optionalText(100),
+    lastName: optionalText(100),
+  })
+  .refine((v) => v.password === v.confirmPassword, { path: ["confirmPassword"], message: "password_mismatch" });
+
+export type RegisterInput = z.input<typeof registerSchema>;
+
+export const loginSchema = z.object({
+  identifier: z.string("required").trim().toLowerCase().min(1, "required").max(254, "too_long"),
+  password: z.string("required").min(1, "required").max(1024, "too_long"),
+  remember: checkbox,
+});
+
+export type LoginInput = z.input<typeof loginSchema>;
