@@ -12,6 +12,7 @@ import { useActionResult } from "@/components/ui/useActionResult";
 export function DeleteChatbotButton({ id, name, size }: { id: string; name: string; size?: "sm" }) {
   const t = useTranslations("chatbots");
   const tToast = useTranslations("toast");
+  const tCommon = useTranslations("common");
   const router = useRouter();
   const toast = useToast();
   const run = useActionResult();
@@ -37,7 +38,7 @@ export function DeleteChatbotButton({ id, name, size }: { id: string; name: stri
         <span className="visually-hidden">: {name}</span>
       </Button>
       <Modal show={open} onHide={() => setOpen(false)} centered aria-labelledby={`delete-title-${id}`}>
-        <Modal.Header closeButton closeLabel={t("cancel")}>
+        <Modal.Header closeButton closeLabel={tCommon("close")}>
           <Modal.Title id={`delete-title-${id}`} as="h2" className="h5">
             {t("confirm_delete_title")}
           </Modal.Title>

@@ -1,0 +1,73 @@
+import { expect, type Page } from "@playwright/test";
+
+// Page objects: the tests say what a user does; these know the selectors.
+let counter = 0;
+export function uniqueUser(prefix = "user") {
+  const id = `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+  return { username: id, email: `${id}@example.test`, password: "correct horse battery staple" };
+}
+export type TestUser = ReturnType<typeof uniqueUser>;
+
+export class RegisterPage {
+  constructor(readonly page: Page) {}
+  async goto() {
+    await this.page.goto("/register");
+  }
+  async fill(user: Partial<TestUser> & { confirmPassword?: string; firstName?: string }) {
+    const p = this.page;
+    await p.getByRole("textbox", { name: "Username", exact: true }).fill(user.username ?? "");
+    await p.getByRole("textbox", { name: "Email", exact: true }).fill(user.email ?? "");
+    await p.getByRole("textbox", { name: "Password", exact: true }).fill(user.password ?? "");
+    await p.getByRole("textbox", { name: "Confirm password", exact: true }).fill(user.confirmPassword ?? user.password ?? "");
+    if (user.firstName) await p.getByRole("textbox", { name: "First name (optional)", exact: true }).fill(user.firstName);
+  }
+  async submit() {
+    await this.page.getByRole("button", { name: "Create account" }).click();
+  }
+  /** Registers and lands on the dashboard, signed in. */
+  async register(user: TestUser) {
+    await this.goto();
+    await this.fill(user);
+    await this.submit();
+    await expect(this.page).toHaveURL(/\/dashboard$/);
+  }
+}
+
+export class LoginPage {
+  constructor(readonly page: Page) {}
+  async login(identifier: string, password: string, { remember = false } = {}) {
+    await this.page.goto("/login");
+    await this.page.getByRole("textbox", { name: "Username or email", exact: true }).fill(identifier);
+    await this.page.getByRole("textbox", { name: "Password", exact: true }).fill(password);
+    if (remember) await this.page.getByLabel("Remember me for 30 days").check();
+    await this.page.getByRole("button", { name: "Log in" }).click();
+  }
+}
+
+export class ChatbotFormPage {
+  constructor(readonly page: Page) {}
+  async fill(bot: { name?: string; description?: string; systemPrompt?: string }) {
+    if (bot.name !== undefined) await this.page.getByRole("textbox", { name: "Name", exact: true }).fill(bot.name);
+    if (bot.description !== undefined) await this.page.getByRole("textbox", { name: "Description", exact: true }).fill(bot.description);
+    if (bot.systemPrompt !== undefined) await this.page.getByRole("textbox", { name: "System prompt", exact: true }).fill(bot.systemPrompt);
+  }
+  /** Creates a bot through the form and returns its id, from the detail page it lands on. */
+  async create(bot: { name: string; description?: string; systemPrompt?: string }) {
+    await this.page.goto("/chatbots/new");
+    await this.fill(bot);
+    await this.page.getByRole("button", { name: "Create chatbot" }).click();
+    await expect(this.page.getByRole("heading", { level: 1, name: bot.name })).toBeVisible();
+    return this.page.url().split("/").pop()!;
+  }
+}
+
+export async function logout(page: Page) {
+  const logoutButton = page.getByRole("button", { name: "Log out" });
+  if (!(await logoutButton.isVisible())) await page.getByRole("button", { name: "Toggle navigation" }).click();
+  await logoutButton.click();
+  await expect(page).toHaveURL(/\/login$/);
+}
+
+export async function expectToast(page: Page, text: string | RegExp) {
+  await expect(page.getByTestId("toast-success").filter({ hasText: text })).toBeVisible();
+}

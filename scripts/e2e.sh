@@ -1,0 +1,8 @@
+#!/usr/bin/env bash
+# End-to-end tests in real Chromium against the production build.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-chromium.sh
+export NEXT_TELEMETRY_DISABLED=1
+if [ "${SKIP_BUILD:-}" != "1" ]; then npx next build > /tmp/chatbot-factory-build.log 2>&1 || { cat /tmp/chatbot-factory-build.log; exit 1; }; fi
+npx playwright test "$@"
