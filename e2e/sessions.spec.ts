@@ -1,0 +1,73 @@
+import { expect, test, type BrowserContext } from "@playwright/test";
+import { sql } from "./db";
+import { LoginPage, RegisterPage, uniqueUser } from "./pages";
+
+const sessionCookie = async (context: BrowserContext) =>
+  (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
+
+test("without Remember me the session cookie ends with the browser; with it, it lasts 30 days", async ({ page, context }) => {
+  const user = uniqueUser("remember");
+  await new RegisterPage(page).register(user);
+  await context.clearCookies();
+
+  await new LoginPage(page).login(user.username, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const browserSession = await sessionCookie(context);
+  expect(browserSession?.expires).toBe(-1);
+  expect(browserSession?.httpOnly).toBe(true);
+  expect(browserSession?.sameSite).toBe("Lax");
+
+  await context.clearCookies();
+  await new LoginPage(page).login(user.email, user.password, { remember: true });
+  await expect(page).toHaveURL(/\/dashboard$/);
+  const remembered = await sessionCookie(context);
+  const days = (remembered!.expires - Date.now() / 1000) / 86400;
+  expect(days).toBeGreaterThan(29.9);
+  expect(days).toBeLessThanOrEqual(30);
+});
+
+test("logged-out visits to dashboard pages go to the login page", async ({ page }) => {
+  for (const path of ["/dashboard", "/chatbots", "/chatbots/new", "/chatbots/some-id", "/chatbots/some-id/edit", "/profile"]) {
+    await page.goto(path);
+    await expect(page, path).toHaveURL(/\/login$/);
+  }
+});
+
+test("a password change signs out the user's other sessions", async ({ browser }) => {
+  const user = uniqueUser("twodevices");
+  const laptop = await browser.newPage();
+  await new RegisterPage(laptop).register(user);
+  const phone = await browser.newPage();
+  await new LoginPage(phone).login(user.username, user.password);
+  await expect(phone).toHaveURL(/\/dashboard$/);
+
+  await laptop.goto("/profile");
+  await laptop.getByRole("textbox", { name: "Current password", exact: true }).fill(user.password);
+  await laptop.getByRole("textbox", { name: "New password", exact: true }).fill("another long passphrase");
+  await laptop.getByRole("textbox", { name: "Confirm new password", exact: true }).fill("another long passphrase");
+  await laptop.getByRole("button", { name: "Change password" }).click();
+  await expect(laptop.getByTestId("toast-success")).toBeVisible();
+
+  await phone.goto("/chatbots");
+  await expect(phone).toHaveURL(/\/login$/);
+  await laptop.goto("/chatbots");
+  await expect(laptop).toHaveURL(/\/chatbots$/);
+});
+
+test("a deactivated account is signed out at once and cannot log in", async ({ page }) => {
+  const user = uniqueUser("inactive");
+  await new RegisterPage(page).register(user);
+  await sql(`UPDATE "User" SET "isActive" = $1 WHERE username = $2`, [false, user.username]);
+
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/login$/);
+  await new LoginPage(page).login(user.username, user.password);
+  await expect(page.getByText("This account has been deactivated.")).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+});
+
+test("a wrong password and an unknown account get the same answer", async ({ page }) => {
+  const login = new LoginPage(page);
+  await login.login("nobody-here", "whatever whatever");
+  await expect(page.getByText("The username, email or password is not right.")).toBeVisible();
+});
