@@ -6,6 +6,7 @@ import { getLocale, getTranslations } from "next-intl/server";
 import "bootstrap-icons/font/bootstrap-icons.css";
 import "./globals.css";
 import { Navbar } from "@/components/Navbar";
+import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import { ToastProvider } from "@/components/ui/Toasts";
 import { getSessionUser } from "@/lib/auth/session";
 import { isRtl, type Locale } from "@/lib/i18n/locales";
@@ -36,6 +37,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
             <a href="#main" className="visually-hidden-focusable btn btn-primary position-absolute m-2" style={{ zIndex: 2000 }}>
               {t("skip")}
             </a>
+            <TimeZoneCookie />
             <Navbar signedIn={!!user} locale={locale} theme={theme} />
             <main id="main" className="flex-grow-1 py-4">
               {children}

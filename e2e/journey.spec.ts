@@ -5,6 +5,8 @@ test("a maker registers, builds a bot, edits, toggles and deletes it, edits the 
   const user = uniqueUser("maker");
   await page.goto("/");
   await expect(page.getByRole("heading", { level: 1 })).toContainText("Your own AI chatbot");
+  // Bootstrap's stylesheet is there (a page without it still "works" for every other check).
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(33, 37, 41)");
   await page.getByRole("link", { name: "Register for free" }).click();
   await new RegisterPage(page).register(user);
 

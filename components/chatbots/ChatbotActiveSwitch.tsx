@@ -34,12 +34,8 @@ export function ChatbotActiveSwitch({ id, name, isActive }: { id: string; name: 
       checked={checked}
       disabled={pending}
       onChange={(e) => onChange(e.currentTarget.checked)}
-      label={
-        <>
-          {t("isActive")}
-          <span className="visually-hidden">: {name}</span>
-        </>
-      }
+      label={t("isActive")}
+      aria-label={t("active_named", { name })}
     />
   );
 }

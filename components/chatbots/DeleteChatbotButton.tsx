@@ -32,10 +32,9 @@ export function DeleteChatbotButton({ id, name, size }: { id: string; name: stri
 
   return (
     <>
-      <Button variant="outline-danger" size={size} onClick={() => setOpen(true)}>
+      <Button variant="outline-danger" size={size} onClick={() => setOpen(true)} aria-label={t("delete_named", { name })}>
         <i className="bi bi-trash me-1" aria-hidden />
         {t("delete")}
-        <span className="visually-hidden">: {name}</span>
       </Button>
       <Modal show={open} onHide={() => setOpen(false)} centered aria-labelledby={`delete-title-${id}`}>
         <Modal.Header closeButton closeLabel={tCommon("close")}>

@@ -2,6 +2,7 @@ export const LOCALES = ["en", "es", "de", "fr", "ar"] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = "en";
 export const LOCALE_COOKIE = "NEXT_LOCALE";
+export const TIME_ZONE_COOKIE = "tz";
 /** Each language's name in itself, for the switcher. */
 export const LOCALE_NAMES: Record<Locale, string> = {
   en: "English",

@@ -71,10 +71,9 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
                   </div>
                   <div className="d-flex flex-wrap align-items-center gap-2">
                     <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} />
-                    <Link href={`/chatbots/${bot.id}/edit`} className="btn btn-sm btn-outline-primary">
+                    <Link href={`/chatbots/${bot.id}/edit`} className="btn btn-sm btn-outline-primary" aria-label={t("edit_named", { name: bot.name })}>
                       <i className="bi bi-pencil me-1" aria-hidden />
                       {t("edit")}
-                      <span className="visually-hidden">: {bot.name}</span>
                     </Link>
                     <DeleteChatbotButton id={bot.id} name={bot.name} size="sm" />
                   </div>

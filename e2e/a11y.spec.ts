@@ -1,0 +1,71 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { ChatbotFormPage, RegisterPage, uniqueUser } from "./pages";
+
+async function seriousViolations(page: Page) {
+  const { violations } = await new AxeBuilder({ page }).analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+async function setTheme(page: Page, theme: "dark" | "light") {
+  await page.context().addCookies([{ name: "theme", value: theme, url: "http://127.0.0.1" }]);
+}
+
+test("axe finds no serious or critical problem on any page, in both themes", async ({ page }) => {
+  const publicPages = ["/", "/login", "/register", "/no-such-page"];
+  for (const theme of ["dark", "light"] as const) {
+    await setTheme(page, theme);
+    for (const path of publicPages) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
+      expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
+    }
+  }
+
+  await new RegisterPage(page).register(uniqueUser("axe"));
+  for (const theme of ["dark", "light"] as const) {
+    await setTheme(page, theme);
+    await page.goto("/dashboard");
+    await expect(page.getByRole("link", { name: "Create your first chatbot" })).toBeVisible();
+    expect(await seriousViolations(page), `empty /dashboard (${theme})`).toEqual([]);
+  }
+  const id = await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
+  const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, "/profile"];
+  for (const theme of ["dark", "light"] as const) {
+    await setTheme(page, theme);
+    for (const path of privatePages) {
+      await page.goto(path);
+      expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
+    }
+  }
+  // The delete dialog and the Arabic, right-to-left layout too.
+  await page.goto(`/chatbots/${id}`);
+  await page.getByRole("button", { name: "Delete: Axe bot" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  expect(await seriousViolations(page), "delete dialog").toEqual([]);
+  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ar", url: "http://127.0.0.1" }]);
+  await page.goto("/chatbots");
+  expect(await seriousViolations(page), "/chatbots (ar)").toEqual([]);
+});
+
+test.describe("on a 375 px wide phone", () => {
+  test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
+
+  test("no page scrolls sideways, and the menu opens", async ({ page }) => {
+    const fits = async (path: string) => {
+      await page.goto(path);
+      const width = await page.evaluate(() => document.documentElement.scrollWidth);
+      expect(width, path).toBeLessThanOrEqual(375);
+    };
+    for (const path of ["/", "/login", "/register"]) await fits(path);
+    await new RegisterPage(page).register(uniqueUser("phone"));
+    const id = await new ChatbotFormPage(page).create({ name: "A bot with a rather long name for a small screen", description: "x ".repeat(200) });
+    for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, "/profile"]) await fits(path);
+
+    await page.getByRole("button", { name: "Toggle navigation" }).click();
+    await page.getByRole("link", { name: "Chatbots" }).click();
+    await expect(page).toHaveURL(/\/chatbots$/);
+  });
+});
