@@ -2,7 +2,9 @@ import path from "node:path";
 import { defineConfig } from "vitest/config";
 
 // DATABASE_URL picks the database under test: a SQLite file by default, PostgreSQL in `npm run test:pg`.
-const databaseUrl = process.env.DATABASE_URL || "file:./data/vitest.db";
+// Set here, not in test.env, so the global setup (which migrates it) sees the same one.
+process.env.DATABASE_URL ||= "file:./data/vitest.db";
+process.env.AUTH_SECRET ||= "vitest-secret-vitest-secret-vitest-secret";
 
 export default defineConfig({
   resolve: {
@@ -17,7 +19,6 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
-    env: { DATABASE_URL: databaseUrl, AUTH_SECRET: "vitest-secret-vitest-secret-vitest-secret" },
     fileParallelism: false,
   },
 });

@@ -1,34 +1,14 @@
 import "server-only";
 import type { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
-import { AppError, isErrorCode, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { parseInput } from "@/lib/validation/parse";
+
+export { parseInput };
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
   | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
-
-/** Form data as posted by a plain form, or the object react-hook-form sends. */
-function toInput(input: unknown): unknown {
-  return input instanceof FormData ? Object.fromEntries(input.entries()) : input;
-}
-
-/** Every field error, not the first: the code of each field's first problem. */
-export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const field = String(issue.path[0] ?? "_form");
-    if (!errors[field]) errors[field] = isErrorCode(issue.message) ? issue.message : "invalid_data";
-  }
-  return errors;
-}
-
-/** Parses input with the form's schema; never throws for bad input. */
-export function parseInput<S extends z.ZodType>(schema: S, input: unknown) {
-  const parsed = schema.safeParse(toInput(input));
-  return parsed.success
-    ? ({ ok: true, data: parsed.data } as const)
-    : ({ ok: false, code: "invalid_data", fieldErrors: fieldErrorsOf(parsed.error) } as const);
-}
 
 /** Turns what a data function threw into a result: expected failures by code, the rest logged. */
 export function failureOf(error: unknown): ActionResult<never> {

@@ -1,5 +1,5 @@
 import "server-only";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import bcrypt from "bcryptjs";
 
 export const BCRYPT_COST = 12;
@@ -16,7 +16,8 @@ export function hashPassword(password: string): Promise<string> {
 }
 
 // Compared against when the account does not exist, so both answers take the same time.
-const DUMMY_HASH = bcrypt.hashSync("no-such-account", BCRYPT_COST);
+// Of a random secret, so no password can ever match it.
+const DUMMY_HASH = bcrypt.hashSync(randomBytes(32).toString("base64"), BCRYPT_COST);
 
 export function verifyPassword(password: string, hash: string | null | undefined): Promise<boolean> {
   return bcrypt.compare(prehash(password), hash ?? DUMMY_HASH);

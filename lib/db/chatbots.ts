@@ -43,7 +43,7 @@ export async function dashboardSummary(actor: Actor) {
 }
 
 /** The actor's bot, or null: not found and not yours are the same answer. */
-export function findChatbot(actor: Actor, id: string) {
+export async function findChatbot(actor: Actor, id: string) {
   return db.chatbot.findFirst({ where: { id, ownerId: requireActorId(actor) }, select: detailFields });
 }
 
@@ -53,7 +53,7 @@ export async function getChatbot(actor: Actor, id: string) {
   return bot;
 }
 
-export function createChatbot(actor: Actor, input: ChatbotData) {
+export async function createChatbot(actor: Actor, input: ChatbotData) {
   return db.chatbot.create({ data: { ...writable(input), ownerId: requireActorId(actor) }, select: detailFields });
 }
 

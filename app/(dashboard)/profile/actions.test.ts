@@ -1,0 +1,57 @@
+import { beforeEach, describe, expect, it, vi } from "vitest";
+import { verifyPassword } from "@/lib/auth/password";
+import { db } from "@/lib/db/client";
+import { TEST_PASSWORD, makeUser } from "@/lib/testing/factories";
+import { actAs } from "@/lib/testing/session";
+import { changePasswordAction, updateProfileAction } from "./actions";
+
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/session-mock"));
+vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
+const cookieJar = { set: vi.fn(), get: vi.fn(), getAll: vi.fn(() => []) };
+vi.mock("next/headers", () => ({ cookies: async () => cookieJar }));
+const signIn = vi.fn();
+vi.mock("@/lib/auth/auth", () => ({ signIn: (...args: unknown[]) => signIn(...args) }));
+
+describe("profile actions", () => {
+  beforeEach(() => {
+    actAs(null);
+    signIn.mockReset();
+  });
+
+  it("with no session write nothing", async () => {
+    const user = await makeUser();
+    expect(await updateProfileAction({ firstName: "X", lastName: "", email: user.email, locale: "de" })).toEqual({ ok: false, code: "unauthenticated" });
+    expect(await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: "x".repeat(20), confirmNewPassword: "x".repeat(20) })).toEqual({
+      ok: false,
+      code: "unauthenticated",
+    });
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.firstName).toBe("");
+    expect(await verifyPassword(TEST_PASSWORD, row.passwordHash)).toBe(true);
+  });
+
+  it("update only the signed-in user's own profile, whatever id or role is posted", async () => {
+    const other = await makeUser();
+    const user = await makeUser();
+    actAs(user);
+    const result = await updateProfileAction({ id: other.id, role: "ADMIN", firstName: "Ada", lastName: "B", email: user.email, locale: "de" });
+    expect(result).toEqual({ ok: true, data: undefined });
+    expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ firstName: "Ada", locale: "de", role: "USER" });
+    expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ firstName: "" });
+    expect(cookieJar.set).toHaveBeenCalledWith("NEXT_LOCALE", "de", expect.anything());
+  });
+
+  it("change the password only with the current one, then sign this browser in again", async () => {
+    const user = await makeUser();
+    actAs(user);
+    const wrong = await changePasswordAction({ currentPassword: "not the password", newPassword: "a new long passphrase", confirmNewPassword: "a new long passphrase" });
+    expect(wrong).toEqual({ ok: false, code: "invalid_data", fieldErrors: { currentPassword: "password_incorrect" } });
+    expect(signIn).not.toHaveBeenCalled();
+
+    const right = await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: "a new long passphrase", confirmNewPassword: "a new long passphrase" });
+    expect(right).toEqual({ ok: true, data: undefined });
+    expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ identifier: user.username, password: "a new long passphrase" }));
+    const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
+    expect(row.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+});

@@ -1,0 +1,24 @@
+import { randomUUID } from "node:crypto";
+import { db } from "@/lib/db/client";
+import { hashPassword } from "@/lib/auth/password";
+
+export const TEST_PASSWORD = "correct horse battery staple";
+let hash: Promise<string> | undefined;
+
+/** A real user row, with TEST_PASSWORD, unique per call. */
+export async function makeUser(overrides: { isActive?: boolean } = {}) {
+  const id = randomUUID().slice(0, 8);
+  hash ??= hashPassword(TEST_PASSWORD);
+  return db.user.create({
+    data: { username: `user_${id}`, email: `user_${id}@example.test`, passwordHash: await hash, ...overrides },
+    select: { id: true, username: true, email: true, sessionVersion: true },
+  });
+}
+
+export const botInput = (overrides: Partial<{ name: string; description: string; systemPrompt: string; isActive: boolean }> = {}) => ({
+  name: "Support bot",
+  description: "",
+  systemPrompt: "",
+  isActive: true,
+  ...overrides,
+});
