@@ -17,11 +17,11 @@ async function main() {
   const password = randomBytes(12).toString("base64url");
   const user = await createUser({ username: "demo", email: "demo@example.test", password, firstName: "Demo", lastName: "Maker", locale: "en" });
   const bots = [
-    { name: "Bakery helper", description: "Answers questions about opening hours and orders.", systemPrompt: "You are the friendly assistant of a small bakery. Keep answers short." },
-    { name: "Bike repair FAQ", description: "Common questions for a repair shop.", systemPrompt: "You help customers of a bicycle repair shop book a slot." },
+    { name: "Bakery helper", description: "Answers questions about opening hours and orders.", systemPrompt: "You are the friendly assistant of a small bakery. Keep answers short.", isActive: true },
+    { name: "Bike repair FAQ", description: "Common questions for a repair shop.", systemPrompt: "You help customers of a bicycle repair shop book a slot.", isActive: true },
     { name: "Draft: newsletter bot", description: "", systemPrompt: "", isActive: false },
   ];
-  for (const bot of bots) await createChatbot(user!, { description: "", systemPrompt: "", isActive: true, ...bot });
+  for (const bot of bots) await createChatbot(user!, bot);
   console.log(`Created the demo account.\n  username: demo\n  password: ${password}\n(shown once; run db:seed again after deleting the user to get a new one)`);
 }
 
