@@ -33,6 +33,13 @@ test("errors come in the visitor's language", async ({ page, context }) => {
   await expect(page.getByText("Este campo es obligatorio.").first()).toBeVisible();
 });
 
+test("the page-not-found page speaks the visitor's language", async ({ page, context }) => {
+  await context.addCookies([{ name: "NEXT_LOCALE", value: "de", url: "http://127.0.0.1" }]);
+  const response = await page.goto("/no-such-page");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
+});
+
 test("an over-long system prompt is refused with the counter in red, and the text is kept", async ({ page }) => {
   await new RegisterPage(page).register(uniqueUser("longprompt"));
   await page.goto("/chatbots/new");

@@ -1,12 +1,21 @@
 import "server-only";
 import { z } from "zod";
+import { DEFAULT_DATABASE_URL, databaseKind } from "@/scripts/db-url.mjs";
+
+const knownDatabase = (url: string) => {
+  try {
+    return !!databaseKind(url);
+  } catch {
+    return false;
+  }
+};
 
 // The one place configuration is read. Every variable is documented in .env.example.
 const schema = z.object({
   DATABASE_URL: z
     .string()
-    .default("file:./data/app.db")
-    .refine((v) => v.startsWith("file:") || /^postgres(ql)?:\/\//.test(v), "must start with file: or postgresql://"),
+    .default(DEFAULT_DATABASE_URL)
+    .refine(knownDatabase, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -27,4 +36,4 @@ export function env(): Env {
   return cached;
 }
 
-export const isPostgres = (url: string) => /^postgres(ql)?:\/\//.test(url);
+export const isPostgres = (url: string) => databaseKind(url) === "postgresql";
