@@ -1,20 +1,13 @@
 // The server the end-to-end tests run against: the production build on a fresh database
 // (E2E_DATABASE_URL, or a new SQLite file), with a fixed test secret.
 import { spawn } from "node:child_process";
-import { rmSync } from "node:fs";
+import { migrate } from "./db-migrate.mjs";
+import { resetDatabase } from "./db-reset.mjs";
 
 const port = process.argv[2] || "3100";
 const url = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 
-if (url.startsWith("file:")) {
-  for (const suffix of ["", "-wal", "-shm"]) rmSync(url.slice(5) + suffix, { force: true });
-} else {
-  const { default: pg } = await import("pg");
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  await client.query("DROP SCHEMA IF EXISTS public CASCADE; CREATE SCHEMA public;");
-  await client.end();
-}
+await resetDatabase(url);
 
 const env = {
   ...process.env,
@@ -23,7 +16,6 @@ const env = {
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
 };
-const { migrate } = await import("./db-migrate.mjs");
 process.env.DATABASE_URL = url;
 await migrate({ quiet: true });
 const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });

@@ -24,26 +24,8 @@ export default async function DashboardPage() {
         </Link>
       </div>
       <div className="row g-3 mb-4">
-        <div className="col-6">
-          <div className="card">
-            <div className="card-body">
-              <p className="text-body-secondary mb-1">{t("bots")}</p>
-              <p className="display-6 mb-0" data-testid="count-bots">
-                {total}
-              </p>
-            </div>
-          </div>
-        </div>
-        <div className="col-6">
-          <div className="card">
-            <div className="card-body">
-              <p className="text-body-secondary mb-1">{t("active_bots")}</p>
-              <p className="display-6 mb-0" data-testid="count-active">
-                {active}
-              </p>
-            </div>
-          </div>
-        </div>
+        <StatCard label={t("bots")} value={total} testId="count-bots" />
+        <StatCard label={t("active_bots")} value={active} testId="count-active" />
       </div>
       {total === 0 ? (
         <div className="card text-center">
@@ -78,5 +60,20 @@ export default async function DashboardPage() {
         </section>
       )}
     </>
+  );
+}
+
+function StatCard({ label, value, testId }: { label: string; value: number; testId: string }) {
+  return (
+    <div className="col-6">
+      <div className="card">
+        <div className="card-body">
+          <p className="text-body-secondary mb-1">{label}</p>
+          <p className="display-6 mb-0" data-testid={testId}>
+            {value}
+          </p>
+        </div>
+      </div>
+    </div>
   );
 }
