@@ -19,6 +19,14 @@ const schema = z.object({
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  // LLM providers: each is offered in the bot form only when configured. Keys stay on the server.
+  OPENAI_API_KEY: z.string().optional(),
+  OPENAI_BASE_URL: z.url().optional(),
+  GEMINI_API_KEY: z.string().optional(),
+  GEMINI_BASE_URL: z.url().optional(),
+  ANTHROPIC_API_KEY: z.string().optional(),
+  ANTHROPIC_BASE_URL: z.url().optional(),
+  AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
 });
 
 export type Env = z.infer<typeof schema>;
