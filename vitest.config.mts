@@ -9,9 +9,9 @@ process.env.AUTH_SECRET ||= "vitest-secret-vitest-secret-vitest-secret";
 export default defineConfig({
   resolve: {
     alias: {
-      "@": path.resolve(__dirname),
+      "@": path.resolve(import.meta.dirname),
       // `server-only` throws outside React's server build; the tests are that server.
-      "server-only": path.resolve(__dirname, "lib/testing/empty.ts"),
+      "server-only": path.resolve(import.meta.dirname, "lib/testing/empty.ts"),
     },
   },
   test: {

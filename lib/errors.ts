@@ -1,3 +1,5 @@
+import { AI_ERROR_CODES } from "@/lib/ai/types";
+
 // Error codes, never sentences: each becomes the message key `errors.<code>` in every language.
 export const ERROR_CODES = [
   "invalid_data",
@@ -18,6 +20,19 @@ export const ERROR_CODES = [
   "password_mismatch",
   "password_incorrect",
   "locale_invalid",
+  "number_invalid",
+  "number_out_of_range",
+  "model_required",
+  "provider_unavailable",
+  "knowledge_full",
+  "csv_invalid",
+  "csv_empty",
+  "csv_too_many_rows",
+  "csv_too_large",
+  "bot_inactive",
+  "message_too_long",
+  // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
+  ...AI_ERROR_CODES,
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

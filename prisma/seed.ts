@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createChatbot } from "@/lib/db/chatbots";
 import { createUser } from "@/lib/db/users";
+import { chatbotSchema } from "@/lib/validation/chatbot";
 
 async function main() {
   if (process.env.NODE_ENV === "production") {
@@ -21,7 +22,7 @@ async function main() {
     { name: "Bike repair FAQ", description: "Common questions for a repair shop.", systemPrompt: "You help customers of a bicycle repair shop book a slot.", isActive: true },
     { name: "Draft: newsletter bot", description: "", systemPrompt: "", isActive: false },
   ];
-  for (const bot of bots) await createChatbot(user!, bot);
+  for (const bot of bots) await createChatbot(user!, chatbotSchema.parse(bot));
   console.log(`Created the demo account.\n  username: demo\n  password: ${password}\n(shown once; run db:seed again after deleting the user to get a new one)`);
 }
 

@@ -1,13 +1,16 @@
 // The server the end-to-end tests run against: the production build on a fresh database
-// (E2E_DATABASE_URL, or a new SQLite file), with a fixed test secret.
+// (E2E_DATABASE_URL, or a new SQLite file), with a fixed test secret, and the OpenAI-compatible
+// provider pointed at a local fake (scripts/fake-llm.mjs) so bots can use it with no internet.
 import { spawn } from "node:child_process";
 import { migrate } from "./db-migrate.mjs";
 import { resetDatabase } from "./db-reset.mjs";
+import { startFakeLlm } from "./fake-llm.mjs";
 
 const port = process.argv[2] || "3100";
 const url = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 
 await resetDatabase(url);
+const fakeLlm = await startFakeLlm({ reply: "Hello from the **fake** OpenAI-compatible model. It streams word by word." });
 
 const env = {
   ...process.env,
@@ -15,9 +18,11 @@ const env = {
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
+  OPENAI_BASE_URL: `${fakeLlm.url}/v1`,
+  OPENAI_API_KEY: "sk-e2e-fake",
 };
 process.env.DATABASE_URL = url;
 await migrate({ quiet: true });
 const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
-server.on("exit", (code) => process.exit(code ?? 0));
+server.on("exit", (code) => fakeLlm.close().then(() => process.exit(code ?? 0)));

@@ -12,22 +12,45 @@ import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useActionResult } from "@/components/ui/useActionResult";
+import type { ProviderId } from "@/lib/ai/types";
 import { CHATBOT_LIMITS, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
 
-type Props = { bot?: { id: string; name: string; description: string; systemPrompt: string; isActive: boolean } };
+type Props = {
+  bot?: ChatbotInput & { id: string };
+  /** Providers this server can use; the bot's current one is listed even when it no longer is. */
+  providers: ProviderId[];
+  modelSuggestions: Record<ProviderId, string[]>;
+};
+
+const NEW_BOT_DEFAULTS = {
+  name: "",
+  description: "",
+  systemPrompt: "",
+  isActive: true,
+  provider: "builtin",
+  model: "",
+  temperature: 0.7,
+  maxOutputTokens: 512,
+  welcomeMessage: "",
+  fallbackMessage: "",
+} satisfies ChatbotInput;
 
 /** Creates a bot, or edits `bot`. */
-export function ChatbotForm({ bot }: Props) {
+export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
   const t = useTranslations("chatbots");
   const tToast = useTranslations("toast");
+  const tErrors = useTranslations("errors");
   const router = useRouter();
   const toast = useToast();
   const form = useForm<ChatbotInput, unknown, z.output<typeof chatbotSchema>>({
     resolver: zodResolver(chatbotSchema),
-    defaultValues: bot ?? { name: "", description: "", systemPrompt: "", isActive: true },
+    defaultValues: bot ?? NEW_BOT_DEFAULTS,
   });
   const run = useActionResult(form);
   const promptLength = [...(useWatch({ control: form.control, name: "systemPrompt" }) ?? "")].length;
+  const provider = (useWatch({ control: form.control, name: "provider" }) ?? "builtin") as ProviderId;
+  const providerError = form.formState.errors.provider?.message;
+  const options = bot && !providers.includes(bot.provider as ProviderId) ? [...providers, bot.provider as ProviderId] : providers;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => (bot ? updateChatbotAction(bot.id, values) : createChatbotAction(values)));
@@ -54,6 +77,40 @@ export function ChatbotForm({ bot }: Props) {
         }
       />
       <Form.Check type="switch" className="mb-4" id="field-isActive" label={t("isActive")} {...form.register("isActive")} />
+      <fieldset className="border rounded p-3 mb-4">
+        <legend className="h6 float-none w-auto px-2 mb-0">{t("answers_legend")}</legend>
+        <Form.Group className="mb-3" controlId="field-provider">
+          <Form.Label>{t("provider")}</Form.Label>
+          <Form.Select {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
+            {options.map((p) => (
+              <option key={p} value={p}>
+                {t(`provider_${p}`)}
+                {providers.includes(p) ? "" : ` — ${t("provider_not_configured")}`}
+              </option>
+            ))}
+          </Form.Select>
+          <Form.Text id="field-provider-hint" className="d-block">
+            {t(`provider_${provider}_hint`)}
+          </Form.Text>
+          <Form.Control.Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Form.Control.Feedback>
+        </Form.Group>
+        <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
+        <datalist id="model-suggestions">
+          {(modelSuggestions[provider] ?? []).map((m) => (
+            <option key={m} value={m} />
+          ))}
+        </datalist>
+        <div className="row">
+          <div className="col-sm-6">
+            <FormField form={form} name="temperature" label={t("temperature")} type="number" step="0.1" min="0" max="2" hint={t("temperature_hint")} />
+          </div>
+          <div className="col-sm-6">
+            <FormField form={form} name="maxOutputTokens" label={t("maxOutputTokens")} type="number" step="1" min="1" max={String(CHATBOT_LIMITS.maxOutputTokens)} hint={t("maxOutputTokens_hint", { max: CHATBOT_LIMITS.maxOutputTokens })} />
+          </div>
+        </div>
+        <FormField form={form} name="welcomeMessage" label={t("welcomeMessage")} as="textarea" rows={2} hint={t("welcomeMessage_hint")} />
+        <FormField form={form} name="fallbackMessage" label={t("fallbackMessage")} as="textarea" rows={2} hint={t("fallbackMessage_hint")} />
+      </fieldset>
       <div className="d-flex flex-wrap gap-2">
         <SubmitButton pending={form.formState.isSubmitting}>{bot ? t("save") : t("create")}</SubmitButton>
         <Link href={bot ? `/chatbots/${bot.id}` : "/chatbots"} className="btn btn-outline-secondary">

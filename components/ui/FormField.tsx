@@ -1,6 +1,6 @@
 "use client";
 
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import Form from "react-bootstrap/Form";
 import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
@@ -16,13 +16,18 @@ type Props<T extends FieldValues> = {
   autoComplete?: string;
   hint?: ReactNode;
   required?: boolean;
+  list?: string;
+  step?: string;
+  min?: string;
+  max?: string;
 };
 
 /** A labelled input whose error code shows as translated text under it. */
 export function FormField<T extends FieldValues>({ form, name, label, hint, required, ...input }: Props<T>) {
   const t = useTranslations("errors");
   const code = form.formState.errors[name]?.message;
-  const id = `field-${name}`;
+  // Unique per form, so two forms with the same fields on one page keep their labels apart.
+  const id = `${useId()}field-${name}`;
   const describedBy = [hint ? `${id}-hint` : null, code ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <Form.Group className="mb-3" controlId={id}>

@@ -7,7 +7,17 @@ import { requireActorId, type Actor } from "./users";
 export const CHATBOTS_PER_PAGE = 20;
 
 const listFields = { id: true, name: true, description: true, isActive: true, updatedAt: true } as const;
-const detailFields = { ...listFields, systemPrompt: true, createdAt: true } as const;
+const detailFields = {
+  ...listFields,
+  systemPrompt: true,
+  provider: true,
+  model: true,
+  temperature: true,
+  maxOutputTokens: true,
+  welcomeMessage: true,
+  fallbackMessage: true,
+  createdAt: true,
+} as const;
 
 /** Only the fields a form may set: owner, id and dates never come from input. */
 const writable = (input: ChatbotData) => ({
@@ -15,6 +25,12 @@ const writable = (input: ChatbotData) => ({
   description: input.description,
   systemPrompt: input.systemPrompt,
   isActive: input.isActive,
+  provider: input.provider,
+  model: input.model,
+  temperature: input.temperature,
+  maxOutputTokens: input.maxOutputTokens,
+  welcomeMessage: input.welcomeMessage,
+  fallbackMessage: input.fallbackMessage,
 });
 
 export async function listChatbots(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
@@ -71,4 +87,11 @@ export async function setChatbotActive(actor: Actor, id: string, isActive: boole
 export async function deleteChatbot(actor: Actor, id: string) {
   const { count } = await db.chatbot.deleteMany({ where: { id, ownerId: requireActorId(actor) } });
   if (count === 0) throw new AppError("not_found");
+}
+
+/** The id of the actor's bot, or not_found: the guard for everything that hangs off a bot. */
+export async function requireOwnedChatbot(actor: Actor, id: string) {
+  const bot = await db.chatbot.findFirst({ where: { id, ownerId: requireActorId(actor) }, select: { id: true } });
+  if (!bot) throw new AppError("not_found");
+  return bot.id;
 }

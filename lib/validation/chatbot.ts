@@ -1,14 +1,39 @@
 import { z } from "zod";
+import { PROVIDERS } from "@/lib/ai/types";
 import { checkbox, optionalText, requiredText } from "./fields";
 
-export const CHATBOT_LIMITS = { name: 100, description: 500, systemPrompt: 8000 } as const;
+export const CHATBOT_LIMITS = {
+  name: 100,
+  description: 500,
+  systemPrompt: 8000,
+  model: 100,
+  welcomeMessage: 1000,
+  fallbackMessage: 1000,
+  maxOutputTokens: 4096,
+} as const;
 
-export const chatbotSchema = z.object({
-  name: requiredText(CHATBOT_LIMITS.name),
-  description: optionalText(CHATBOT_LIMITS.description),
-  systemPrompt: optionalText(CHATBOT_LIMITS.systemPrompt),
-  isActive: checkbox,
-});
+const number = (min: number, max: number, integer = false) =>
+  z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? undefined : typeof v === "string" ? Number(v) : v),
+    (integer ? z.number("number_invalid").int("number_invalid") : z.number("number_invalid"))
+      .min(min, "number_out_of_range")
+      .max(max, "number_out_of_range"),
+  );
+
+export const chatbotSchema = z
+  .object({
+    name: requiredText(CHATBOT_LIMITS.name),
+    description: optionalText(CHATBOT_LIMITS.description),
+    systemPrompt: optionalText(CHATBOT_LIMITS.systemPrompt),
+    isActive: checkbox,
+    provider: z.enum(PROVIDERS, "provider_unavailable").default("builtin"),
+    model: optionalText(CHATBOT_LIMITS.model),
+    temperature: number(0, 2).default(0.7),
+    maxOutputTokens: number(1, CHATBOT_LIMITS.maxOutputTokens, true).default(512),
+    welcomeMessage: optionalText(CHATBOT_LIMITS.welcomeMessage),
+    fallbackMessage: optionalText(CHATBOT_LIMITS.fallbackMessage),
+  })
+  .refine((bot) => bot.provider === "builtin" || bot.model.length > 0, { path: ["model"], message: "model_required" });
 
 export type ChatbotInput = z.input<typeof chatbotSchema>;
 export type ChatbotData = z.output<typeof chatbotSchema>;

@@ -71,7 +71,39 @@ describe("chatbot", () => {
 
   it("reads an absent active box as off and drops fields it does not know", () => {
     const parsed = chatbotSchema.parse({ name: "Bot", ownerId: "someone-else", id: "x" });
-    expect(parsed).toEqual({ name: "Bot", description: "", systemPrompt: "", isActive: false });
+    expect(parsed).toEqual({
+      name: "Bot",
+      description: "",
+      systemPrompt: "",
+      isActive: false,
+      provider: "builtin",
+      model: "",
+      temperature: 0.7,
+      maxOutputTokens: 512,
+      welcomeMessage: "",
+      fallbackMessage: "",
+    });
+  });
+
+  it("bounds the model settings and asks for a model when an LLM answers", () => {
+    expect(errorsOf(chatbotSchema, { name: "B", provider: "skynet", temperature: "3", maxOutputTokens: "0" })).toEqual({
+      provider: "provider_unavailable",
+      temperature: "number_out_of_range",
+      maxOutputTokens: "number_out_of_range",
+    });
+    expect(errorsOf(chatbotSchema, { name: "B", temperature: "warm", maxOutputTokens: "1.5" })).toEqual({
+      temperature: "number_invalid",
+      maxOutputTokens: "number_invalid",
+    });
+    expect(errorsOf(chatbotSchema, { name: "B", provider: "openai" })).toEqual({ model: "model_required" });
+    expect(chatbotSchema.parse({ name: "B", provider: "anthropic", model: "claude", temperature: "0", maxOutputTokens: "4096" })).toMatchObject({
+      temperature: 0,
+      maxOutputTokens: 4096,
+    });
+    expect(errorsOf(chatbotSchema, { name: "B", welcomeMessage: "w".repeat(1001), fallbackMessage: "f".repeat(1001) })).toEqual({
+      welcomeMessage: "too_long",
+      fallbackMessage: "too_long",
+    });
   });
 });
 

@@ -3,11 +3,18 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withUser } from "@/lib/actions/action";
+import { availableProviders } from "@/lib/ai";
+import { AppError } from "@/lib/errors";
 import { createChatbot, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
-import { chatbotIdSchema, chatbotSchema } from "@/lib/validation/chatbot";
+import { chatbotIdSchema, chatbotSchema, type ChatbotData } from "@/lib/validation/chatbot";
 
 const byId = z.object({ id: chatbotIdSchema });
 const toggle = z.object({ id: chatbotIdSchema, isActive: z.boolean() });
+
+/** The form lists only configured providers; a post may name any. */
+function requireAvailableProvider(data: ChatbotData) {
+  if (!availableProviders().includes(data.provider)) throw new AppError("invalid_data", { provider: "provider_unavailable" });
+}
 
 function refresh(id?: string) {
   revalidatePath("/chatbots");
@@ -17,6 +24,7 @@ function refresh(id?: string) {
 
 export async function createChatbotAction(input: unknown) {
   const result = await withUser(chatbotSchema, input, async (data, user) => {
+    requireAvailableProvider(data);
     const bot = await createChatbot(user, data);
     return { id: bot.id };
   });
@@ -26,6 +34,7 @@ export async function createChatbotAction(input: unknown) {
 
 export async function updateChatbotAction(id: string, input: unknown) {
   const result = await withUser(chatbotSchema, input, async (data, user) => {
+    requireAvailableProvider(data);
     await updateChatbot(user, chatbotIdSchema.parse(id), data);
     return { id };
   });

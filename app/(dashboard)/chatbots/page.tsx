@@ -4,6 +4,7 @@ import { requireUser } from "@/lib/auth/session";
 import { listChatbots } from "@/lib/db/chatbots";
 import { ChatbotActiveSwitch } from "@/components/chatbots/ChatbotActiveSwitch";
 import { DeleteChatbotButton } from "@/components/chatbots/DeleteChatbotButton";
+import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("chatbots"))("title") };
@@ -81,21 +82,7 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
               </li>
             ))}
           </ul>
-          {pages > 1 && (
-            <nav aria-label={t("pagination")}>
-              <ul className="pagination flex-wrap">
-                <li className={`page-item ${page <= 1 ? "disabled" : ""}`}>
-                  {page <= 1 ? <span className="page-link">{t("previous")}</span> : <Link className="page-link" href={pageHref(page - 1)}>{t("previous")}</Link>}
-                </li>
-                <li className="page-item active" aria-current="page">
-                  <span className="page-link">{t("page_of", { page, pages })}</span>
-                </li>
-                <li className={`page-item ${page >= pages ? "disabled" : ""}`}>
-                  {page >= pages ? <span className="page-link">{t("next")}</span> : <Link className="page-link" href={pageHref(page + 1)}>{t("next")}</Link>}
-                </li>
-              </ul>
-            </nav>
-          )}
+          <Pagination page={page} pages={pages} href={pageHref} label={t("pagination")} />
         </>
       )}
     </>

@@ -2,6 +2,7 @@ import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { dashboardSummary } from "@/lib/db/chatbots";
+import { messagesLastWeek } from "@/lib/db/conversations";
 import { ActiveBadge } from "@/components/chatbots/ActiveBadge";
 
 export async function generateMetadata() {
@@ -12,7 +13,7 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
-  const { total, active, recent } = await dashboardSummary(user);
+  const [{ total, active, recent }, weekly] = await Promise.all([dashboardSummary(user), messagesLastWeek(user)]);
 
   return (
     <>
@@ -51,7 +52,10 @@ export default async function DashboardPage() {
                   <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break">
                     {bot.name}
                   </Link>
-                  <div className="small text-body-secondary">{t("updated", { when: format.relativeTime(bot.updatedAt) })}</div>
+                  <div className="small text-body-secondary">
+                    {t("updated", { when: format.relativeTime(bot.updatedAt) })} ·{" "}
+                    <span data-testid={`weekly-${bot.id}`}>{t("messages_week", { count: weekly[bot.id] ?? 0 })}</span>
+                  </div>
                 </div>
                 <ActiveBadge isActive={bot.isActive} />
               </li>

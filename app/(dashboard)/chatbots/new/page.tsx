@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
+import { MODEL_SUGGESTIONS, availableProviders } from "@/lib/ai";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("chatbots"))("new_title") };
@@ -12,7 +13,7 @@ export default async function NewChatbotPage() {
   return (
     <div className="col-lg-8">
       <h1 className="h3 mb-4">{t("new_title")}</h1>
-      <ChatbotForm />
+      <ChatbotForm providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
     </div>
   );
 }

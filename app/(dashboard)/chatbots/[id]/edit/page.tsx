@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { findChatbot } from "@/lib/db/chatbots";
 import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
+import { MODEL_SUGGESTIONS, availableProviders, type ProviderId } from "@/lib/ai";
 
 type Params = Promise<{ id: string }>;
 
@@ -14,7 +15,7 @@ export default async function EditChatbotPage({ params }: { params: Params }) {
   return (
     <div className="col-lg-8">
       <h1 className="h3 mb-4 text-break">{t("edit_title", { name: bot.name })}</h1>
-      <ChatbotForm bot={{ id: bot.id, name: bot.name, description: bot.description, systemPrompt: bot.systemPrompt, isActive: bot.isActive }} />
+      <ChatbotForm bot={{ ...bot, provider: bot.provider as ProviderId }} providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
     </div>
   );
 }

@@ -1,0 +1,77 @@
+import { afterAll, beforeEach, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
+import { botInput, makeUser } from "@/lib/testing/factories";
+import { actAs } from "@/lib/testing/session";
+import { createChatbot } from "@/lib/db/chatbots";
+import { addKnowledge } from "@/lib/db/knowledge";
+import { startFakeLlm } from "@/scripts/fake-llm.mjs";
+
+vi.mock("@/lib/auth/session", () => import("@/lib/testing/session-mock"));
+vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
+
+// Configuration is read once, at the first import that needs it: set before any import runs.
+const FAKE_PORT = vi.hoisted(() => {
+  const port = 31_000 + (process.pid % 1000);
+  process.env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
+  process.env.OPENAI_API_KEY = "sk-route-test";
+  return port;
+});
+const fake = await startFakeLlm({ port: FAKE_PORT, reply: "From the LLM." });
+const { POST } = await import("./route");
+
+afterAll(() => fake.close());
+beforeEach(() => {
+  actAs(null);
+  fake.state.scenario = "ok";
+  vi.spyOn(console, "error").mockImplementation(() => {});
+});
+
+async function chat(botId: string, body: unknown) {
+  const response = await POST(new Request("http://test/api", { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ id: botId }) });
+  const text = await response.text();
+  const events = response.headers.get("content-type")?.includes("ndjson") ? text.trim().split("\n").map((l) => JSON.parse(l)) : [JSON.parse(text)];
+  return { status: response.status, events };
+}
+
+it("streams the built-in answer and stores both messages", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput());
+  await addKnowledge(user, bot.id, [{ question: "What are your opening hours?", answer: "Seven to six." }]);
+  actAs(user);
+  const { status, events } = await chat(bot.id, { message: "when do you open" });
+  expect(status).toBe(200);
+  expect(events[0]).toMatchObject({ type: "start", conversationId: expect.any(String) });
+  expect(events.filter((e) => e.type === "text").map((e) => e.text).join("")).toBe("Seven to six.");
+  expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop" });
+  const stored = await db.message.findMany({ where: { conversationId: events[0].conversationId }, orderBy: { createdAt: "asc" } });
+  expect(stored.map((m) => [m.role, m.content])).toEqual([["user", "when do you open"], ["assistant", "Seven to six."]]);
+
+  // The same conversation goes on, with its history sent along.
+  const next = await chat(bot.id, { message: "thanks", conversationId: events[0].conversationId });
+  expect(next.events.filter((e) => e.type === "text").map((e) => e.text).join("")).toBe("t:default_fallback");
+});
+
+it("keeps the visitor's message and records the code when the provider fails", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput({ provider: "openai", model: "m" }));
+  actAs(user);
+  fake.state.scenario = "429";
+  const { events } = await chat(bot.id, { message: "are you there?" });
+  expect(events.at(-1)).toEqual({ type: "error", code: "provider_rate_limited" });
+  const stored = await db.message.findMany({ where: { conversationId: events[0].conversationId }, orderBy: { createdAt: "asc" } });
+  expect(stored.map((m) => [m.role, m.content, m.errorCode])).toEqual([["user", "are you there?", null], ["assistant", "", "provider_rate_limited"]]);
+});
+
+it("refuses without a session, for someone else's bot, an inactive bot and an over-long message", async () => {
+  const owner = await makeUser();
+  const bot = await createChatbot(owner, botInput());
+  const inactive = await createChatbot(owner, botInput({ isActive: false }));
+  expect((await chat(bot.id, { message: "hi" })).status).toBe(401);
+  actAs(await makeUser());
+  expect(await chat(bot.id, { message: "hi" })).toEqual({ status: 404, events: [{ code: "not_found" }] });
+  actAs(owner);
+  expect(await chat(inactive.id, { message: "hi" })).toEqual({ status: 409, events: [{ code: "bot_inactive" }] });
+  expect((await chat(bot.id, { message: "x".repeat(4001) })).events[0]).toMatchObject({ code: "message_too_long" });
+  expect((await chat(bot.id, { message: "   " })).status).toBe(400);
+  expect(await db.conversation.count({ where: { chatbotId: { in: [bot.id, inactive.id] } } })).toBe(0);
+});

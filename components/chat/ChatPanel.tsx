@@ -1,0 +1,180 @@
+"use client";
+
+import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useTranslations } from "next-intl";
+import Button from "react-bootstrap/Button";
+import Form from "react-bootstrap/Form";
+import Spinner from "react-bootstrap/Spinner";
+import { useToast } from "@/components/ui/Toasts";
+import { isErrorCode } from "@/lib/errors";
+import { MESSAGE_MAX } from "@/lib/validation/chat";
+import { Markdown } from "./Markdown";
+
+type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
+type Props = { botId: string; welcomeMessage: string; isActive: boolean };
+
+let nextId = 1;
+
+/** The playground: talk to the bot as a visitor would, with replies streamed in as they come. */
+export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
+  const t = useTranslations("chat");
+  const tErrors = useTranslations("errors");
+  const toast = useToast();
+  const [lines, setLines] = useState<Line[]>([]);
+  const [draft, setDraft] = useState("");
+  const [conversationId, setConversationId] = useState<string | null>(null);
+  const [inputError, setInputError] = useState<string | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const busy = lines.some((l) => l.streaming);
+  const errorText = (code: string) => tErrors(isErrorCode(code) ? code : "server_error");
+
+  const update = (id: number, change: Partial<Line> | ((l: Line) => Partial<Line>)) =>
+    setLines((all) => all.map((l) => (l.id === id ? { ...l, ...(typeof change === "function" ? change(l) : change) } : l)));
+
+  async function send(event?: FormEvent) {
+    event?.preventDefault();
+    const message = draft.trim();
+    if (!message || busy) return;
+    if ([...message].length > MESSAGE_MAX) return setInputError(tErrors("message_too_long"));
+    setInputError(null);
+    const replyId = nextId + 1;
+    setLines((all) => [...all, { id: nextId++, role: "user", content: message }, { id: nextId++, role: "assistant", content: "", streaming: true }]);
+    setDraft("");
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      const response = await fetch(`/api/chatbots/${botId}/chat`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json" },
+        body: JSON.stringify({ message, conversationId }),
+        signal: controller.signal,
+      });
+      if (!response.ok || !response.body) {
+        const { code } = await response.json().catch(() => ({ code: "server_error" }));
+        return update(replyId, { streaming: false, error: errorText(code) });
+      }
+      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+      let buffer = "";
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) break;
+        buffer += value;
+        const events = buffer.split("\n");
+        buffer = events.pop() ?? "";
+        for (const raw of events.filter(Boolean)) {
+          const data = JSON.parse(raw) as { type: string; text?: string; code?: string; conversationId?: string };
+          if (data.type === "start" && data.conversationId) setConversationId(data.conversationId);
+          if (data.type === "text") update(replyId, (l) => ({ content: l.content + data.text }));
+          if (data.type === "error") update(replyId, { error: errorText(data.code ?? "server_error") });
+        }
+      }
+      update(replyId, { streaming: false });
+    } catch (error) {
+      if (controller.signal.aborted) update(replyId, { streaming: false, stopped: true });
+      else update(replyId, { streaming: false, error: errorText((error as Error).name === "TypeError" ? "provider_unreachable" : "server_error") });
+    } finally {
+      abort.current = null;
+    }
+  }
+
+  function onKeyDown(event: KeyboardEvent<HTMLTextAreaElement>) {
+    if (event.key === "Enter" && !event.shiftKey && !event.nativeEvent.isComposing) {
+      event.preventDefault();
+      void send();
+    }
+  }
+
+  function newConversation() {
+    abort.current?.abort();
+    setLines([]);
+    setConversationId(null);
+  }
+
+  async function copy(text: string) {
+    try {
+      await navigator.clipboard.writeText(text);
+      toast.success(t("copied"));
+    } catch {
+      toast.error(tErrors("server_error"));
+    }
+  }
+
+  return (
+    <section className="card" aria-labelledby="playground-title">
+      <div className="card-header d-flex flex-wrap justify-content-between align-items-center gap-2">
+        <h2 id="playground-title" className="h5 mb-0">
+          {t("title")}
+        </h2>
+        <Button variant="outline-secondary" size="sm" onClick={newConversation} disabled={!lines.length}>
+          <i className="bi bi-plus-circle me-1" aria-hidden />
+          {t("new_conversation")}
+        </Button>
+      </div>
+      <div className="card-body chat-thread" aria-live="polite" data-testid="chat-thread">
+        {!isActive && <div className="alert alert-warning">{tErrors("bot_inactive")}</div>}
+        {welcomeMessage && (
+          <div className="chat-line chat-assistant" data-testid="welcome">
+            <Markdown text={welcomeMessage} />
+          </div>
+        )}
+        {lines.map((line) =>
+          line.role === "user" ? (
+            <div key={line.id} className="chat-line chat-user text-prewrap" data-testid="chat-user">
+              {line.content}
+            </div>
+          ) : (
+            <div key={line.id} className="chat-line chat-assistant" data-testid="chat-reply" aria-busy={line.streaming}>
+              {line.content && <Markdown text={line.content} />}
+              {line.streaming && !line.content && <Spinner animation="grow" size="sm" role="status" aria-label={t("thinking")} />}
+              {line.error && (
+                <div className="text-danger small" role="alert">
+                  <i className="bi bi-exclamation-triangle me-1" aria-hidden />
+                  {line.error}
+                </div>
+              )}
+              {line.stopped && <div className="text-body-secondary small">{t("stopped")}</div>}
+              {!line.streaming && line.content && (
+                <button type="button" className="btn btn-link btn-sm p-0 chat-copy" onClick={() => copy(line.content)}>
+                  <i className="bi bi-clipboard me-1" aria-hidden />
+                  {t("copy")}
+                </button>
+              )}
+            </div>
+          ),
+        )}
+      </div>
+      <div className="card-footer">
+        <Form onSubmit={send} noValidate>
+          <Form.Group controlId="chat-message">
+            <Form.Label>{t("message_label")}</Form.Label>
+            <Form.Control
+              as="textarea"
+              name="message"
+              rows={2}
+              value={draft}
+              onChange={(e) => setDraft(e.target.value)}
+              onKeyDown={onKeyDown}
+              placeholder={t("placeholder")}
+              isInvalid={!!inputError}
+              disabled={!isActive}
+            />
+            <Form.Control.Feedback type="invalid">{inputError}</Form.Control.Feedback>
+          </Form.Group>
+          <div className="d-flex gap-2 mt-2 justify-content-end">
+            {busy ? (
+              <Button variant="outline-danger" onClick={() => abort.current?.abort()}>
+                <i className="bi bi-stop-circle me-1" aria-hidden />
+                {t("stop")}
+              </Button>
+            ) : (
+              <Button type="submit" disabled={!draft.trim() || !isActive}>
+                <i className="bi bi-send me-1" aria-hidden />
+                {t("send")}
+              </Button>
+            )}
+          </div>
+        </Form>
+      </div>
+    </section>
+  );
+}

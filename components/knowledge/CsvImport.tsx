@@ -1,0 +1,65 @@
+"use client";
+
+import { useState, type ChangeEvent } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import Form from "react-bootstrap/Form";
+import { importKnowledgeAction, type ImportResult } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
+import { useToast } from "@/components/ui/Toasts";
+import { isErrorCode } from "@/lib/errors";
+import type { CsvRowError } from "@/lib/validation/knowledge-csv";
+
+const MAX_BYTES = 800_000;
+
+export function CsvImport({ botId }: { botId: string }) {
+  const t = useTranslations("knowledge");
+  const tErrors = useTranslations("errors");
+  const router = useRouter();
+  const toast = useToast();
+  const [rowErrors, setRowErrors] = useState<CsvRowError[]>([]);
+  const [pending, setPending] = useState(false);
+
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const file = event.target.files?.[0];
+    event.target.value = "";
+    setRowErrors([]);
+    if (!file) return;
+    if (file.size > MAX_BYTES) return toast.error(tErrors("csv_too_large"));
+    setPending(true);
+    let result: ImportResult;
+    try {
+      result = await importKnowledgeAction(botId, await file.text());
+    } catch {
+      result = { ok: false, code: "server_error" };
+    }
+    setPending(false);
+    if (result.ok) {
+      toast.success(t("imported", { count: result.data.imported }));
+      return router.refresh();
+    }
+    if ("rowErrors" in result) setRowErrors(result.rowErrors);
+    toast.error(tErrors(isErrorCode(result.code) ? result.code : "server_error"));
+  }
+
+  return (
+    <div>
+      <Form.Group controlId="csv-import">
+        <Form.Label>{t("import_label")}</Form.Label>
+        <Form.Control type="file" accept=".csv,text/csv" onChange={onFile} disabled={pending} aria-describedby="csv-import-hint" />
+        <Form.Text id="csv-import-hint">{t("import_hint")}</Form.Text>
+      </Form.Group>
+      {rowErrors.length > 0 && (
+        <div className="alert alert-danger mt-3" role="alert">
+          <p className="mb-1">{t("import_failed")}</p>
+          <ul className="mb-0" data-testid="csv-errors">
+            {rowErrors.slice(0, 50).map((e) => (
+              <li key={`${e.row}-${e.field}`}>
+                {t("row_error", { row: e.row, field: e.field === "row" ? t("whole_row") : t(e.field) })} {tErrors(isErrorCode(e.code) ? e.code : "invalid_data")}
+              </li>
+            ))}
+          </ul>
+        </div>
+      )}
+    </div>
+  );
+}

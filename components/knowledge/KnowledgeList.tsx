@@ -1,0 +1,66 @@
+"use client";
+
+import { useState } from "react";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import Button from "react-bootstrap/Button";
+import { deleteKnowledgeAction, moveKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
+import { useToast } from "@/components/ui/Toasts";
+import { useActionResult } from "@/components/ui/useActionResult";
+import { KnowledgeForm } from "./KnowledgeForm";
+
+type Entry = { id: string; question: string; answer: string };
+
+export function KnowledgeList({ botId, entries }: { botId: string; entries: Entry[] }) {
+  const t = useTranslations("knowledge");
+  const router = useRouter();
+  const toast = useToast();
+  const run = useActionResult();
+  const [editing, setEditing] = useState<string | null>(null);
+  const [pending, setPending] = useState(false);
+
+  async function act(call: () => ReturnType<typeof deleteKnowledgeAction>, done?: string) {
+    setPending(true);
+    const result = await run(call);
+    setPending(false);
+    if (!result.ok) return;
+    if (done) toast.success(done);
+    router.refresh();
+  }
+
+  if (!entries.length) return <p className="text-body-secondary">{t("empty")}</p>;
+  return (
+    <ol className="list-group list-group-numbered" data-testid="knowledge-list">
+      {entries.map((entry, index) => (
+        <li key={entry.id} className="list-group-item d-flex gap-2">
+          <div className="flex-grow-1 min-w-0">
+            {editing === entry.id ? (
+              <KnowledgeForm botId={botId} entry={entry} onDone={() => setEditing(null)} />
+            ) : (
+              <>
+                <div className="fw-semibold text-break">{entry.question}</div>
+                <div className="text-prewrap small">{entry.answer}</div>
+                <div className="d-flex flex-wrap gap-1 mt-2">
+                  <Button size="sm" variant="outline-secondary" disabled={pending || index === 0} onClick={() => act(() => moveKnowledgeAction(botId, entry.id, "up"))} aria-label={t("move_up_named", { question: entry.question })}>
+                    <i className="bi bi-arrow-up" aria-hidden />
+                  </Button>
+                  <Button size="sm" variant="outline-secondary" disabled={pending || index === entries.length - 1} onClick={() => act(() => moveKnowledgeAction(botId, entry.id, "down"))} aria-label={t("move_down_named", { question: entry.question })}>
+                    <i className="bi bi-arrow-down" aria-hidden />
+                  </Button>
+                  <Button size="sm" variant="outline-primary" onClick={() => setEditing(entry.id)} aria-label={t("edit_named", { question: entry.question })}>
+                    <i className="bi bi-pencil me-1" aria-hidden />
+                    {t("edit")}
+                  </Button>
+                  <Button size="sm" variant="outline-danger" disabled={pending} onClick={() => act(() => deleteKnowledgeAction(botId, entry.id), t("deleted"))} aria-label={t("delete_named", { question: entry.question })}>
+                    <i className="bi bi-trash me-1" aria-hidden />
+                    {t("delete")}
+                  </Button>
+                </div>
+              </>
+            )}
+          </div>
+        </li>
+      ))}
+    </ol>
+  );
+}

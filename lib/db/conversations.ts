@@ -1,0 +1,137 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { requireOwnedChatbot } from "./chatbots";
+import { db } from "./client";
+import { requireActorId, type Actor } from "./users";
+
+export const CONVERSATIONS_PER_PAGE = 20;
+/** How many earlier messages a reply sees: enough for context, bounded for cost. */
+export const HISTORY_WINDOW = 20;
+
+const ownedConversation = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
+const messageFields = {
+  id: true,
+  role: true,
+  content: true,
+  provider: true,
+  model: true,
+  inputTokens: true,
+  outputTokens: true,
+  latencyMs: true,
+  errorCode: true,
+  createdAt: true,
+} as const;
+
+/** The conversation to continue (when it is the actor's, on this bot) or a new one. */
+export async function openConversation(actor: Actor, chatbotId: string, conversationId: string | null, source = "playground") {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  if (conversationId) {
+    const existing = await db.conversation.findFirst({ where: { ...ownedConversation(actor, conversationId), chatbotId: botId }, select: { id: true } });
+    if (!existing) throw new AppError("not_found");
+    return existing.id;
+  }
+  return (await db.conversation.create({ data: { chatbotId: botId, source }, select: { id: true } })).id;
+}
+
+/** The last messages of a conversation, oldest first, for the model's context. */
+export async function recentHistory(actor: Actor, conversationId: string) {
+  const rows = await db.message.findMany({
+    where: { conversation: ownedConversation(actor, conversationId), errorCode: null },
+    select: { role: true, content: true },
+    orderBy: { createdAt: "desc" },
+    take: HISTORY_WINDOW,
+  });
+  return rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: m.content }));
+}
+
+export type NewMessage = {
+  role: "user" | "assistant";
+  content: string;
+  provider?: string;
+  model?: string;
+  inputTokens?: number | null;
+  outputTokens?: number | null;
+  latencyMs?: number | null;
+  errorCode?: string | null;
+};
+
+export async function addMessage(actor: Actor, conversationId: string, message: NewMessage) {
+  const conversation = await db.conversation.findFirst({ where: ownedConversation(actor, conversationId), select: { id: true, chatbotId: true } });
+  if (!conversation) throw new AppError("not_found");
+  const [created] = await db.$transaction([
+    db.message.create({ data: { ...message, conversationId: conversation.id, chatbotId: conversation.chatbotId }, select: { id: true } }),
+    db.conversation.update({ where: { id: conversation.id }, data: { updatedAt: new Date() } }),
+  ]);
+  return created.id;
+}
+
+export async function listConversations(actor: Actor, chatbotId: string, page = 1) {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  const where = { chatbotId: botId };
+  const total = await db.conversation.count({ where });
+  const pages = Math.max(1, Math.ceil(total / CONVERSATIONS_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const rows = await db.conversation.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: (current - 1) * CONVERSATIONS_PER_PAGE,
+    take: CONVERSATIONS_PER_PAGE,
+    select: {
+      id: true,
+      source: true,
+      startedAt: true,
+      updatedAt: true,
+      _count: { select: { messages: true } },
+      messages: { where: { role: "user" }, orderBy: { createdAt: "asc" }, take: 1, select: { content: true } },
+    },
+  });
+  const items = rows.map((c) => ({
+    id: c.id,
+    source: c.source,
+    startedAt: c.startedAt,
+    updatedAt: c.updatedAt,
+    messageCount: c._count.messages,
+    firstMessage: c.messages[0]?.content ?? "",
+  }));
+  return { items, total, page: current, pages };
+}
+
+export async function getConversation(actor: Actor, id: string) {
+  const conversation = await db.conversation.findFirst({
+    where: ownedConversation(actor, id),
+    select: { id: true, chatbotId: true, source: true, startedAt: true, updatedAt: true, messages: { select: messageFields, orderBy: { createdAt: "asc" } } },
+  });
+  if (!conversation) throw new AppError("not_found");
+  return conversation;
+}
+
+export async function deleteConversation(actor: Actor, id: string) {
+  const { count } = await db.conversation.deleteMany({ where: ownedConversation(actor, id) });
+  if (count === 0) throw new AppError("not_found");
+}
+
+export async function deleteAllConversations(actor: Actor, chatbotId: string) {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  return (await db.conversation.deleteMany({ where: { chatbotId: botId } })).count;
+}
+
+/** Every conversation of a bot with its messages, oldest first, for export. */
+export async function exportConversations(actor: Actor, chatbotId: string) {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  return db.conversation.findMany({
+    where: { chatbotId: botId },
+    orderBy: { startedAt: "asc" },
+    select: { id: true, source: true, startedAt: true, updatedAt: true, messages: { select: messageFields, orderBy: { createdAt: "asc" } } },
+  });
+}
+
+/** Messages in the last 7 days for each of the actor's bots that had any. */
+export async function messagesLastWeek(actor: Actor): Promise<Record<string, number>> {
+  const since = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
+  const groups = await db.message.groupBy({
+    by: ["chatbotId"],
+    where: { chatbot: { ownerId: requireActorId(actor) }, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
+  return Object.fromEntries(groups.map((g) => [g.chatbotId, g._count._all]));
+}

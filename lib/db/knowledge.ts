@@ -1,0 +1,59 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { KNOWLEDGE_LIMITS } from "@/lib/validation/knowledge";
+import { requireOwnedChatbot } from "./chatbots";
+import { db } from "./client";
+import { requireActorId, type Actor } from "./users";
+
+const fields = { id: true, question: true, answer: true, position: true } as const;
+type EntryData = { question: string; answer: string };
+
+export async function listKnowledge(actor: Actor, chatbotId: string) {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  return db.knowledgeEntry.findMany({ where: { chatbotId: botId }, select: fields, orderBy: { position: "asc" } });
+}
+
+/** Adds entries at the end, in order; refuses to go past the per-bot limit. */
+export async function addKnowledge(actor: Actor, chatbotId: string, entries: EntryData[]) {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  return db.$transaction(async (tx) => {
+    const count = await tx.knowledgeEntry.count({ where: { chatbotId: botId } });
+    if (count + entries.length > KNOWLEDGE_LIMITS.entries) throw new AppError("knowledge_full");
+    const last = await tx.knowledgeEntry.findFirst({ where: { chatbotId: botId }, orderBy: { position: "desc" }, select: { position: true } });
+    const start = (last?.position ?? -1) + 1;
+    await tx.knowledgeEntry.createMany({
+      data: entries.map((e, i) => ({ chatbotId: botId, question: e.question, answer: e.answer, position: start + i })),
+    });
+    await tx.chatbot.update({ where: { id: botId }, data: { updatedAt: new Date() } });
+    return entries.length;
+  });
+}
+
+/** An entry of one of the actor's bots; someone else's is not found. */
+const ownedEntry = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
+
+export async function updateKnowledgeEntry(actor: Actor, id: string, data: EntryData) {
+  const { count } = await db.knowledgeEntry.updateMany({ where: ownedEntry(actor, id), data: { question: data.question, answer: data.answer } });
+  if (count === 0) throw new AppError("not_found");
+}
+
+export async function deleteKnowledgeEntry(actor: Actor, id: string) {
+  const { count } = await db.knowledgeEntry.deleteMany({ where: ownedEntry(actor, id) });
+  if (count === 0) throw new AppError("not_found");
+}
+
+/** Swaps an entry with its neighbour above or below; at either end nothing moves. */
+export async function moveKnowledgeEntry(actor: Actor, id: string, direction: "up" | "down") {
+  await db.$transaction(async (tx) => {
+    const entry = await tx.knowledgeEntry.findFirst({ where: ownedEntry(actor, id), select: { id: true, chatbotId: true, position: true } });
+    if (!entry) throw new AppError("not_found");
+    const neighbour = await tx.knowledgeEntry.findFirst({
+      where: { chatbotId: entry.chatbotId, position: direction === "up" ? { lt: entry.position } : { gt: entry.position } },
+      orderBy: { position: direction === "up" ? "desc" : "asc" },
+      select: { id: true, position: true },
+    });
+    if (!neighbour) return;
+    await tx.knowledgeEntry.update({ where: { id: entry.id }, data: { position: neighbour.position } });
+    await tx.knowledgeEntry.update({ where: { id: neighbour.id }, data: { position: entry.position } });
+  });
+}
