@@ -34,7 +34,19 @@ test("axe finds no serious or critical problem on any page, in both themes", asy
     expect(await seriousViolations(page), `empty /dashboard (${theme})`).toEqual([]);
   }
   const id = await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
-  const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, "/profile"];
+  // A conversation and a Q&A entry, so those pages show their lists.
+  await page.getByRole("textbox", { name: "Your message" }).fill("hello");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("chat-reply")).toHaveCount(1);
+  await page.goto(`/chatbots/${id}/knowledge`);
+  await page.getByRole("textbox", { name: "Question", exact: true }).fill("Hours?");
+  await page.getByRole("textbox", { name: "Answer", exact: true }).fill("Seven to six.");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(1);
+  await page.goto(`/chatbots/${id}/conversations`);
+  await page.getByTestId("conversation-list").getByRole("link").first().click();
+  const transcript = new URL(page.url()).pathname;
+  const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile"];
   for (const theme of ["dark", "light"] as const) {
     await setTheme(page, theme);
     for (const path of privatePages) {
@@ -64,7 +76,7 @@ test.describe("on a 375 px wide phone", () => {
     for (const path of ["/", "/login", "/register"]) await fits(path);
     await new RegisterPage(page).register(uniqueUser("phone"));
     const id = await new ChatbotFormPage(page).create({ name: "A bot with a rather long name for a small screen", description: "x ".repeat(200) });
-    for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, "/profile"]) await fits(path);
+    for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, "/profile"]) await fits(path);
 
     await page.getByRole("button", { name: "Toggle navigation" }).click();
     await page.getByRole("link", { name: "Chatbots" }).click();

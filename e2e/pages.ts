@@ -69,5 +69,6 @@ export async function logout(page: Page) {
 }
 
 export async function expectToast(page: Page, text: string | RegExp) {
-  await expect(page.getByTestId("toast-success").filter({ hasText: text })).toBeVisible();
+  // .last(): the same message twice in a row shows two toasts.
+  await expect(page.getByTestId("toast-success").filter({ hasText: text }).last()).toBeVisible();
 }
