@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { availableProviders, AiError, streamReply, type ProviderId } from "@/lib/ai";
+import { availableProviders, AiError, streamReply, type ProviderId, type ReplyEvent, type ReplyFinish } from "@/lib/ai";
 import { getSessionUser } from "@/lib/auth/session";
 import { findChatbot } from "@/lib/db/chatbots";
 import { addMessage, openConversation, recentHistory } from "@/lib/db/conversations";
@@ -19,58 +19,77 @@ const problem = (status: number, code: ErrorCode, fieldErrors?: Record<string, s
  * visitor's message is stored before the provider is called, so a failure loses nothing.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const user = await getSessionUser();
+  const [user, body, { id }] = await Promise.all([getSessionUser(), request.json().catch(() => undefined), params]);
   if (!user) return problem(401, "unauthenticated");
-  let body: unknown;
-  try {
-    body = await request.json();
-  } catch {
-    return problem(400, "invalid_data");
-  }
   const parsed = parseInput(chatMessageSchema, body);
   if (!parsed.ok) return problem(400, parsed.fieldErrors.message === "message_too_long" ? "message_too_long" : "invalid_data", parsed.fieldErrors);
 
-  const bot = await findChatbot(user, (await params).id);
+  const bot = await findChatbot(user, id);
   if (!bot) return problem(404, "not_found");
   if (!bot.isActive) return problem(409, "bot_inactive");
+  const provider = bot.provider as ProviderId;
+  const builtin = provider === "builtin";
+  const continuing = parsed.data.conversationId ?? null;
 
   let conversationId: string;
-  let history;
+  let history: Awaited<ReturnType<typeof recentHistory>> = [];
+  let knowledge: Awaited<ReturnType<typeof listKnowledge>> = [];
+  let fallbackMessage = bot.fallbackMessage;
+  // The reply, once asked for, and its first event (closures assign it; an object keeps TS honest).
+  const pending: { reply?: AsyncGenerator<ReplyEvent>; first?: Promise<IteratorResult<ReplyEvent>> } = {};
+  const startReply = () => {
+    if (!availableProviders().includes(provider)) return;
+    pending.reply = streamReply({
+      provider,
+      model: bot.model,
+      systemPrompt: bot.systemPrompt,
+      temperature: bot.temperature,
+      maxOutputTokens: bot.maxOutputTokens,
+      fallbackMessage,
+      knowledge,
+      history: [...history, { role: "user", content: parsed.data.message }],
+      signal: request.signal,
+    });
+    // Asked for now, so the provider works while the conversation is being written down.
+    pending.first = pending.reply.next();
+    pending.first.catch(() => {}); // read (and mapped) below
+  };
   try {
-    conversationId = await openConversation(user, bot.id, parsed.data.conversationId ?? null);
-    history = await recentHistory(user, conversationId);
-    await addMessage(user, conversationId, { role: "user", content: parsed.data.message });
+    if (builtin) {
+      knowledge = await listKnowledge(user, bot.id);
+      fallbackMessage ||= (await getTranslations("chat"))("default_fallback");
+    }
+    if (continuing) {
+      conversationId = await openConversation(user, bot.id, continuing);
+      history = await recentHistory(user, conversationId);
+      startReply();
+    } else {
+      startReply();
+      conversationId = await openConversation(user, bot.id, null);
+    }
   } catch (error) {
+    await pending.reply?.return(undefined);
     if (error instanceof AppError) return problem(error.code === "not_found" ? 404 : 400, error.code);
     throw error;
   }
-  const provider = bot.provider as ProviderId;
-  const knowledge = provider === "builtin" ? await listKnowledge(user, bot.id) : [];
-  const fallbackMessage = bot.fallbackMessage || (await getTranslations("chat"))("default_fallback");
+  // Written while the provider starts; the reply is written only after it, so nothing is lost.
+  const userMessageSaved = addMessage(user, conversationId, { role: "user", content: parsed.data.message });
 
   const encoder = new TextEncoder();
   const stream = new ReadableStream({
     async start(controller) {
       const send = (event: object) => controller.enqueue(encoder.encode(`${JSON.stringify(event)}\n`));
       send({ type: "start", conversationId });
-      let reply = "";
+      let text = "";
       let errorCode: ErrorCode | null = null;
-      let finish: { finishReason: string; inputTokens: number | null; outputTokens: number | null; latencyMs: number } | null = null;
+      let finish: ReplyFinish | null = null;
       try {
-        if (!availableProviders().includes(provider)) throw new AiError("provider_not_configured");
-        for await (const event of streamReply({
-          provider,
-          model: bot.model,
-          systemPrompt: bot.systemPrompt,
-          temperature: bot.temperature,
-          maxOutputTokens: bot.maxOutputTokens,
-          fallbackMessage,
-          knowledge,
-          history: [...history, { role: "user", content: parsed.data.message }],
-          signal: request.signal,
-        })) {
+        const { reply, first } = pending;
+        if (!reply || !first) throw new AiError("provider_not_configured");
+        for (let next = await first; !next.done; next = await reply.next()) {
+          const event = next.value;
           if (event.type === "text") {
-            reply += event.text;
+            text += event.text;
             send(event);
           } else finish = event;
         }
@@ -78,11 +97,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
         errorCode = error instanceof AiError ? error.code : "server_error";
         if (!(error instanceof AiError)) console.error(error);
       }
+      await userMessageSaved.catch((error) => console.error("could not store the visitor's message", error));
       // What was said is kept, even when the visitor stopped it half-way.
-      if (reply || errorCode) {
+      if (text || errorCode) {
         await addMessage(user, conversationId, {
           role: "assistant",
-          content: reply,
+          content: text,
           provider,
           model: bot.model,
           inputTokens: finish?.inputTokens ?? null,

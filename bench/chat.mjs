@@ -1,0 +1,137 @@
+// npm run bench:chat — the chat path's overhead and throughput, from one run.
+// Starts the production build (building it if needed) on a fresh SQLite file, with the
+// OpenAI-compatible provider pointed at a local fake that streams a fixed reply at a fixed pace;
+// then prints time to first token through our endpoint and straight from the fake (p50, p95:
+// the difference is our overhead) and completed streams per second at 1, 10 and 50 concurrent
+// conversations. Loopback only; every loop is bounded.
+import { spawn, execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync } from "node:fs";
+import Database from "better-sqlite3";
+import { encode } from "@auth/core/jwt";
+import { migrate } from "../scripts/db-migrate.mjs";
+import { resetDatabase } from "../scripts/db-reset.mjs";
+import { startFakeLlm } from "../scripts/fake-llm.mjs";
+
+const PORT = 3200;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_URL = "file:./data/bench.db";
+const SECRET = "bench-secret-bench-secret-bench-secret";
+const WORDS = 20;
+const PACE_MS = 10;
+const SAMPLES = 60;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("Building the app first…");
+  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+const fake = await startFakeLlm({ reply: Array.from({ length: WORDS }, (_, i) => `token${i}`).join(" "), paceMs: PACE_MS });
+await resetDatabase(DB_URL);
+process.env.DATABASE_URL = DB_URL;
+await migrate({ quiet: true });
+
+// A user, a session cookie for them, and a bot on the fake provider, written straight to the file.
+const db = new Database(DB_URL.slice(5));
+const userId = randomUUID();
+const botId = randomUUID();
+const now = new Date().toISOString();
+db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, '', ?, ?)`).run(userId, "bench", "bench@example.test", now, now);
+db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, provider, model, maxOutputTokens, createdAt, updatedAt) VALUES (?, ?, 'Bench', 'openai', 'bench-model', 256, ?, ?)`).run(botId, userId, now, now);
+db.close();
+const token = await encode({ salt: "authjs.session-token", secret: SECRET, token: { uid: userId, sv: 0, remember: true, loginAt: Math.floor(Date.now() / 1000) } });
+const cookie = `authjs.session-token=${token}`;
+
+const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: SECRET, OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: "sk-bench" },
+  stdio: ["ignore", "ignore", "inherit"],
+});
+const stop = async () => {
+  server.kill("SIGTERM");
+  await fake.close();
+};
+process.on("SIGINT", () => stop().then(() => process.exit(130)));
+
+try {
+  for (let i = 0; i < 100; i++) {
+    const ok = await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false);
+    if (ok) break;
+    if (i === 99) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+
+  /** Reads a streamed response; resolves with ms to the first chunk that `isToken` accepts, and to the end. */
+  async function timed(url, init, isToken) {
+    const started = performance.now();
+    const response = await fetch(url, init);
+    if (!response.ok) throw new Error(`${url}: ${response.status}`);
+    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+    let first = null;
+    let text = "";
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      text += value;
+      if (first === null && isToken(text)) first = performance.now() - started;
+    }
+    if (/"type":"error"/.test(text)) throw new Error(`stream failed: ${text.slice(-200)}`);
+    return { ttft: first, total: performance.now() - started };
+  }
+
+  const direct = () =>
+    timed(`${fake.url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ model: "bench-model", stream: true, messages: [{ role: "user", content: "hi" }] }),
+    }, (t) => t.includes('"content":"token0'));
+  const viaApp = () =>
+    timed(`${BASE}/api/chatbots/${botId}/chat`, {
+      method: "POST",
+      headers: { "content-type": "application/json", cookie },
+      body: JSON.stringify({ message: "hi" }),
+    }, (t) => t.includes('"type":"text"'));
+
+  const pct = (values, p) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
+  };
+  const ms = (v) => `${v.toFixed(1)} ms`;
+
+  for (let i = 0; i < 10; i++) await viaApp(); // warm up: first compiles, first connections
+  const directTtft = [];
+  const appTtft = [];
+  for (let i = 0; i < SAMPLES; i++) {
+    directTtft.push((await direct()).ttft);
+    appTtft.push((await viaApp()).ttft);
+  }
+
+  console.log(`\nChat benchmark: fake provider streams ${WORDS} chunks, one every ${PACE_MS} ms; ${SAMPLES} sequential samples each.\n`);
+  console.log("Time to first token      p50        p95");
+  console.log(`  straight from fake     ${ms(pct(directTtft, 50)).padEnd(10)} ${ms(pct(directTtft, 95))}`);
+  console.log(`  through /api/…/chat    ${ms(pct(appTtft, 50)).padEnd(10)} ${ms(pct(appTtft, 95))}`);
+  console.log(`  our overhead           ${ms(pct(appTtft, 50) - pct(directTtft, 50)).padEnd(10)} ${ms(pct(appTtft, 95) - pct(directTtft, 95))}   (target ≤ 5 ms at p50)`);
+
+  console.log("\nCompleted streams        streams/s   p50 stream time   errors");
+  for (const concurrency of [1, 10, 50]) {
+    const perWorker = Math.max(4, Math.ceil(200 / concurrency));
+    const durations = [];
+    let errors = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = 0; i < perWorker; i++) {
+          try {
+            durations.push((await viaApp()).total);
+          } catch {
+            errors++;
+          }
+        }
+      }),
+    );
+    const seconds = (performance.now() - started) / 1000;
+    console.log(`  ${String(concurrency).padStart(2)} concurrent           ${(durations.length / seconds).toFixed(1).padEnd(11)} ${ms(pct(durations, 50)).padEnd(17)} ${errors}`);
+  }
+  console.log(`\n(a stream takes at least ${WORDS * PACE_MS} ms at the fake's pace; node ${process.version}, ${(await import("node:os")).cpus().length} cores)`);
+} finally {
+  await stop();
+}
