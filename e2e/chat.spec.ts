@@ -86,6 +86,7 @@ test("a bot answers from its Q&A, streams, stops, keeps its history and exports 
   // The dashboard counts this week's messages.
   await page.goto("/dashboard");
   await expect(page.getByTestId(`weekly-${botId}`)).toHaveText("8 messages in 7 days");
+  await expect(page.getByTestId("count-messages-week")).toHaveText("8");
 
   // Switch to the OpenAI-compatible provider (a local fake server) and chat, then stop a reply.
   await page.goto(`/chatbots/${botId}/edit`);

@@ -3,6 +3,7 @@
 import { randomBytes } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { createChatbot } from "@/lib/db/chatbots";
+import { addKnowledge } from "@/lib/db/knowledge";
 import { createUser } from "@/lib/db/users";
 import { chatbotSchema } from "@/lib/validation/chatbot";
 
@@ -22,7 +23,13 @@ async function main() {
     { name: "Bike repair FAQ", description: "Common questions for a repair shop.", systemPrompt: "You help customers of a bicycle repair shop book a slot.", isActive: true },
     { name: "Draft: newsletter bot", description: "", systemPrompt: "", isActive: false },
   ];
-  for (const bot of bots) await createChatbot(user!, chatbotSchema.parse(bot));
+  const created = [];
+  for (const bot of bots) created.push(await createChatbot(user!, chatbotSchema.parse(bot)));
+  await addKnowledge(user!, created[0].id, [
+    { question: "What are your opening hours?", answer: "We open at 7:00 and close at 18:00, Monday to Saturday." },
+    { question: "Do you deliver wedding cakes?", answer: "Yes, within 20 km, for orders placed a week ahead." },
+    { question: "Is there gluten-free bread?", answer: "Every Friday we bake a gluten-free loaf." },
+  ]);
   console.log(`Created the demo account.\n  username: demo\n  password: ${password}\n(shown once; run db:seed again after deleting the user to get a new one)`);
 }
 

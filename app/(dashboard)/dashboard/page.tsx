@@ -27,6 +27,7 @@ export default async function DashboardPage() {
       <div className="row g-3 mb-4">
         <StatCard label={t("bots")} value={total} testId="count-bots" />
         <StatCard label={t("active_bots")} value={active} testId="count-active" />
+        <StatCard label={t("messages_week_total")} value={Object.values(weekly).reduce((a, b) => a + b, 0)} testId="count-messages-week" />
       </div>
       {total === 0 ? (
         <div className="card text-center">
@@ -69,8 +70,8 @@ export default async function DashboardPage() {
 
 function StatCard({ label, value, testId }: { label: string; value: number; testId: string }) {
   return (
-    <div className="col-6">
-      <div className="card">
+    <div className="col-6 col-md-4">
+      <div className="card h-100">
         <div className="card-body">
           <p className="text-body-secondary mb-1">{label}</p>
           <p className="display-6 mb-0" data-testid={testId}>
