@@ -71,3 +71,18 @@ test("a wrong password and an unknown account get the same answer", async ({ pag
   await login.login("nobody-here", "whatever whatever");
   await expect(page.getByText("The username, email or password is not right.")).toBeVisible();
 });
+
+test("sign out everywhere ends the sessions on every device", async ({ browser }) => {
+  const user = uniqueUser("everywhere");
+  const laptop = await browser.newPage();
+  await new RegisterPage(laptop).register(user);
+  const phone = await browser.newPage();
+  await new LoginPage(phone).login(user.username, user.password, { remember: true });
+  await expect(phone).toHaveURL(/\/dashboard$/);
+
+  await laptop.goto("/profile");
+  await laptop.getByRole("button", { name: "Sign out everywhere" }).click();
+  await expect(laptop).toHaveURL(/\/login$/);
+  await phone.goto("/dashboard");
+  await expect(phone).toHaveURL(/\/login$/);
+});

@@ -18,6 +18,7 @@ export const ERROR_CODES = [
   "password_too_short",
   "password_too_long",
   "password_mismatch",
+  "password_common",
   "password_incorrect",
   "locale_invalid",
   "number_invalid",

@@ -135,3 +135,8 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   });
   return updated.sessionVersion;
 }
+
+/** Ends every session of the actor's account, this one included ("sign out everywhere"). */
+export async function endAllSessions(actor: Actor) {
+  await db.user.update({ where: { id: requireActorId(actor) }, data: { sessionVersion: { increment: 1 } } });
+}

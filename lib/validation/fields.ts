@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
+import { COMMON_PASSWORDS } from "./common-passwords";
 
 // Building blocks shared by the form schemas. Messages are error codes (lib/errors.ts).
 export const PASSWORD_MIN = 12;
@@ -21,6 +22,7 @@ export const email = z.string("required").trim().toLowerCase().min(1, "required"
 export const newPassword = z
   .string("required")
   .refine((v) => length(v) >= PASSWORD_MIN, "password_too_short")
-  .refine((v) => length(v) <= PASSWORD_MAX, "password_too_long");
+  .refine((v) => length(v) <= PASSWORD_MAX, "password_too_long")
+  .refine((v) => !COMMON_PASSWORDS.has(v.toLowerCase()), "password_common");
 
 export const locale = z.enum(LOCALES, "locale_invalid");

@@ -49,6 +49,15 @@ describe("registration", () => {
     const long = "p".repeat(257);
     expect(errorsOf(registerSchema, { ...validRegistration, password: long, confirmPassword: long })).toEqual({ password: "password_too_long" });
   });
+
+  it("refuses the most common long passwords, in any case", () => {
+    for (const password of ["qwerty123456", "PasswordPassword", "1q2w3e4r5t6y"]) {
+      expect(errorsOf(registerSchema, { ...validRegistration, password, confirmPassword: password }), password).toEqual({ password: "password_common" });
+    }
+    expect(errorsOf(passwordChangeSchema, { currentPassword: "x", newPassword: "123456789012", confirmNewPassword: "123456789012" })).toEqual({
+      newPassword: "password_common",
+    });
+  });
 });
 
 describe("login", () => {

@@ -3,14 +3,15 @@ import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { TEST_PASSWORD, makeUser } from "@/lib/testing/factories";
 import { actAs } from "@/lib/testing/session";
-import { changePasswordAction, updateProfileAction } from "./actions";
+import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
 vi.mock("@/lib/auth/session", () => import("@/lib/testing/session-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 const cookieJar = { set: vi.fn(), get: vi.fn(), getAll: vi.fn(() => []) };
 vi.mock("next/headers", () => ({ cookies: async () => cookieJar }));
 const signIn = vi.fn();
-vi.mock("@/lib/auth/auth", () => ({ signIn: (...args: unknown[]) => signIn(...args) }));
+const signOut = vi.fn();
+vi.mock("@/lib/auth/auth", () => ({ signIn: (...args: unknown[]) => signIn(...args), signOut: (...args: unknown[]) => signOut(...args) }));
 
 describe("profile actions", () => {
   beforeEach(() => {
@@ -53,5 +54,19 @@ describe("profile actions", () => {
     expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ identifier: user.username, password: "a new long passphrase" }));
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+});
+
+describe("sign out everywhere", () => {
+  it("ends every session of the signed-in account only", async () => {
+    const user = await makeUser();
+    const other = await makeUser();
+    actAs(null);
+    expect(await signOutEverywhereAction()).toEqual({ ok: false, code: "unauthenticated" });
+    actAs(user);
+    await signOutEverywhereAction();
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).sessionVersion).toBe(user.sessionVersion + 1);
+    expect((await db.user.findUniqueOrThrow({ where: { id: other.id } })).sessionVersion).toBe(other.sessionVersion);
+    expect(signOut).toHaveBeenCalledWith({ redirectTo: "/login" });
   });
 });

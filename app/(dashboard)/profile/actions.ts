@@ -3,9 +3,10 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { withUser } from "@/lib/actions/action";
-import { signIn } from "@/lib/auth/auth";
+import { signIn, signOut } from "@/lib/auth/auth";
+import { getSessionUser } from "@/lib/auth/session";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
-import { changePassword, getProfile, updateProfile } from "@/lib/db/users";
+import { changePassword, endAllSessions, getProfile, updateProfile } from "@/lib/db/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { passwordChangeSchema, profileSchema } from "@/lib/validation/profile";
 
@@ -28,4 +29,12 @@ export async function changePasswordAction(input: unknown) {
     if (!user.remember) await makeSessionCookieBrowserScoped();
     return undefined;
   });
+}
+
+/** Signs the account out on every device, this browser included. */
+export async function signOutEverywhereAction() {
+  const user = await getSessionUser();
+  if (!user) return { ok: false as const, code: "unauthenticated" as const };
+  await endAllSessions(user);
+  await signOut({ redirectTo: "/login" });
 }

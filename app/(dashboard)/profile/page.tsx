@@ -4,6 +4,7 @@ import { getProfile } from "@/lib/db/users";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { PasswordForm } from "@/components/profile/PasswordForm";
 import { ProfileForm } from "@/components/profile/ProfileForm";
+import { SignOutEverywhere } from "@/components/profile/SignOutEverywhere";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };
@@ -45,6 +46,16 @@ export default async function ProfilePage() {
               {t("password_title")}
             </h2>
             <PasswordForm />
+          </div>
+        </div>
+      </section>
+      <section className="col-12" aria-labelledby="sessions-title">
+        <div className="card">
+          <div className="card-body">
+            <h2 id="sessions-title" className="h5 mb-3">
+              {t("sessions_title")}
+            </h2>
+            <SignOutEverywhere />
           </div>
         </div>
       </section>

@@ -1,0 +1,49 @@
+import { expect, test } from "@playwright/test";
+import { RegisterPage, uniqueUser } from "./pages";
+
+test("every page has a nonce CSP and the security headers; HSTS only over HTTPS", async ({ request }) => {
+  const first = await request.get("/login");
+  const second = await request.get("/login");
+  const csp = first.headers()["content-security-policy"];
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]{20,}' 'strict-dynamic'/);
+  for (const directive of ["object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"]) expect(csp).toContain(directive);
+  expect(csp).not.toContain("unsafe-eval");
+  const nonce = (h: string) => /'nonce-([^']+)'/.exec(h)?.[1];
+  expect(nonce(second.headers()["content-security-policy"])).not.toBe(nonce(csp));
+  expect(await first.text()).toContain(`nonce="${nonce(csp)}"`);
+
+  for (const response of [first, await request.get("/api/health")]) {
+    expect(response.headers()["x-content-type-options"]).toBe("nosniff");
+    expect(response.headers()["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+    expect(response.headers()["permissions-policy"]).toContain("camera=()");
+    expect(response.headers()["strict-transport-security"]).toBeUndefined();
+  }
+  const behindHttps = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
+  expect(behindHttps.headers()["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+});
+
+test("the app works under its CSP: no violation while signing up, chatting and switching theme and language", async ({ page }) => {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy|Refused to (load|execute|apply)/i.test(message.text())) violations.push(message.text());
+  });
+  await page.goto("/");
+  await new RegisterPage(page).register(uniqueUser("csp"));
+  await page.goto("/chatbots/new");
+  await page.getByRole("textbox", { name: "Name", exact: true }).fill("CSP bot");
+  await page.getByRole("button", { name: "Create chatbot" }).click();
+  await page.getByRole("textbox", { name: "Your message" }).fill("hello");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("chat-reply")).toContainText("Sorry");
+  await page.getByRole("button", { name: "Delete" }).click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
+  await page.getByTestId("theme-toggle").click();
+  await expect(page.locator("html")).toHaveAttribute("data-bs-theme", "light");
+  await page.getByRole("button", { name: /Language/ }).click();
+  await page.getByRole("button", { name: "Français" }).click();
+  await expect(page.locator("html")).toHaveAttribute("lang", "fr");
+  // Bootstrap and its icons still style the page.
+  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+  expect(violations).toEqual([]);
+});

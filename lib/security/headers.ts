@@ -1,0 +1,30 @@
+// The security headers every response carries (SECURITY.md #31, #32), built in one place so
+// the proxy and the tests agree on them.
+
+/** A Content-Security-Policy for pages: scripts and styles only from us or with this request's nonce. */
+export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
+  return [
+    "default-src 'self'",
+    // 'strict-dynamic': scripts our nonce'd scripts load are trusted; nothing else runs.
+    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
+    `style-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-inline'" : ""}`,
+    // React-Bootstrap positions dialogs and toasts with style attributes: attributes only, never <style>.
+    "style-src-attr 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join("; ");
+}
+
+export const STATIC_SECURITY_HEADERS: Record<string, string> = {
+  "X-Content-Type-Options": "nosniff",
+  "Referrer-Policy": "strict-origin-when-cross-origin",
+  "Permissions-Policy": "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()",
+  "X-Frame-Options": "DENY",
+};
+
+export const HSTS = "max-age=63072000; includeSubDomains";
