@@ -38,8 +38,10 @@ const botId = randomUUID();
 const now = new Date().toISOString();
 db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, '', ?, ?)`).run(userId, "bench", "bench@example.test", now, now);
 db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, provider, model, maxOutputTokens, createdAt, updatedAt) VALUES (?, ?, 'Bench', 'openai', 'bench-model', 256, ?, ?)`).run(botId, userId, now, now);
+const sid = randomUUID();
+db.prepare(`INSERT INTO "Session" (sessionToken, userId, expires, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`).run(sid, userId, new Date(Date.now() + 86_400_000).toISOString(), now, now);
 db.close();
-const token = await encode({ salt: "authjs.session-token", secret: SECRET, token: { uid: userId, sv: 0, remember: true, loginAt: Math.floor(Date.now() / 1000) } });
+const token = await encode({ salt: "authjs.session-token", secret: SECRET, token: { uid: userId, sid, sv: 0, remember: true, loginAt: Math.floor(Date.now() / 1000) } });
 const cookie = `authjs.session-token=${token}`;
 
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {

@@ -1,6 +1,6 @@
 import { expect, test, type BrowserContext } from "@playwright/test";
 import { sql } from "./db";
-import { LoginPage, RegisterPage, uniqueUser } from "./pages";
+import { LoginPage, RegisterPage, logout, uniqueUser } from "./pages";
 
 const sessionCookie = async (context: BrowserContext) =>
   (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
@@ -85,4 +85,23 @@ test("sign out everywhere ends the sessions on every device", async ({ browser }
   await expect(laptop).toHaveURL(/\/login$/);
   await phone.goto("/dashboard");
   await expect(phone).toHaveURL(/\/login$/);
+});
+
+test("a cookie copied before logout is refused after it, and a cookie planted before login is never honoured", async ({ page, context, browser }) => {
+  const user = uniqueUser("replay");
+  await context.addCookies([{ name: "authjs.session-token", value: "planted-by-someone-else", url: "http://127.0.0.1" }]);
+  await new RegisterPage(page).register(user);
+  const copied = await sessionCookie(context);
+  expect(copied?.value).not.toBe("planted-by-someone-else");
+
+  const thief = await browser.newContext();
+  await thief.addCookies([{ name: copied!.name, value: copied!.value, url: "http://127.0.0.1" }]);
+  const thiefPage = await thief.newPage();
+  await thiefPage.goto("/dashboard");
+  await expect(thiefPage).toHaveURL(/\/dashboard$/);
+
+  await logout(page);
+  await thiefPage.goto("/dashboard");
+  await expect(thiefPage).toHaveURL(/\/login$/);
+  await thief.close();
 });

@@ -4,7 +4,8 @@ import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/client";
-import { findUserForLogin, getSessionState } from "@/lib/db/users";
+import { randomBytes } from "node:crypto";
+import { endLoginSession, findUserForLogin, getSessionState, startLoginSession } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { loginSchema } from "@/lib/validation/auth";
 import { verifyPassword } from "./password";
@@ -17,7 +18,7 @@ class InactiveAccount extends CredentialsSignin {
 }
 
 /** What we keep in the signed session token. */
-type SessionClaims = JWT & { uid?: string; sv?: number; remember?: boolean; loginAt?: number };
+type SessionClaims = JWT & { uid?: string; sid?: string; sv?: number; remember?: boolean; loginAt?: number };
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Not used by credentials + JWT; there so OAuth or email providers can be added without a schema change.
@@ -47,23 +48,33 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  events: {
+    async signOut(message) {
+      const sid = "token" in message ? (message.token as SessionClaims | null)?.sid : undefined;
+      if (sid) await endLoginSession(sid);
+    },
+  },
   callbacks: {
     async jwt({ token, user }) {
       const claims = token as SessionClaims;
       if (user) {
+        // A fresh session for every login: a cookie from before it never carries over.
         const signedIn = user as { id: string; sessionVersion: number; remember: boolean };
         claims.uid = signedIn.id;
+        claims.sid = randomBytes(32).toString("base64url");
         claims.sv = signedIn.sessionVersion;
         claims.remember = signedIn.remember;
         claims.loginAt = Math.floor(Date.now() / 1000);
+        const limit = claims.remember ? REMEMBER_SECONDS : env().SESSION_HOURS * 60 * 60;
+        await startLoginSession(signedIn.id, claims.sid, new Date((claims.loginAt + limit) * 1000));
       }
-      if (!claims.uid || typeof claims.loginAt !== "number") return null;
-      // Absolute limit: 30 days with "Remember me", SESSION_HOURS without.
-      const limit = claims.remember ? REMEMBER_SECONDS : env().SESSION_HOURS * 60 * 60;
-      if (Date.now() / 1000 - claims.loginAt > limit) return null;
-      // Revocation: a password change or deactivation moves the version on.
-      const state = await getSessionState(claims.uid);
-      if (!state || !state.isActive || state.sessionVersion !== claims.sv) return null;
+      if (!claims.uid || !claims.sid) return null;
+      // Revocation: the session's row goes at logout, password change and "sign out everywhere";
+      // its expiry is the absolute limit (30 days with "Remember me", SESSION_HOURS without);
+      // deactivation and a moved-on session version end it too.
+      const state = await getSessionState(claims.sid);
+      if (!state || state.userId !== claims.uid || state.expires < new Date()) return null;
+      if (!state.user.isActive || state.user.sessionVersion !== claims.sv) return null;
       return claims;
     },
     session({ session, token }) {

@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { TEST_PASSWORD, makeUser } from "@/lib/testing/factories";
 import { db } from "./client";
-import { changePassword, createUser, findUserForLogin, getProfile, updateProfile } from "./users";
+import { changePassword, createUser, endAllSessions, endLoginSession, findUserForLogin, getProfile, getSessionState, startLoginSession, updateProfile } from "./users";
 
 const newUser = (name: string) => ({
   username: name,
@@ -64,5 +64,37 @@ describe("accounts", () => {
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(await verifyPassword("a new long passphrase", row.passwordHash)).toBe(true);
     expect(await verifyPassword(TEST_PASSWORD, row.passwordHash)).toBe(false);
+  });
+});
+
+describe("login sessions", () => {
+  const later = () => new Date(Date.now() + 60_000);
+
+  it("live until logout, and a password change or sign-out-everywhere ends all of the account's", async () => {
+    const user = await makeUser();
+    const other = await makeUser();
+    await startLoginSession(user.id, "s-laptop", later());
+    await startLoginSession(user.id, "s-phone", later());
+    await startLoginSession(other.id, "s-other", later());
+    expect(await getSessionState("s-laptop")).toMatchObject({ userId: user.id, user: { isActive: true } });
+
+    await endLoginSession("s-laptop");
+    expect(await getSessionState("s-laptop")).toBeNull();
+    expect(await getSessionState("s-phone")).not.toBeNull();
+
+    await changePassword(user, TEST_PASSWORD, "another long passphrase");
+    expect(await getSessionState("s-phone")).toBeNull();
+    await startLoginSession(user.id, "s-again", later());
+    await endAllSessions(user);
+    expect(await getSessionState("s-again")).toBeNull();
+    expect(await getSessionState("s-other")).not.toBeNull();
+  });
+
+  it("clear the account's expired sessions at the next login", async () => {
+    const user = await makeUser();
+    await startLoginSession(user.id, "s-old", new Date(Date.now() - 1000));
+    await startLoginSession(user.id, "s-new", later());
+    expect(await getSessionState("s-old")).toBeNull();
+    expect(await getSessionState("s-new")).not.toBeNull();
   });
 });

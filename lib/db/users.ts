@@ -85,9 +85,28 @@ export function findUserForLogin(identifier: string) {
   });
 }
 
+/**
+ * Records a new login session (the Session table is the allowlist of live sessions: a token
+ * whose row is gone is no session) and clears the account's expired ones.
+ */
+export async function startLoginSession(userId: string, sessionId: string, expires: Date) {
+  await db.$transaction([
+    db.session.deleteMany({ where: { userId, expires: { lt: new Date() } } }),
+    db.session.create({ data: { sessionToken: sessionId, userId, expires } }),
+  ]);
+}
+
 /** What a session token is checked against on every request. */
-export function getSessionState(userId: string) {
-  return db.user.findUnique({ where: { id: userId }, select: { isActive: true, sessionVersion: true } });
+export function getSessionState(sessionId: string) {
+  return db.session.findUnique({
+    where: { sessionToken: sessionId },
+    select: { userId: true, expires: true, user: { select: { isActive: true, sessionVersion: true } } },
+  });
+}
+
+/** Logging out ends this one session only. */
+export async function endLoginSession(sessionId: string) {
+  await db.session.deleteMany({ where: { sessionToken: sessionId } });
 }
 
 export async function getProfile(actor: Actor) {
@@ -128,15 +147,22 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new AppError("invalid_data", { currentPassword: "password_incorrect" });
   }
-  const updated = await db.user.update({
-    where: { id },
-    data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
-    select: { sessionVersion: true },
-  });
+  const [, updated] = await db.$transaction([
+    db.session.deleteMany({ where: { userId: id } }),
+    db.user.update({
+      where: { id },
+      data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
+      select: { sessionVersion: true },
+    }),
+  ]);
   return updated.sessionVersion;
 }
 
 /** Ends every session of the actor's account, this one included ("sign out everywhere"). */
 export async function endAllSessions(actor: Actor) {
-  await db.user.update({ where: { id: requireActorId(actor) }, data: { sessionVersion: { increment: 1 } } });
+  const id = requireActorId(actor);
+  await db.$transaction([
+    db.session.deleteMany({ where: { userId: id } }),
+    db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } } }),
+  ]);
 }
