@@ -106,6 +106,20 @@ test("a bot answers from its Q&A, streams, stops, keeps its history and exports 
   await expect(replies(page).last()).toContainText("Stopped.");
   await expect(replies(page).last()).not.toContainText("word40");
   await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+
+  // The stopped reply was kept as far as it got; then delete one conversation, then all.
+  await page.getByRole("link", { name: "Conversations" }).click();
+  await expect(page.getByText("3 conversations")).toBeVisible();
+  await conversations.first().getByRole("link").click();
+  await expect(page.getByTestId("transcript")).toContainText("word3");
+  await page.getByRole("button", { name: "Delete conversation" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete conversation" }).click();
+  await expectToast(page, "Conversation deleted.");
+  await expect(page.getByText("2 conversations")).toBeVisible();
+  await page.getByRole("button", { name: "Delete all" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Delete all" }).click();
+  await expectToast(page, "All conversations deleted.");
+  await expect(page.getByText("No conversations yet.")).toBeVisible();
 });
 
 test("a reply with a script, raw HTML and an image runs and loads nothing", async ({ page }) => {

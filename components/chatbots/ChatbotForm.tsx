@@ -13,7 +13,7 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useActionResult } from "@/components/ui/useActionResult";
 import type { ProviderId } from "@/lib/ai/types";
-import { CHATBOT_LIMITS, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
+import { CHATBOT_LIMITS, NEW_CHATBOT, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
 
 type Props = {
   bot?: ChatbotInput & { id: string };
@@ -22,18 +22,6 @@ type Props = {
   modelSuggestions: Record<ProviderId, string[]>;
 };
 
-const NEW_BOT_DEFAULTS = {
-  name: "",
-  description: "",
-  systemPrompt: "",
-  isActive: true,
-  provider: "builtin",
-  model: "",
-  temperature: 0.7,
-  maxOutputTokens: 512,
-  welcomeMessage: "",
-  fallbackMessage: "",
-} satisfies ChatbotInput;
 
 /** Creates a bot, or edits `bot`. */
 export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
@@ -44,7 +32,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
   const toast = useToast();
   const form = useForm<ChatbotInput, unknown, z.output<typeof chatbotSchema>>({
     resolver: zodResolver(chatbotSchema),
-    defaultValues: bot ?? NEW_BOT_DEFAULTS,
+    defaultValues: bot ?? NEW_CHATBOT,
   });
   const run = useActionResult(form);
   const promptLength = [...(useWatch({ control: form.control, name: "systemPrompt" }) ?? "")].length;

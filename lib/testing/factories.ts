@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { db } from "@/lib/db/client";
 import { hashPassword } from "@/lib/auth/password";
-import type { ChatbotData } from "@/lib/validation/chatbot";
+import { NEW_CHATBOT, type ChatbotData } from "@/lib/validation/chatbot";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let hash: Promise<string> | undefined;
@@ -16,16 +16,4 @@ export async function makeUser(overrides: { isActive?: boolean } = {}) {
   });
 }
 
-export const botInput = (overrides: Partial<ChatbotData> = {}): ChatbotData => ({
-  name: "Support bot",
-  description: "",
-  systemPrompt: "",
-  isActive: true,
-  provider: "builtin",
-  model: "",
-  temperature: 0.7,
-  maxOutputTokens: 512,
-  welcomeMessage: "",
-  fallbackMessage: "",
-  ...overrides,
-});
+export const botInput = (overrides: Partial<ChatbotData> = {}): ChatbotData => ({ ...NEW_CHATBOT, name: "Support bot", ...overrides });

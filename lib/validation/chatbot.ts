@@ -20,16 +20,30 @@ const number = (min: number, max: number, integer = false) =>
       .max(max, "number_out_of_range"),
   );
 
+/** A new bot before its owner changes anything: what the form starts from and the schema fills in. */
+export const NEW_CHATBOT = {
+  name: "",
+  description: "",
+  systemPrompt: "",
+  isActive: true,
+  provider: "builtin",
+  model: "",
+  temperature: 0.7,
+  maxOutputTokens: 512,
+  welcomeMessage: "",
+  fallbackMessage: "",
+} as const;
+
 export const chatbotSchema = z
   .object({
     name: requiredText(CHATBOT_LIMITS.name),
     description: optionalText(CHATBOT_LIMITS.description),
     systemPrompt: optionalText(CHATBOT_LIMITS.systemPrompt),
     isActive: checkbox,
-    provider: z.enum(PROVIDERS, "provider_unavailable").default("builtin"),
+    provider: z.enum(PROVIDERS, "provider_unavailable").default(NEW_CHATBOT.provider),
     model: optionalText(CHATBOT_LIMITS.model),
-    temperature: number(0, 2).default(0.7),
-    maxOutputTokens: number(1, CHATBOT_LIMITS.maxOutputTokens, true).default(512),
+    temperature: number(0, 2).default(NEW_CHATBOT.temperature),
+    maxOutputTokens: number(1, CHATBOT_LIMITS.maxOutputTokens, true).default(NEW_CHATBOT.maxOutputTokens),
     welcomeMessage: optionalText(CHATBOT_LIMITS.welcomeMessage),
     fallbackMessage: optionalText(CHATBOT_LIMITS.fallbackMessage),
   })

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOf } from "./parse";
 import { registerSchema, loginSchema } from "./auth";
-import { chatbotSchema } from "./chatbot";
+import { NEW_CHATBOT, chatbotSchema } from "./chatbot";
 import { passwordChangeSchema, profileSchema } from "./profile";
 
 const errorsOf = (schema: { safeParse: (v: unknown) => { success: boolean; error?: unknown } }, input: unknown) => {
@@ -80,18 +80,8 @@ describe("chatbot", () => {
 
   it("reads an absent active box as off and drops fields it does not know", () => {
     const parsed = chatbotSchema.parse({ name: "Bot", ownerId: "someone-else", id: "x" });
-    expect(parsed).toEqual({
-      name: "Bot",
-      description: "",
-      systemPrompt: "",
-      isActive: false,
-      provider: "builtin",
-      model: "",
-      temperature: 0.7,
-      maxOutputTokens: 512,
-      welcomeMessage: "",
-      fallbackMessage: "",
-    });
+    expect(parsed).toEqual({ ...NEW_CHATBOT, name: "Bot", isActive: false });
+    expect(NEW_CHATBOT).toMatchObject({ provider: "builtin", temperature: 0.7, maxOutputTokens: 512 });
   });
 
   it("bounds the model settings and asks for a model when an LLM answers", () => {
