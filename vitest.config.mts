@@ -20,5 +20,7 @@ export default defineConfig({
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
     fileParallelism: false,
+    // next-auth imports "next/server" without an extension; bundled by Vite it resolves.
+    server: { deps: { inline: ["next-auth"] } },
   },
 });

@@ -98,6 +98,8 @@ test("a maker registers, builds a bot, edits, toggles and deletes it, edits the 
 
   // Theme: dark by default, light on request, and the choice survives a reload with no flash.
   await expect(page.locator("html")).toHaveAttribute("data-bs-theme", "dark");
+  // Right after the language reload the button may not be hydrated yet.
+  await page.waitForLoadState("networkidle");
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).toHaveAttribute("data-bs-theme", "light");
   const response = await page.reload();

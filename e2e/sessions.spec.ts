@@ -105,3 +105,31 @@ test("a cookie copied before logout is refused after it, and a cookie planted be
   await expect(thiefPage).toHaveURL(/\/login$/);
   await thief.close();
 });
+
+test("repeated wrong passwords lock the account for a while, in the page and over plain HTTP", async ({ page, request }) => {
+  const user = uniqueUser("flood");
+  await new RegisterPage(page).register(user);
+  await page.context().clearCookies();
+  const login = new LoginPage(page);
+  for (let i = 0; i < 5; i++) {
+    await login.login(user.username, `wrong password number ${i}`);
+    await expect(page.getByText("The username, email or password is not right.")).toBeVisible();
+  }
+  // Now even the right password waits, and the page says for how long.
+  await login.login(user.username, user.password);
+  await expect(page.getByText(/Too many failed attempts\. Try again in 1[45] minutes\./)).toBeVisible();
+  await expect(page).toHaveURL(/\/login$/);
+
+  // Posted straight to Auth.js's endpoint: 429 with Retry-After, before any password check.
+  const csrf = await (await request.get("/api/auth/csrf")).json();
+  const direct = await request.post("/api/auth/callback/credentials", {
+    form: { csrfToken: csrf.csrfToken, identifier: user.username, password: user.password },
+    maxRedirects: 0,
+  });
+  expect(direct.status()).toBe(429);
+  expect(Number(direct.headers()["retry-after"])).toBeGreaterThan(800);
+
+  // Another account is not affected.
+  const other = uniqueUser("notflooded");
+  await new RegisterPage(page).register(other);
+});

@@ -27,6 +27,13 @@ const schema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: z.url().optional(),
   AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  // Login limits: failed attempts for one account from one address, then a wait; and failed
+  // attempts from one address per day. The address comes from X-Forwarded-For only behind
+  // this many trusted proxies (0: no proxy, the header is ignored).
+  LOGIN_MAX_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
+  LOGIN_DAILY_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
+  TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -7,6 +7,7 @@ export const ERROR_CODES = [
   "not_found",
   "invalid_credentials",
   "account_inactive",
+  "rate_limited",
   "server_error",
   // field errors
   "required",

@@ -1,9 +1,10 @@
 "use server";
 
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
+import { clientIp, loginRetryAfter } from "@/lib/auth/limiter";
 import { failureOf, parseInput, type ActionResult } from "@/lib/actions/action";
 import { createUser, findUserForLogin } from "@/lib/db/users";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
@@ -18,8 +19,9 @@ async function startSession(identifier: string, password: string, remember: bool
   } catch (error) {
     // Only Auth.js's own errors are answers; anything else (Next's redirect included) goes on up.
     if (!(error instanceof AuthError)) throw error;
-    const inactive = error instanceof CredentialsSignin && error.code === "account_inactive";
-    return { ok: false, code: inactive ? "account_inactive" : "invalid_credentials" };
+    const code = error instanceof CredentialsSignin ? error.code : "";
+    if (code === "rate_limited") return { ok: false, code, retryAfter: await loginRetryAfter(identifier, clientIp(await headers())) };
+    return { ok: false, code: code === "account_inactive" ? "account_inactive" : "invalid_credentials" };
   }
   if (!remember) await makeSessionCookieBrowserScoped();
   return { ok: true, data: undefined };
@@ -29,6 +31,8 @@ export async function loginAction(input: unknown): Promise<ActionResult> {
   const parsed = parseInput(loginSchema, input);
   if (!parsed.ok) return parsed;
   const { identifier, password, remember } = parsed.data;
+  const retryAfter = await loginRetryAfter(identifier, clientIp(await headers()));
+  if (retryAfter) return { ok: false, code: "rate_limited", retryAfter };
   const result = await startSession(identifier, password, remember);
   if (result.ok) {
     // The language saved on the profile follows the user to this browser.

@@ -25,7 +25,11 @@ export function useActionResult<T extends FieldValues>(form?: UseFormReturn<T>) 
       fields.forEach(([field, code], index) => {
         form?.setError(field as Path<T>, { message: code }, { shouldFocus: index === 0 });
       });
-      toast.error(t(isErrorCode(result.code) ? result.code : "server_error"));
+      toast.error(
+        result.code === "rate_limited"
+          ? t("rate_limited", { minutes: Math.ceil((result.retryAfter ?? 60) / 60) })
+          : t(isErrorCode(result.code) ? result.code : "server_error"),
+      );
     }
     return result;
   };

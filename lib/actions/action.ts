@@ -8,7 +8,7 @@ export { parseInput };
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }
-  | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors };
+  | { ok: false; code: ErrorCode; fieldErrors?: FieldErrors; retryAfter?: number };
 
 /** Turns what a data function threw into a result: expected failures by code, the rest logged. */
 export function failureOf(error: unknown): ActionResult<never> {

@@ -8,6 +8,7 @@ import { randomBytes } from "node:crypto";
 import { endLoginSession, findUserForLogin, getSessionState, startLoginSession } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { loginSchema } from "@/lib/validation/auth";
+import { clientIp, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./limiter";
 import { verifyPassword } from "./password";
 
 const DAY = 24 * 60 * 60;
@@ -15,6 +16,10 @@ export const REMEMBER_SECONDS = 30 * DAY;
 
 class InactiveAccount extends CredentialsSignin {
   code = "account_inactive";
+}
+
+class RateLimited extends CredentialsSignin {
+  code = "rate_limited";
 }
 
 /** What we keep in the signed session token. */
@@ -30,19 +35,28 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is not a server error; every other error is logged in full.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
+      if (error.name === "RateLimited" || (error as { type?: string }).type === "RateLimited") return;
       console.error(error);
     },
   },
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {}, remember: {} },
-      async authorize(raw) {
+      async authorize(raw, request) {
         const parsed = loginSchema.safeParse(raw);
         if (!parsed.success) return null;
-        const user = await findUserForLogin(parsed.data.identifier);
+        const { identifier } = parsed.data;
+        const ip = clientIp(request.headers);
+        // Limited before bcrypt runs, so a flood costs no hashing.
+        if (await loginRetryAfter(identifier, ip)) throw new RateLimited();
+        const user = await findUserForLogin(identifier);
         // Compare even when there is no such account, so both answers take the same time.
         const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !passwordOk) return null;
+        if (!user || !passwordOk) {
+          await recordLoginFailure(identifier, ip);
+          return null;
+        }
+        await recordLoginSuccess(identifier, ip);
         if (!user.isActive) throw new InactiveAccount();
         return { id: user.id, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
       },
