@@ -14,3 +14,15 @@ it("talks to the database DATABASE_URL names", async () => {
     expect(version).toMatch(/^PostgreSQL/);
   }
 });
+
+// SECURITY.md #39: 100 writes issued at once through the app's client all land, none refused.
+// (Within one process SQLite writes are serialised on its one connection; several processes
+// on one file rely on the WAL mode and busy timeout asserted above.)
+it("takes 100 concurrent writes without losing one", async () => {
+  const owner = await db.user.create({ data: { username: `writer_${Date.now()}`, email: `writer_${Date.now()}@example.test` }, select: { id: true } });
+  const results = await Promise.allSettled(
+    Array.from({ length: 100 }, (_, i) => db.chatbot.create({ data: { ownerId: owner.id, name: `Bot ${i}` }, select: { id: true } })),
+  );
+  expect(results.filter((r) => r.status === "rejected")).toEqual([]);
+  expect(await db.chatbot.count({ where: { ownerId: owner.id } })).toBe(100);
+});
