@@ -9,6 +9,7 @@ import { Navbar } from "@/components/Navbar";
 import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import { ToastProvider } from "@/components/ui/Toasts";
 import { getSessionUser } from "@/lib/auth/session";
+import { isAdmin } from "@/lib/db/admin";
 import { isRtl, type Locale } from "@/lib/i18n/locales";
 import { THEME_COOKIE, themeFrom } from "@/lib/theme";
 
@@ -23,6 +24,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = (await getLocale()) as Locale;
   const theme = themeFrom((await cookies()).get(THEME_COOKIE)?.value);
   const user = await getSessionUser();
+  const admin = await isAdmin(user);
   const t = await getTranslations("nav");
   const rtl = isRtl(locale);
 
@@ -38,7 +40,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
               {t("skip")}
             </a>
             <TimeZoneCookie />
-            <Navbar signedIn={!!user} locale={locale} theme={theme} />
+            <Navbar signedIn={!!user} admin={admin} locale={locale} theme={theme} />
             <main id="main" className="flex-grow-1 py-4">
               {children}
             </main>

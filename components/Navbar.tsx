@@ -12,9 +12,9 @@ import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/theme";
 import { ThemeToggle } from "./ThemeToggle";
 
-type Props = { signedIn: boolean; locale: Locale; theme: Theme };
+type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme };
 
-export function Navbar({ signedIn, locale, theme }: Props) {
+export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
 
   async function chooseLocale(next: Locale) {
@@ -44,6 +44,11 @@ export function Navbar({ signedIn, locale, theme }: Props) {
                 <Nav.Link as={Link} href="/profile">
                   {t("profile")}
                 </Nav.Link>
+                {admin && (
+                  <Nav.Link as={Link} href="/admin">
+                    {t("admin")}
+                  </Nav.Link>
+                )}
               </>
             )}
           </Nav>

@@ -8,6 +8,8 @@ export const ERROR_CODES = [
   "invalid_credentials",
   "account_inactive",
   "rate_limited",
+  "admin_self",
+  "admin_last",
   "server_error",
   // field errors
   "required",

@@ -60,6 +60,8 @@ export async function createUser(input: NewUser) {
   if (Object.keys(taken).length) throw new AppError("invalid_data", taken);
   const passwordHash = await hashPassword(input.password);
   try {
+    // The first account of a new installation administers it; every later one is a user.
+    const isFirst = (await db.user.count()) === 0;
     return await db.user.create({
       data: {
         username: input.username,
@@ -68,6 +70,7 @@ export async function createUser(input: NewUser) {
         firstName: input.firstName,
         lastName: input.lastName,
         locale: input.locale,
+        role: isFirst ? "ADMIN" : "USER",
       },
       select: profileFields,
     });

@@ -1,0 +1,79 @@
+import { notFound } from "next/navigation";
+import { getFormatter, getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { listUsers } from "@/lib/db/admin";
+import { AppError } from "@/lib/errors";
+import { UserActions } from "@/components/admin/UserActions";
+import { Pagination } from "@/components/ui/Pagination";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin"))("title") };
+}
+
+type SearchParams = Promise<{ q?: string; page?: string }>;
+
+/** Users of this installation. Not an admin (checked in the database, every request): not found. */
+export default async function AdminPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = (params.q ?? "").slice(0, 100);
+  const list = await listUsers(user, { query, page: Number(params.page) || 1 }).catch((error) => {
+    if (error instanceof AppError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const t = await getTranslations("admin");
+  const format = await getFormatter();
+  const href = (p: number) => `/admin?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`;
+
+  return (
+    <>
+      <h1 className="h3 mb-3">{t("title")}</h1>
+      <form className="mb-3" role="search" action="/admin">
+        <label htmlFor="admin-q" className="form-label">
+          {t("search_label")}
+        </label>
+        <div className="input-group">
+          <input id="admin-q" name="q" type="search" className="form-control" defaultValue={query} />
+          <button type="submit" className="btn btn-outline-secondary">
+            {t("search_submit")}
+          </button>
+        </div>
+      </form>
+      <p className="small text-body-secondary">{t("count", { count: list.total })}</p>
+      <div className="table-responsive">
+        <table className="table align-middle" data-testid="admin-users">
+          <thead>
+            <tr>
+              <th scope="col">{t("user")}</th>
+              <th scope="col">{t("role")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("bots")}</th>
+              <th scope="col">{t("created")}</th>
+              <th scope="col">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((u) => (
+              <tr key={u.id}>
+                <td className="text-break">
+                  <div className="fw-semibold">{u.username}</div>
+                  <div className="small text-body-secondary">{u.email}</div>
+                </td>
+                <td>{t(u.role === "ADMIN" ? "role_admin" : "role_user")}</td>
+                <td>
+                  <span className={`badge ${u.isActive ? "text-bg-success" : "text-bg-secondary"}`}>{t(u.isActive ? "active" : "inactive")}</span>
+                </td>
+                <td>{u.botCount}</td>
+                <td className="small">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                <td>
+                  <UserActions user={u} self={u.id === user.id} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={list.page} pages={list.pages} href={href} label={t("pagination")} />
+    </>
+  );
+}
