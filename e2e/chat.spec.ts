@@ -3,6 +3,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { ChatbotFormPage, RegisterPage, expectToast, uniqueUser } from "./pages";
 
 async function ask(page: Page, message: string) {
+  // The previous reply must have finished: while one streams, Enter does not send (Stop shows).
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
   await page.getByRole("textbox", { name: "Your message" }).fill(message);
   await page.getByRole("textbox", { name: "Your message" }).press("Enter");
 }

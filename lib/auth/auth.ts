@@ -36,6 +36,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
       if (error.name === "RateLimited" || (error as { type?: string }).type === "RateLimited") return;
+      // A forged, foreign or outdated cookie is simply no session: one line, not a stack.
+      if ((error as { type?: string }).type === "JWTSessionError") return console.warn("auth: unreadable session cookie ignored");
       console.error(error);
     },
   },
