@@ -18,6 +18,8 @@ const schema = z.object({
     .refine(knownDatabase, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
+  // Without "Remember me", a session also ends after this long without a request.
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   // LLM providers: each is offered in the bot form only when configured. Keys stay on the server.
   OPENAI_API_KEY: z.string().optional(),
@@ -34,6 +36,13 @@ const schema = z.object({
   LOGIN_LOCK_MINUTES: z.coerce.number().int().min(1).max(24 * 60).default(15),
   LOGIN_DAILY_FAILURES_PER_IP: z.coerce.number().int().min(1).max(100_000).default(100),
   TRUSTED_PROXY_HOPS: z.coerce.number().int().min(0).max(10).default(0),
+  // Accounts created per address per hour (only when the address is known, see above), and
+  // chat messages per signed-in user per minute.
+  REGISTER_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Where the limits count: Redis when set (shared by every instance), else the database when it
+  // is PostgreSQL, else memory (one instance).
+  REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
 });
 
 export type Env = z.infer<typeof schema>;

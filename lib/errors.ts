@@ -8,6 +8,7 @@ export const ERROR_CODES = [
   "invalid_credentials",
   "account_inactive",
   "rate_limited",
+  "too_many_requests",
   "admin_self",
   "admin_last",
   "server_error",
@@ -34,6 +35,8 @@ export const ERROR_CODES = [
   "csv_too_many_rows",
   "csv_too_large",
   "bot_inactive",
+  "bot_locked",
+  "quota_exceeded",
   "message_too_long",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,

@@ -12,7 +12,9 @@ if ! node -e '
   echo "PostgreSQL is not reachable at $URL (set TEST_DATABASE_URL)." >&2
   exit 1
 fi
-echo "== Unit and integration tests (PostgreSQL) =="
-DATABASE_URL="$URL" npx vitest run
+# The limiter's tests also run against Redis here (a shared store, as with REDIS_URL).
+REDIS="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+echo "== Unit and integration tests (PostgreSQL, limits in Redis at $REDIS) =="
+DATABASE_URL="$URL" TEST_REDIS_URL="$REDIS" npx vitest run
 echo "== End-to-end tests (PostgreSQL, Chromium) =="
 E2E_DATABASE_URL="$URL" bash scripts/e2e.sh

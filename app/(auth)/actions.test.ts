@@ -1,5 +1,5 @@
 import { beforeEach, expect, it, vi } from "vitest";
-import { recordLoginFailure } from "@/lib/auth/limiter";
+import { recordLoginFailure } from "@/lib/security/limits";
 import { makeUser, TEST_PASSWORD } from "@/lib/testing/factories";
 import { loginAction } from "./actions";
 

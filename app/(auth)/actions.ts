@@ -4,7 +4,8 @@ import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
-import { clientIp, loginRetryAfter } from "@/lib/auth/limiter";
+import { clientIp } from "@/lib/security/ip";
+import { loginRetryAfter, takeRegistration } from "@/lib/security/limits";
 import { failureOf, parseInput, type ActionResult } from "@/lib/actions/action";
 import { createUser, findUserForLogin } from "@/lib/db/users";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
@@ -45,6 +46,9 @@ export async function loginAction(input: unknown): Promise<ActionResult> {
 export async function registerAction(input: unknown): Promise<ActionResult> {
   const parsed = parseInput(registerSchema, input);
   if (!parsed.ok) return parsed;
+  // Counted per attempt that reaches the database, so probing for taken names is limited too.
+  const retryAfter = await takeRegistration(clientIp(await headers()));
+  if (retryAfter) return { ok: false, code: "rate_limited", retryAfter };
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   try {
     await createUser({ ...parsed.data, locale: isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE });

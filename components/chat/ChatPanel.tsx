@@ -6,7 +6,7 @@ import Button from "react-bootstrap/Button";
 import Form from "react-bootstrap/Form";
 import Spinner from "react-bootstrap/Spinner";
 import { useToast } from "@/components/ui/Toasts";
-import { isErrorCode } from "@/lib/errors";
+import { useErrorText } from "@/components/ui/useErrorText";
 import { MESSAGE_MAX } from "@/lib/validation/chat";
 import { Markdown } from "./Markdown";
 
@@ -26,7 +26,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
   const [inputError, setInputError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const busy = lines.some((l) => l.streaming);
-  const errorText = (code: string) => tErrors(isErrorCode(code) ? code : "server_error");
+  const errorText = useErrorText();
 
   const update = (id: number, change: Partial<Line> | ((l: Line) => Partial<Line>)) =>
     setLines((all) => all.map((l) => (l.id === id ? { ...l, ...(typeof change === "function" ? change(l) : change) } : l)));
@@ -50,8 +50,8 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
         signal: controller.signal,
       });
       if (!response.ok || !response.body) {
-        const { code } = await response.json().catch(() => ({ code: "server_error" }));
-        return update(replyId, { streaming: false, error: errorText(code) });
+        const { code, retryAfter } = await response.json().catch(() => ({ code: "server_error" }));
+        return update(replyId, { streaming: false, error: errorText(code, retryAfter) });
       }
       const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
       let buffer = "";

@@ -6,7 +6,7 @@ import { DeleteChatbotButton } from "./DeleteChatbotButton";
 type Section = "playground" | "knowledge" | "conversations";
 
 /** Breadcrumb, name, actions and the bot's sections, shared by its pages. */
-export async function BotHeader({ bot, section }: { bot: { id: string; name: string; isActive: boolean }; section: Section }) {
+export async function BotHeader({ bot, section }: { bot: { id: string; name: string; isActive: boolean; adminLocked: boolean }; section: Section }) {
   const t = await getTranslations("chatbots");
   const tabs: { key: Section; href: string; icon: string }[] = [
     { key: "playground", href: `/chatbots/${bot.id}`, icon: "bi-chat-dots" },
@@ -28,7 +28,7 @@ export async function BotHeader({ bot, section }: { bot: { id: string; name: str
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
         <h1 className="h3 mb-0 text-break min-w-0">{bot.name}</h1>
         <div className="d-flex flex-wrap align-items-center gap-2">
-          <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} />
+          <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} locked={bot.adminLocked} />
           <Link href={`/chatbots/${bot.id}/edit`} className="btn btn-outline-primary">
             <i className="bi bi-pencil me-1" aria-hidden />
             {t("edit")}

@@ -8,7 +8,8 @@ import { setChatbotActiveAction } from "@/app/(dashboard)/chatbots/actions";
 import { useToast } from "@/components/ui/Toasts";
 import { useActionResult } from "@/components/ui/useActionResult";
 
-export function ChatbotActiveSwitch({ id, name, isActive }: { id: string; name: string; isActive: boolean }) {
+/** On or off. A bot an administrator switched off cannot be switched on here. */
+export function ChatbotActiveSwitch({ id, name, isActive, locked = false }: { id: string; name: string; isActive: boolean; locked?: boolean }) {
   const t = useTranslations("chatbots");
   const tToast = useTranslations("toast");
   const router = useRouter();
@@ -28,14 +29,17 @@ export function ChatbotActiveSwitch({ id, name, isActive }: { id: string; name: 
   }
 
   return (
-    <Form.Check
-      type="switch"
-      id={`active-${id}`}
-      checked={checked}
-      disabled={pending}
-      onChange={(e) => onChange(e.currentTarget.checked)}
-      label={t("isActive")}
-      aria-label={t("active_named", { name })}
-    />
+    <>
+      <Form.Check
+        type="switch"
+        id={`active-${id}`}
+        checked={checked}
+        disabled={pending || (locked && !checked)}
+        onChange={(e) => onChange(e.currentTarget.checked)}
+        label={t("isActive")}
+        aria-label={t("active_named", { name })}
+      />
+      {locked ? <div className="small text-warning-emphasis">{t("admin_locked")}</div> : null}
+    </>
   );
 }

@@ -16,7 +16,7 @@ import type { ProviderId } from "@/lib/ai/types";
 import { CHATBOT_LIMITS, NEW_CHATBOT, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
 
 type Props = {
-  bot?: ChatbotInput & { id: string };
+  bot?: ChatbotInput & { id: string; adminLocked: boolean; isActive: boolean };
   /** Providers this server can use; the bot's current one is listed even when it no longer is. */
   providers: ProviderId[];
   modelSuggestions: Record<ProviderId, string[]>;
@@ -64,7 +64,11 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
           </span>
         }
       />
-      <Form.Check type="switch" className="mb-4" id="field-isActive" label={t("isActive")} {...form.register("isActive")} />
+      <Form.Group className="mb-4" controlId="field-isActive">
+        <Form.Check type="switch" label={t("isActive")} disabled={bot?.adminLocked && !bot.isActive} isInvalid={!!form.formState.errors.isActive} {...form.register("isActive")} />
+        {bot?.adminLocked ? <Form.Text className="d-block">{t("admin_locked")}</Form.Text> : null}
+        {form.formState.errors.isActive ? <div className="invalid-feedback d-block">{tErrors("bot_locked")}</div> : null}
+      </Form.Group>
       <fieldset className="border rounded p-3 mb-4">
         <legend className="h6 float-none w-auto px-2 mb-0">{t("answers_legend")}</legend>
         <Form.Group className="mb-3" controlId="field-provider">
@@ -96,6 +100,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
             <FormField form={form} name="maxOutputTokens" label={t("maxOutputTokens")} type="number" step="1" min="1" max={String(CHATBOT_LIMITS.maxOutputTokens)} hint={t("maxOutputTokens_hint", { max: CHATBOT_LIMITS.maxOutputTokens })} />
           </div>
         </div>
+        <FormField form={form} name="dailyMessageQuota" label={t("dailyMessageQuota")} type="number" step="1" min="1" hint={t("dailyMessageQuota_hint")} />
         <FormField form={form} name="welcomeMessage" label={t("welcomeMessage")} as="textarea" rows={2} hint={t("welcomeMessage_hint")} />
         <FormField form={form} name="fallbackMessage" label={t("fallbackMessage")} as="textarea" rows={2} hint={t("fallbackMessage_hint")} />
       </fieldset>

@@ -1,17 +1,16 @@
 "use client";
 
-import { useTranslations } from "next-intl";
 import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/action";
-import { isErrorCode } from "@/lib/errors";
 import { useToast } from "./Toasts";
+import { useErrorText } from "./useErrorText";
 
 /**
  * Runs a server action from a form and shows its outcome: field errors go on their fields
  * (all of them), the code becomes a translated toast. A network or server crash is a code too.
  */
 export function useActionResult<T extends FieldValues>(form?: UseFormReturn<T>) {
-  const t = useTranslations("errors");
+  const errorText = useErrorText();
   const toast = useToast();
   return async function run<D>(call: () => Promise<ActionResult<D>>): Promise<ActionResult<D>> {
     let result: ActionResult<D>;
@@ -25,11 +24,7 @@ export function useActionResult<T extends FieldValues>(form?: UseFormReturn<T>) 
       fields.forEach(([field, code], index) => {
         form?.setError(field as Path<T>, { message: code }, { shouldFocus: index === 0 });
       });
-      toast.error(
-        result.code === "rate_limited"
-          ? t("rate_limited", { minutes: Math.ceil((result.retryAfter ?? 60) / 60) })
-          : t(isErrorCode(result.code) ? result.code : "server_error"),
-      );
+      toast.error(errorText(result.code, result.retryAfter));
     }
     return result;
   };

@@ -5,10 +5,12 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { randomBytes } from "node:crypto";
-import { endLoginSession, findUserForLogin, getSessionState, startLoginSession } from "@/lib/db/users";
+import { audit } from "@/lib/db/audit";
+import { endLoginSession, findUserForLogin, getSessionState, startLoginSession, touchLoginSession } from "@/lib/db/users";
 import { env } from "@/lib/env";
+import { clientIp } from "@/lib/security/ip";
+import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/security/limits";
 import { loginSchema } from "@/lib/validation/auth";
-import { clientIp, loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "./limiter";
 import { verifyPassword } from "./password";
 
 const DAY = 24 * 60 * 60;
@@ -50,16 +52,24 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const { identifier } = parsed.data;
         const ip = clientIp(request.headers);
         // Limited before bcrypt runs, so a flood costs no hashing.
-        if (await loginRetryAfter(identifier, ip)) throw new RateLimited();
+        if (await loginRetryAfter(identifier, ip)) {
+          await audit({ action: "login_limited", actorName: identifier });
+          throw new RateLimited();
+        }
         const user = await findUserForLogin(identifier);
         // Compare even when there is no such account, so both answers take the same time.
         const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !passwordOk) {
           await recordLoginFailure(identifier, ip);
+          await audit({ action: "login_failed", actorId: user?.id, actorName: user?.username ?? identifier });
           return null;
         }
         await recordLoginSuccess(identifier, ip);
-        if (!user.isActive) throw new InactiveAccount();
+        if (!user.isActive) {
+          await audit({ action: "login_failed", actorId: user.id, actorName: user.username, detail: "inactive" });
+          throw new InactiveAccount();
+        }
+        await audit({ action: "login_ok", actorId: user.id, actorName: user.username, detail: parsed.data.remember ? "remember" : "" });
         return { id: user.id, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
       },
     }),
@@ -89,8 +99,14 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // its expiry is the absolute limit (30 days with "Remember me", SESSION_HOURS without);
       // deactivation and a moved-on session version end it too.
       const state = await getSessionState(claims.sid);
-      if (!state || state.userId !== claims.uid || state.expires < new Date()) return null;
+      const now = Date.now();
+      if (!state || state.userId !== claims.uid || state.expires.getTime() < now) return null;
       if (!state.user.isActive || state.user.sessionVersion !== claims.sv) return null;
+      // Without "Remember me" a session also ends when unused for SESSION_IDLE_MINUTES.
+      const idleMs = now - state.updatedAt.getTime();
+      if (!claims.remember && idleMs > env().SESSION_IDLE_MINUTES * 60_000) return null;
+      // Its last use, written at most once a minute.
+      if (idleMs > 60_000) await touchLoginSession(claims.sid);
       return claims;
     },
     session({ session, token }) {

@@ -1,9 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { makeUser } from "@/lib/testing/factories";
-import { isAdmin, listUsers, promoteByIdentifier, setUserActive, setUserRole } from "./admin";
+import { botInput } from "@/lib/testing/factories";
+import { isAdmin, listAllBots, listUsers, promoteByIdentifier, setBotActiveByAdmin, setUserActive, setUserRole } from "./admin";
+import { listAudit } from "./audit";
+import { createChatbot, getChatbot, setChatbotActive, updateChatbot } from "./chatbots";
 import { db } from "./client";
-import { getSessionState, startLoginSession } from "./users";
+import { addMessage, openConversation } from "./conversations";
+import { changePassword, endAllSessions, getSessionState, startLoginSession } from "./users";
 
 const code = (p: Promise<unknown>) => p.then(() => "resolved", (e) => (e instanceof AppError ? e.code : String(e)));
 const makeAdmin = async () => {
@@ -20,6 +24,11 @@ describe("administration", () => {
     expect(await code(listUsers(user))).toBe("not_found");
     expect(await code(setUserRole(user, other.id, "ADMIN"))).toBe("not_found");
     expect(await code(setUserActive(user, other.id, false))).toBe("not_found");
+    expect(await code(listAllBots(user))).toBe("not_found");
+    expect(await code(listAudit(user))).toBe("not_found");
+    const bot = await createChatbot(other, botInput());
+    expect(await code(setBotActiveByAdmin(user, bot.id, false))).toBe("not_found");
+    expect((await getChatbot(other, bot.id)).isActive).toBe(true);
     expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ role: "USER", isActive: true });
   });
 
@@ -55,5 +64,67 @@ describe("administration", () => {
     expect(await promoteByIdentifier(` ${user.email.toUpperCase()} `)).toBe(user.username);
     expect(await isAdmin(user)).toBe(true);
     expect(await code(promoteByIdentifier("nobody-at-all"))).toBe("not_found");
+  });
+});
+
+describe("administering bots", () => {
+  it("lists every user's bots with owner and messages of the last 7 days", async () => {
+    const admin = await makeAdmin();
+    const owner = await makeUser();
+    const bot = await createChatbot(owner, botInput({ name: `Shop ${owner.username}` }));
+    const conversation = await openConversation(owner, bot.id, null);
+    await addMessage(owner, conversation, { role: "user", content: "hi" });
+    await addMessage(owner, conversation, { role: "assistant", content: "hello" });
+    const old = await addMessage(owner, conversation, { role: "user", content: "long ago" });
+    await db.message.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } });
+    const list = await listAllBots(admin, { query: owner.username });
+    expect(list.items).toEqual([expect.objectContaining({ id: bot.id, ownerUsername: owner.username, isActive: true, messagesLastWeek: 2 })]);
+  });
+
+  it("switches a bot off so that its owner cannot switch it back on, until an admin does", async () => {
+    const admin = await makeAdmin();
+    const owner = await makeUser();
+    const bot = await createChatbot(owner, botInput());
+    await setBotActiveByAdmin(admin, bot.id, false);
+    expect(await getChatbot(owner, bot.id)).toMatchObject({ isActive: false, adminLocked: true });
+    expect(await code(setChatbotActive(owner, bot.id, true))).toBe("bot_locked");
+    expect(await code(updateChatbot(owner, bot.id, botInput({ isActive: true })))).toBe("bot_locked");
+    // Other edits still work while it stays off.
+    await updateChatbot(owner, bot.id, botInput({ name: "Renamed", isActive: false }));
+    expect(await getChatbot(owner, bot.id)).toMatchObject({ name: "Renamed", isActive: false });
+    await setBotActiveByAdmin(admin, bot.id, true);
+    expect(await getChatbot(owner, bot.id)).toMatchObject({ isActive: true, adminLocked: false });
+    await setChatbotActive(owner, bot.id, false);
+    await setChatbotActive(owner, bot.id, true);
+  });
+});
+
+describe("the audit log", () => {
+  it("records admin actions and account events with who and what, and never a password", async () => {
+    const admin = await makeAdmin();
+    const user = await makeUser();
+    const bot = await createChatbot(user, botInput({ name: "Audited bot" }));
+    await setUserRole(admin, user.id, "ADMIN");
+    await setUserRole(admin, user.id, "USER");
+    await setUserActive(admin, user.id, false);
+    await setUserActive(admin, user.id, true);
+    await setBotActiveByAdmin(admin, bot.id, false);
+    await changePassword(user, "correct horse battery staple", "a brand new passphrase 42");
+    await endAllSessions(user);
+    const { items } = await listAudit(admin);
+    const mine = items.filter((e) => e.targetId === user.id || e.actorId === user.id || e.targetId === bot.id).reverse();
+    expect(mine.map((e) => [e.action, e.actorName, e.targetName, e.detail])).toEqual([
+      ["user_role", admin.username, user.username, "admin"],
+      ["user_role", admin.username, user.username, "user"],
+      ["user_active", admin.username, user.username, "inactive"],
+      ["user_active", admin.username, user.username, "active"],
+      ["bot_active", admin.username, "Audited bot", "inactive"],
+      ["password_change", user.username, "", ""],
+      ["sign_out_everywhere", user.username, "", ""],
+    ]);
+    const everything = JSON.stringify(await db.auditEvent.findMany());
+    expect(everything).not.toContain("brand new passphrase");
+    expect(everything).not.toContain("correct horse");
+    expect((await listAudit(admin, { action: "bot_active" })).items.every((e) => e.action === "bot_active")).toBe(true);
   });
 });

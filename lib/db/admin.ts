@@ -1,15 +1,23 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { audit } from "./audit";
 import { containsText, db } from "./client";
 import { requireActorId, type Actor } from "./users";
 
 export const USERS_PER_PAGE = 20;
+export const BOTS_PER_PAGE = 20;
 
 /** The actor, if they are an active admin right now: the role is read from the database every time. */
 export async function requireAdminActor(actor: Actor) {
-  const row = await db.user.findUnique({ where: { id: requireActorId(actor) }, select: { role: true, isActive: true } });
+  const row = await db.user.findUnique({ where: { id: requireActorId(actor) }, select: { id: true, username: true, role: true, isActive: true } });
   if (!row || !row.isActive || row.role !== "ADMIN") throw new AppError("not_found");
+  return { id: row.id, username: row.username };
 }
+
+const pageOf = (total: number, page: number, size: number) => {
+  const pages = Math.max(1, Math.ceil(total / size));
+  return { pages, current: Math.min(Math.max(1, Math.floor(page) || 1), pages) };
+};
 
 /** Whether to show the admin link: the same database check, as a yes or no. */
 export async function isAdmin(actor: Actor | null) {
@@ -22,14 +30,13 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
   const q = query.trim().toLowerCase();
   const where = q ? { OR: [{ username: containsText(q) }, { email: containsText(q) }] } : {};
   const total = await db.user.count({ where });
-  const pages = Math.max(1, Math.ceil(total / USERS_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const { pages, current } = pageOf(total, page, USERS_PER_PAGE);
   const rows = await db.user.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip: (current - 1) * USERS_PER_PAGE,
     take: USERS_PER_PAGE,
-    select: { id: true, username: true, email: true, role: true, isActive: true, createdAt: true, _count: { select: { chatbots: true } } },
+    select: { id: true, username: true, email: true, role: true, isActive: true, createdAt: true, lastLoginAt: true, _count: { select: { chatbots: true } } },
   });
   return { items: rows.map(({ _count, ...u }) => ({ ...u, botCount: _count.chatbots })), total, page: current, pages };
 }
@@ -37,29 +44,69 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
 /** Refuses changes that would leave no active admin, and any admin changing their own standing. */
 async function guardAdminChange(actor: Actor, userId: string, removesAdmin: boolean) {
   if (userId === requireActorId(actor)) throw new AppError("admin_self");
-  const target = await db.user.findUnique({ where: { id: userId }, select: { role: true, isActive: true } });
+  const target = await db.user.findUnique({ where: { id: userId }, select: { username: true, role: true, isActive: true } });
   if (!target) throw new AppError("not_found");
   if (removesAdmin && target.role === "ADMIN" && target.isActive) {
     const admins = await db.user.count({ where: { role: "ADMIN", isActive: true } });
     if (admins <= 1) throw new AppError("admin_last");
   }
+  return target;
 }
 
 /** Deactivating ends every session of that account at once; reactivating lets it log in again. */
 export async function setUserActive(actor: Actor, userId: string, isActive: boolean) {
-  await requireAdminActor(actor);
-  await guardAdminChange(actor, userId, !isActive);
+  const admin = await requireAdminActor(actor);
+  const target = await guardAdminChange(actor, userId, !isActive);
   await db.$transaction([
     db.session.deleteMany({ where: { userId } }),
     db.user.update({ where: { id: userId }, data: { isActive, sessionVersion: { increment: 1 } } }),
   ]);
+  await audit({ action: "user_active", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: isActive ? "active" : "inactive" });
 }
 
 /** Role changes take effect on the user's next request (roles are never read from the token). */
 export async function setUserRole(actor: Actor, userId: string, role: "USER" | "ADMIN") {
-  await requireAdminActor(actor);
-  await guardAdminChange(actor, userId, role === "USER");
+  const admin = await requireAdminActor(actor);
+  const target = await guardAdminChange(actor, userId, role === "USER");
   await db.user.update({ where: { id: userId }, data: { role } });
+  await audit({ action: "user_role", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: role === "ADMIN" ? "admin" : "user" });
+}
+
+/** Every bot of the installation, with its owner and its messages in the last 7 days. */
+export async function listAllBots(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
+  await requireAdminActor(actor);
+  const q = query.trim();
+  const where = q ? { OR: [{ name: containsText(q) }, { owner: { username: containsText(q.toLowerCase()) } }] } : {};
+  const total = await db.chatbot.count({ where });
+  const { pages, current } = pageOf(total, page, BOTS_PER_PAGE);
+  const rows = await db.chatbot.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip: (current - 1) * BOTS_PER_PAGE,
+    take: BOTS_PER_PAGE,
+    select: { id: true, name: true, isActive: true, adminLocked: true, updatedAt: true, owner: { select: { username: true } } },
+  });
+  const since = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
+  const counts = await db.message.groupBy({
+    by: ["chatbotId"],
+    where: { chatbotId: { in: rows.map((r) => r.id) }, createdAt: { gte: since } },
+    _count: { _all: true },
+  });
+  const byBot = new Map(counts.map((c) => [c.chatbotId, c._count._all]));
+  const items = rows.map(({ owner, ...bot }) => ({ ...bot, ownerUsername: owner.username, messagesLastWeek: byBot.get(bot.id) ?? 0 }));
+  return { items, total, page: current, pages };
+}
+
+/**
+ * An admin switching a bot off locks it: its owner cannot turn it back on until an admin does.
+ * Switching it on again unlocks it.
+ */
+export async function setBotActiveByAdmin(actor: Actor, chatbotId: string, isActive: boolean) {
+  const admin = await requireAdminActor(actor);
+  const bot = await db.chatbot.findUnique({ where: { id: chatbotId }, select: { name: true } });
+  if (!bot) throw new AppError("not_found");
+  await db.chatbot.update({ where: { id: chatbotId }, data: { isActive, adminLocked: !isActive } });
+  await audit({ action: "bot_active", actorId: admin.id, actorName: admin.username, targetId: chatbotId, targetName: bot.name, detail: isActive ? "active" : "inactive" });
 }
 
 /** For the admin:promote CLI, run by whoever operates the server: no acting user. */
@@ -68,5 +115,6 @@ export async function promoteByIdentifier(identifier: string) {
   const user = await db.user.findFirst({ where: key.includes("@") ? { email: key } : { username: key }, select: { id: true, username: true } });
   if (!user) throw new AppError("not_found");
   await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
+  await audit({ action: "user_role", actorName: "admin:promote", targetId: user.id, targetName: user.username, detail: "admin" });
   return user.username;
 }

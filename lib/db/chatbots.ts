@@ -6,7 +6,7 @@ import { requireActorId, type Actor } from "./users";
 
 export const CHATBOTS_PER_PAGE = 20;
 
-const listFields = { id: true, name: true, description: true, isActive: true, updatedAt: true } as const;
+const listFields = { id: true, name: true, description: true, isActive: true, adminLocked: true, updatedAt: true } as const;
 const detailFields = {
   ...listFields,
   systemPrompt: true,
@@ -16,6 +16,7 @@ const detailFields = {
   maxOutputTokens: true,
   welcomeMessage: true,
   fallbackMessage: true,
+  dailyMessageQuota: true,
   createdAt: true,
 } as const;
 
@@ -31,6 +32,7 @@ const writable = (input: ChatbotData) => ({
   maxOutputTokens: input.maxOutputTokens,
   welcomeMessage: input.welcomeMessage,
   fallbackMessage: input.fallbackMessage,
+  dailyMessageQuota: input.dailyMessageQuota,
 });
 
 export async function listChatbots(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
@@ -73,13 +75,22 @@ export async function createChatbot(actor: Actor, input: ChatbotData) {
   return db.chatbot.create({ data: { ...writable(input), ownerId: requireActorId(actor) }, select: detailFields });
 }
 
+/** A bot an administrator switched off stays off: its owner may edit it but not switch it on. */
+async function refuseIfLocked(actor: Actor, id: string, isActive: boolean) {
+  if (!isActive) return;
+  const bot = await db.chatbot.findFirst({ where: { id, ownerId: requireActorId(actor) }, select: { adminLocked: true } });
+  if (bot?.adminLocked) throw new AppError("bot_locked", { isActive: "bot_locked" });
+}
+
 export async function updateChatbot(actor: Actor, id: string, input: ChatbotData) {
+  await refuseIfLocked(actor, id, input.isActive);
   const { count } = await db.chatbot.updateMany({ where: { id, ownerId: requireActorId(actor) }, data: writable(input) });
   if (count === 0) throw new AppError("not_found");
   return getChatbot(actor, id);
 }
 
 export async function setChatbotActive(actor: Actor, id: string, isActive: boolean) {
+  await refuseIfLocked(actor, id, isActive);
   const { count } = await db.chatbot.updateMany({ where: { id, ownerId: requireActorId(actor) }, data: { isActive } });
   if (count === 0) throw new AppError("not_found");
 }

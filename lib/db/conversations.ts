@@ -135,3 +135,15 @@ export async function messagesLastWeek(actor: Actor): Promise<Record<string, num
   });
   return Object.fromEntries(groups.map((g) => [g.chatbotId, g._count._all]));
 }
+
+/** Start of the current quota day (UTC) and seconds until the next. */
+export function quotaDay(now = new Date()) {
+  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+  return { start, secondsLeft: Math.ceil((start.getTime() + 24 * 60 * 60 * 1000 - now.getTime()) / 1000) };
+}
+
+/** Visitor messages the actor's bot has received since the quota day began, on every channel. */
+export async function messagesToday(actor: Actor, chatbotId: string, now = new Date()) {
+  const botId = await requireOwnedChatbot(actor, chatbotId);
+  return db.message.count({ where: { chatbotId: botId, role: "user", createdAt: { gte: quotaDay(now).start } } });
+}

@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Locale } from "@/lib/i18n/locales";
+import { audit } from "./audit";
 import { db, uniqueViolation } from "./client";
 
 /** Who is acting: every function that reads or writes an account's data takes one. */
@@ -62,7 +63,7 @@ export async function createUser(input: NewUser) {
   try {
     // The first account of a new installation administers it; every later one is a user.
     const isFirst = (await db.user.count()) === 0;
-    return await db.user.create({
+    const user = await db.user.create({
       data: {
         username: input.username,
         email: input.email,
@@ -74,6 +75,8 @@ export async function createUser(input: NewUser) {
       },
       select: profileFields,
     });
+    await audit({ action: "register", actorId: user.id, actorName: user.username, detail: user.role === "ADMIN" ? "admin" : "user" });
+    return user;
   } catch (error) {
     rethrowUnique(error);
   }
@@ -84,7 +87,7 @@ export function findUserForLogin(identifier: string) {
   const key = identifier.trim().toLowerCase();
   return db.user.findUnique({
     where: key.includes("@") ? { email: key } : { username: key },
-    select: { id: true, passwordHash: true, isActive: true, sessionVersion: true, locale: true },
+    select: { id: true, username: true, passwordHash: true, isActive: true, sessionVersion: true, locale: true },
   });
 }
 
@@ -93,23 +96,32 @@ export function findUserForLogin(identifier: string) {
  * whose row is gone is no session) and clears the account's expired ones.
  */
 export async function startLoginSession(userId: string, sessionId: string, expires: Date) {
+  const now = new Date();
   await db.$transaction([
-    db.session.deleteMany({ where: { userId, expires: { lt: new Date() } } }),
+    db.session.deleteMany({ where: { userId, expires: { lt: now } } }),
     db.session.create({ data: { sessionToken: sessionId, userId, expires } }),
+    db.user.update({ where: { id: userId }, data: { lastLoginAt: now } }),
   ]);
 }
 
-/** What a session token is checked against on every request. */
+/** What a session token is checked against on every request; `updatedAt` is its last use. */
 export function getSessionState(sessionId: string) {
   return db.session.findUnique({
     where: { sessionToken: sessionId },
-    select: { userId: true, expires: true, user: { select: { isActive: true, sessionVersion: true } } },
+    select: { userId: true, expires: true, updatedAt: true, user: { select: { isActive: true, sessionVersion: true } } },
   });
+}
+
+/** Marks a session as used now, for the idle limit. */
+export async function touchLoginSession(sessionId: string) {
+  await db.session.updateMany({ where: { sessionToken: sessionId }, data: { updatedAt: new Date() } });
 }
 
 /** Logging out ends this one session only. */
 export async function endLoginSession(sessionId: string) {
+  const ended = await db.session.findUnique({ where: { sessionToken: sessionId }, select: { userId: true } });
   await db.session.deleteMany({ where: { sessionToken: sessionId } });
+  if (ended) await audit({ action: "logout", actorId: ended.userId });
 }
 
 export async function getProfile(actor: Actor) {
@@ -158,6 +170,7 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
       select: { sessionVersion: true },
     }),
   ]);
+  await audit({ action: "password_change", actorId: id });
   return updated.sessionVersion;
 }
 
@@ -168,4 +181,5 @@ export async function endAllSessions(actor: Actor) {
     db.session.deleteMany({ where: { userId: id } }),
     db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } } }),
   ]);
+  await audit({ action: "sign_out_everywhere", actorId: id });
 }

@@ -10,6 +10,7 @@ export const CHATBOT_LIMITS = {
   welcomeMessage: 1000,
   fallbackMessage: 1000,
   maxOutputTokens: 4096,
+  dailyMessageQuota: 1_000_000,
 } as const;
 
 const number = (min: number, max: number, integer = false) =>
@@ -18,6 +19,13 @@ const number = (min: number, max: number, integer = false) =>
     (integer ? z.number("number_invalid").int("number_invalid") : z.number("number_invalid"))
       .min(min, "number_out_of_range")
       .max(max, "number_out_of_range"),
+  );
+
+/** Blank means no limit. */
+const optionalLimit = (max: number) =>
+  z.preprocess(
+    (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? Number(v) : v),
+    z.number("number_invalid").int("number_invalid").min(1, "number_out_of_range").max(max, "number_out_of_range").nullable(),
   );
 
 /** A new bot before its owner changes anything: what the form starts from and the schema fills in. */
@@ -32,6 +40,7 @@ export const NEW_CHATBOT = {
   maxOutputTokens: 512,
   welcomeMessage: "",
   fallbackMessage: "",
+  dailyMessageQuota: null,
 } as const;
 
 export const chatbotSchema = z
@@ -46,6 +55,7 @@ export const chatbotSchema = z
     maxOutputTokens: number(1, CHATBOT_LIMITS.maxOutputTokens, true).default(NEW_CHATBOT.maxOutputTokens),
     welcomeMessage: optionalText(CHATBOT_LIMITS.welcomeMessage),
     fallbackMessage: optionalText(CHATBOT_LIMITS.fallbackMessage),
+    dailyMessageQuota: optionalLimit(CHATBOT_LIMITS.dailyMessageQuota),
   })
   .refine((bot) => bot.provider === "builtin" || bot.model.length > 0, { path: ["model"], message: "model_required" });
 

@@ -1,8 +1,7 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/session";
 import { listUsers } from "@/lib/db/admin";
-import { AppError } from "@/lib/errors";
+import { AdminTabs, adminOnly } from "@/components/admin/AdminTabs";
 import { UserActions } from "@/components/admin/UserActions";
 import { Pagination } from "@/components/ui/Pagination";
 
@@ -17,17 +16,14 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
   const user = await requireUser();
   const params = await searchParams;
   const query = (params.q ?? "").slice(0, 100);
-  const list = await listUsers(user, { query, page: Number(params.page) || 1 }).catch((error) => {
-    if (error instanceof AppError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const list = await adminOnly(listUsers(user, { query, page: Number(params.page) || 1 }));
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const href = (p: number) => `/admin?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`;
 
   return (
     <>
-      <h1 className="h3 mb-3">{t("title")}</h1>
+      <AdminTabs current="users" />
       <form className="mb-3" role="search" action="/admin">
         <label htmlFor="admin-q" className="form-label">
           {t("search_label")}
@@ -49,6 +45,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
               <th scope="col">{t("status")}</th>
               <th scope="col">{t("bots")}</th>
               <th scope="col">{t("created")}</th>
+              <th scope="col">{t("last_login")}</th>
               <th scope="col">{t("actions")}</th>
             </tr>
           </thead>
@@ -65,6 +62,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                 </td>
                 <td>{u.botCount}</td>
                 <td className="small">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                <td className="small">{u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
                 <td>
                   <UserActions user={u} self={u.id === user.id} />
                 </td>

@@ -71,7 +71,7 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
                     <div className="small text-body-secondary">{t("updated", { when: format.relativeTime(bot.updatedAt) })}</div>
                   </div>
                   <div className="d-flex flex-wrap align-items-center gap-2">
-                    <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} />
+                    <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} locked={bot.adminLocked} />
                     <Link href={`/chatbots/${bot.id}/edit`} className="btn btn-sm btn-outline-primary" aria-label={t("edit_named", { name: bot.name })}>
                       <i className="bi bi-pencil me-1" aria-hidden />
                       {t("edit")}

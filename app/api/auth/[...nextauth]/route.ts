@@ -1,6 +1,7 @@
 import type { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
-import { clientIp, loginRetryAfter } from "@/lib/auth/limiter";
+import { clientIp } from "@/lib/security/ip";
+import { loginRetryAfter } from "@/lib/security/limits";
 
 // Auth.js's own endpoints (CSRF token, sign-out, future OAuth callbacks), guarded by Auth.js itself.
 export const { GET } = handlers;

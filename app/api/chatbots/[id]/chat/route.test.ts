@@ -14,6 +14,7 @@ const FAKE_PORT = vi.hoisted(() => {
   const port = 31_000 + (process.pid % 1000);
   process.env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
   process.env.OPENAI_API_KEY = "sk-route-test";
+  process.env.CHAT_PER_USER_PER_MINUTE = "8";
   return port;
 });
 const fake = await startFakeLlm({ port: FAKE_PORT, reply: "From the LLM." });
@@ -74,4 +75,36 @@ it("refuses without a session, for someone else's bot, an inactive bot and an ov
   expect((await chat(bot.id, { message: "x".repeat(4001) })).events[0]).toMatchObject({ code: "message_too_long" });
   expect((await chat(bot.id, { message: "   " })).status).toBe(400);
   expect(await db.conversation.count({ where: { chatbotId: { in: [bot.id, inactive.id] } } })).toBe(0);
+});
+
+it("refuses over the bot's daily quota before the provider is asked, with the wait until the next day", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput({ provider: "openai", model: "m", dailyMessageQuota: 2 }));
+  actAs(user);
+  expect((await chat(bot.id, { message: "one" })).status).toBe(200);
+  expect((await chat(bot.id, { message: "two" })).status).toBe(200);
+  const asked = fake.state.requests.length;
+  const refused = await POST(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "three" }) }), { params: Promise.resolve({ id: bot.id }) });
+  expect(refused.status).toBe(429);
+  const body = await refused.json();
+  expect(body).toMatchObject({ code: "quota_exceeded" });
+  expect(Number(refused.headers.get("retry-after"))).toBe(body.retryAfter);
+  expect(body.retryAfter).toBeGreaterThan(0);
+  expect(body.retryAfter).toBeLessThanOrEqual(24 * 60 * 60);
+  expect(fake.state.requests.length).toBe(asked);
+  expect(await db.message.count({ where: { chatbotId: bot.id, role: "user" } })).toBe(2);
+});
+
+it("limits one user's messages per minute across their bots, not other users'", async () => {
+  const user = await makeUser();
+  const [a, b] = [await createChatbot(user, botInput()), await createChatbot(user, botInput())];
+  actAs(user);
+  for (let i = 0; i < 8; i++) expect((await chat(i % 2 ? a.id : b.id, { message: `hello ${i}` })).status).toBe(200);
+  const refused = await chat(a.id, { message: "one more" });
+  expect(refused.status).toBe(429);
+  expect(refused.events[0]).toMatchObject({ code: "too_many_requests", retryAfter: expect.any(Number) });
+  expect(refused.events[0].retryAfter).toBeLessThanOrEqual(60);
+  const other = await makeUser();
+  actAs(other);
+  expect((await chat((await createChatbot(other, botInput())).id, { message: "hello" })).status).toBe(200);
 });

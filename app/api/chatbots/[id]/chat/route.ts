@@ -2,9 +2,10 @@ import { getTranslations } from "next-intl/server";
 import { availableProviders, AiError, streamReply, type ProviderId, type ReplyEvent, type ReplyFinish } from "@/lib/ai";
 import { getSessionUser } from "@/lib/auth/session";
 import { findChatbot } from "@/lib/db/chatbots";
-import { addMessage, openConversation, recentHistory } from "@/lib/db/conversations";
+import { addMessage, messagesToday, openConversation, quotaDay, recentHistory } from "@/lib/db/conversations";
 import { listKnowledge } from "@/lib/db/knowledge";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { takeChatMessage } from "@/lib/security/limits";
 import { parseInput } from "@/lib/validation/parse";
 import { chatMessageSchema } from "@/lib/validation/chat";
 
@@ -12,6 +13,9 @@ export const dynamic = "force-dynamic";
 
 const problem = (status: number, code: ErrorCode, fieldErrors?: Record<string, string>) =>
   Response.json({ code, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
+
+const tooMany = (code: ErrorCode, retryAfter: number) =>
+  Response.json({ code, retryAfter }, { status: 429, headers: { "Cache-Control": "no-store", "Retry-After": String(retryAfter) } });
 
 /**
  * The playground's chat: one visitor message in, the bot's reply streamed out as NDJSON events
@@ -27,6 +31,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
   const bot = await findChatbot(user, id);
   if (!bot) return problem(404, "not_found");
   if (!bot.isActive) return problem(409, "bot_inactive");
+  // Both refusals come before the provider is asked (SECURITY.md #36).
+  const wait = await takeChatMessage(user.id);
+  if (wait) return tooMany("too_many_requests", wait);
+  if (bot.dailyMessageQuota !== null && (await messagesToday(user, bot.id)) >= bot.dailyMessageQuota) {
+    return tooMany("quota_exceeded", quotaDay().secondsLeft);
+  }
   const provider = bot.provider as ProviderId;
   const builtin = provider === "builtin";
   const continuing = parsed.data.conversationId ?? null;

@@ -1,0 +1,69 @@
+import { getTranslations } from "next-intl/server";
+import { requireUser } from "@/lib/auth/session";
+import { listAllBots } from "@/lib/db/admin";
+import { AdminTabs, adminOnly } from "@/components/admin/AdminTabs";
+import { BotAdminActions } from "@/components/admin/BotAdminActions";
+import { Pagination } from "@/components/ui/Pagination";
+
+export async function generateMetadata() {
+  return { title: (await getTranslations("admin"))("tab_bots") };
+}
+
+type SearchParams = Promise<{ q?: string; page?: string }>;
+
+/** Every bot of the installation, for an admin (checked in the database, every request). */
+export default async function AdminBotsPage({ searchParams }: { searchParams: SearchParams }) {
+  const user = await requireUser();
+  const params = await searchParams;
+  const query = (params.q ?? "").slice(0, 100);
+  const list = await adminOnly(listAllBots(user, { query, page: Number(params.page) || 1 }));
+  const t = await getTranslations("admin");
+  const href = (p: number) => `/admin/bots?${new URLSearchParams({ ...(query ? { q: query } : {}), page: String(p) })}`;
+
+  return (
+    <>
+      <AdminTabs current="bots" />
+      <form className="mb-3" role="search" action="/admin/bots">
+        <label htmlFor="admin-bots-q" className="form-label">
+          {t("search_bots_label")}
+        </label>
+        <div className="input-group">
+          <input id="admin-bots-q" name="q" type="search" className="form-control" defaultValue={query} />
+          <button type="submit" className="btn btn-outline-secondary">
+            {t("search_submit")}
+          </button>
+        </div>
+      </form>
+      <p className="small text-body-secondary">{t("bots_count", { count: list.total })}</p>
+      <div className="table-responsive">
+        <table className="table align-middle" data-testid="admin-bots">
+          <thead>
+            <tr>
+              <th scope="col">{t("bot")}</th>
+              <th scope="col">{t("owner")}</th>
+              <th scope="col">{t("status")}</th>
+              <th scope="col">{t("messages_7d")}</th>
+              <th scope="col">{t("actions")}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {list.items.map((bot) => (
+              <tr key={bot.id}>
+                <td className="text-break fw-semibold">{bot.name}</td>
+                <td className="text-break">{bot.ownerUsername}</td>
+                <td>
+                  <span className={`badge ${bot.isActive ? "text-bg-success" : "text-bg-secondary"}`}>{t(bot.isActive ? "active" : bot.adminLocked ? "locked" : "inactive")}</span>
+                </td>
+                <td>{bot.messagesLastWeek}</td>
+                <td>
+                  <BotAdminActions bot={bot} />
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <Pagination page={list.page} pages={list.pages} href={href} label={t("pagination_bots")} />
+    </>
+  );
+}

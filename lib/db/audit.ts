@@ -1,0 +1,72 @@
+import "server-only";
+import { requestIp } from "@/lib/security/ip";
+import { db } from "./client";
+import { requireAdminActor } from "./admin";
+import type { Actor } from "./users";
+
+export const AUDIT_PER_PAGE = 50;
+
+/** What the audit log records (SECURITY.md #10). Each is the message key `audit.<action>`. */
+export const AUDIT_ACTIONS = [
+  "login_ok",
+  "login_failed",
+  "login_limited",
+  "logout",
+  "register",
+  "password_change",
+  "sign_out_everywhere",
+  "user_active",
+  "user_role",
+  "bot_active",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** The short states an event may carry, each the message key `audit.detail_<state>`. */
+export const AUDIT_DETAILS = ["active", "inactive", "admin", "user", "remember"] as const;
+
+export type AuditEntry = {
+  action: AuditAction;
+  actorId?: string | null;
+  actorName?: string;
+  targetId?: string | null;
+  targetName?: string;
+  detail?: (typeof AUDIT_DETAILS)[number] | "";
+};
+
+/**
+ * Records one event with the request's address. Only names, ids and short states go in: never
+ * a password, a token or a form body. A failed write is logged and does not fail the action.
+ */
+export async function audit(entry: AuditEntry) {
+  try {
+    const actorName = entry.actorName ?? (entry.actorId ? (await db.user.findUnique({ where: { id: entry.actorId }, select: { username: true } }))?.username : "");
+    await db.auditEvent.create({
+      data: {
+        action: entry.action,
+        actorId: entry.actorId ?? null,
+        actorName: (actorName ?? "").slice(0, 256),
+        targetId: entry.targetId ?? null,
+        targetName: (entry.targetName ?? "").slice(0, 256),
+        detail: (entry.detail ?? "").slice(0, 64),
+        ip: await requestIp(),
+      },
+    });
+  } catch (error) {
+    console.error("audit: could not record", entry.action, error instanceof Error ? error.message : error);
+  }
+}
+
+export async function listAudit(actor: Actor, { page = 1, action }: { page?: number; action?: AuditAction } = {}) {
+  await requireAdminActor(actor);
+  const where = action ? { action } : {};
+  const total = await db.auditEvent.count({ where });
+  const pages = Math.max(1, Math.ceil(total / AUDIT_PER_PAGE));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const items = await db.auditEvent.findMany({
+    where,
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    skip: (current - 1) * AUDIT_PER_PAGE,
+    take: AUDIT_PER_PAGE,
+  });
+  return { items, total, page: current, pages };
+}

@@ -1,0 +1,78 @@
+import { describe, expect, it, vi } from "vitest";
+
+vi.hoisted(() => {
+  process.env.LOGIN_MAX_FAILURES = "3";
+  process.env.LOGIN_DAILY_FAILURES_PER_IP = "5";
+  process.env.REGISTER_PER_IP_PER_HOUR = "2";
+  process.env.TRUSTED_PROXY_HOPS = "1";
+  // `npm run test:pg` also runs this file against Redis (TEST_REDIS_URL).
+  if (process.env.TEST_REDIS_URL) process.env.REDIS_URL = process.env.TEST_REDIS_URL;
+});
+const { clientIp } = await import("./ip");
+const limits = await import("./limits");
+const { limitStore, loginRetryAfter, recordLoginFailure, recordLoginSuccess, takeRegistration } = limits;
+
+const unique = () => `user${Math.random().toString(36).slice(2)}`;
+// Shared stores outlive a run: every test uses addresses of its own.
+const ip = () => `10.${[1, 2, 3].map(() => Math.floor(Math.random() * 250)).join(".")}`;
+
+describe(`limits (${limitStore()} store)`, () => {
+  it("lock an account from one address after the allowed failures, for about the lock time", async () => {
+    const who = unique();
+    const [here, there] = [ip(), ip()];
+    for (let i = 0; i < 2; i++) await recordLoginFailure(who, here);
+    expect(await loginRetryAfter(who, here)).toBe(0);
+    await recordLoginFailure(who, here);
+    const wait = await loginRetryAfter(who, here);
+    expect(wait).toBeGreaterThan(14 * 60);
+    expect(wait).toBeLessThanOrEqual(15 * 60);
+    // The same account from another address, and another account here, are not locked.
+    expect(await loginRetryAfter(who, there)).toBe(0);
+    expect(await loginRetryAfter(unique(), here)).toBe(0);
+    // Case and spaces do not make a new account.
+    expect(await loginRetryAfter(` ${who.toUpperCase()} `, here)).toBe(wait);
+  });
+
+  it("forget an account's failures after it logs in", async () => {
+    const who = unique();
+    const here = ip();
+    for (let i = 0; i < 2; i++) await recordLoginFailure(who, here);
+    await recordLoginSuccess(who, here);
+    await recordLoginFailure(who, here);
+    expect(await loginRetryAfter(who, here)).toBe(0);
+  });
+
+  it("cap one address's failures per day, across accounts", async () => {
+    const here = ip();
+    for (let i = 0; i < 5; i++) await recordLoginFailure(unique(), here);
+    expect(await loginRetryAfter(unique(), here)).toBeGreaterThan(23 * 60 * 60);
+    expect(await loginRetryAfter(unique(), ip())).toBe(0);
+  });
+
+  it("limit registrations per known address, and leave an unknown address to the other limits", async () => {
+    const here = ip();
+    expect(await takeRegistration(here)).toBe(0);
+    expect(await takeRegistration(here)).toBe(0);
+    const wait = await takeRegistration(here);
+    expect(wait).toBeGreaterThan(59 * 60);
+    expect(wait).toBeLessThanOrEqual(60 * 60);
+    expect(await takeRegistration(ip())).toBe(0);
+    for (let i = 0; i < 5; i++) expect(await takeRegistration(null)).toBe(0);
+  });
+
+  it.runIf(limitStore() !== "memory")("share counts between two app instances", async () => {
+    // A second copy of the module is a second instance: its own limiters and connections.
+    vi.resetModules();
+    const other = await import("./limits");
+    const who = unique();
+    const here = ip();
+    for (let i = 0; i < 3; i++) await (i % 2 ? other : limits).recordLoginFailure(who, here);
+    expect(await other.loginRetryAfter(who, here)).toBeGreaterThan(0);
+    expect(await limits.loginRetryAfter(who, here)).toBeGreaterThan(0);
+  });
+
+  it("read the address only from the trusted proxy's X-Forwarded-For entry", () => {
+    expect(clientIp(new Headers({ "x-forwarded-for": "6.6.6.6, 203.0.113.7" }))).toBe("203.0.113.7");
+    expect(clientIp(new Headers())).toBeNull();
+  });
+});
