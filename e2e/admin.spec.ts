@@ -1,6 +1,16 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "./db";
-import { LoginPage, RegisterPage, uniqueUser } from "./pages";
+import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, uniqueUser } from "./pages";
+
+/** A page signed in as the installation's first account (every test user shares one password). */
+async function firstAdmin(browser: import("@playwright/test").Browser) {
+  if (!(await sql(`SELECT id FROM "User"`)).length) await new RegisterPage(await browser.newPage()).register(uniqueUser("first"));
+  const [first] = await sql(`SELECT username FROM "User" ORDER BY "createdAt" ASC`);
+  const page = await browser.newPage();
+  await new LoginPage(page).login(String(first.username), uniqueUser().password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { page, username: String(first.username) };
+}
 
 test("the first account administers: it promotes, demotes, deactivates (signing out) and reactivates users; others get 404", async ({ browser }) => {
   // Every test user shares one password, so the installation's first account can log in here.
@@ -28,7 +38,7 @@ test("the first account administers: it promotes, demotes, deactivates (signing 
   await row.getByRole("button", { name: `Make admin ${member.username}` }).click();
   await expect(row).toContainText("Admin");
   await memberPage.goto("/admin");
-  await expect(memberPage.getByRole("heading", { name: "Users" })).toBeVisible();
+  await expect(memberPage.getByRole("heading", { name: "Administration" })).toBeVisible();
   await row.getByRole("button", { name: `Remove admin ${member.username}` }).click();
   await expect(row.getByRole("button", { name: `Make admin ${member.username}` })).toBeVisible();
   expect((await memberPage.goto("/admin"))?.status()).toBe(404);
@@ -41,4 +51,49 @@ test("the first account administers: it promotes, demotes, deactivates (signing 
   await expect(row).toContainText("Active");
   await new LoginPage(memberPage).login(member.username, member.password);
   await expect(memberPage).toHaveURL(/\/dashboard$/);
+});
+
+test("an admin lists every bot and switches one off for good; the audit log shows who did what, never a password", async ({ browser }) => {
+  const owner = uniqueUser("owner");
+  const ownerPage = await browser.newPage();
+  await new RegisterPage(ownerPage).register(owner);
+  const botId = await new ChatbotFormPage(ownerPage).create({ name: `Shop of ${owner.username}` });
+  // A failed login to find in the log, with a password that must not be there.
+  const stranger = await browser.newPage();
+  await new LoginPage(stranger).login(owner.username, "not-the-password-at-all-9");
+  await expect(stranger.getByText("The username, email or password is not right.").first()).toBeVisible();
+
+  const admin = await firstAdmin(browser);
+  await admin.page.goto("/admin/bots");
+  await admin.page.getByLabel("Search by bot name or owner").fill(owner.username);
+  await admin.page.getByRole("button", { name: "Search" }).click();
+  const row = admin.page.getByTestId("admin-bots").getByRole("row").filter({ hasText: `Shop of ${owner.username}` });
+  await expect(row).toContainText(owner.username);
+  await expect(row).toContainText("Active");
+  await row.getByRole("button", { name: `Deactivate Shop of ${owner.username}` }).click();
+  await expectToast(admin.page, "its owner cannot switch it back on");
+  await expect(row).toContainText("Switched off by an admin");
+
+  // The owner sees why, and cannot switch it back on.
+  await ownerPage.goto(`/chatbots/${botId}`);
+  await expect(ownerPage.getByText("Switched off by an administrator.")).toBeVisible();
+  await expect(ownerPage.getByRole("switch", { name: `Active: Shop of ${owner.username}` }).or(ownerPage.getByLabel(`Active: Shop of ${owner.username}`))).toBeDisabled();
+
+  await row.getByRole("button", { name: `Reactivate Shop of ${owner.username}` }).click();
+  await expect(row).toContainText("Active");
+  await ownerPage.reload();
+  await expect(ownerPage.getByText("Switched off by an administrator.")).toHaveCount(0);
+
+  await admin.page.goto("/admin/audit");
+  const log = admin.page.getByTestId("admin-audit");
+  await expect(log.getByRole("row").filter({ hasText: "Bot switched by an admin" }).filter({ hasText: `Shop of ${owner.username}` }).first()).toContainText(admin.username);
+  await expect(log.getByRole("row").filter({ hasText: "Failed login" }).filter({ hasText: owner.username }).first()).toBeVisible();
+  await expect(log.getByRole("row").filter({ hasText: "Registered" }).filter({ hasText: owner.username }).first()).toBeVisible();
+  await admin.page.getByLabel("Event").selectOption({ label: "Logged in" });
+  await admin.page.getByRole("button", { name: "Show" }).click();
+  await expect(log.getByRole("row").filter({ hasText: "Failed login" })).toHaveCount(0);
+  await expect(log.getByRole("row").filter({ hasText: admin.username }).first()).toContainText("Logged in");
+  const rows = await sql(`SELECT * FROM "AuditEvent"`);
+  expect(JSON.stringify(rows)).not.toContain("not-the-password-at-all-9");
+  expect(JSON.stringify(rows)).not.toContain(owner.password);
 });

@@ -16,44 +16,50 @@ export function limitStore(): LimitStore {
   return isPostgres(e.DATABASE_URL) ? "database" : "memory";
 }
 
-let redis: Redis | undefined;
-
-/** One limiter on the given store. When a shared store fails, this process's memory stands in. */
-export function createLimiter(store: LimitStore, options: IRateLimiterOptions & { keyPrefix: string }): RateLimiterAbstract {
-  if (store === "memory") return new RateLimiterMemory(options);
-  const insuranceLimiter = new RateLimiterMemory(options);
-  if (store === "database") return new RateLimiterPrisma({ ...options, storeClient: db, tableName: "rateLimiterFlexible", insuranceLimiter });
-  // Commands wait for the connection (so the first requests after a start count in Redis too);
-  // when Redis stays unreachable they fail after one retry and the insurance limiter answers.
-  redis ??= new Redis(env().REDIS_URL!, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
-  // Errors are answered by the insurance limiter; without a listener ioredis would also print each.
-  redis.on("error", () => {});
-  return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter });
+/** A limiter factory on the given store. When a shared store fails, this process's memory stands in. */
+function limiterFactory(store: LimitStore) {
+  let redis: Redis | undefined;
+  return (options: IRateLimiterOptions & { keyPrefix: string }): RateLimiterAbstract => {
+    if (store === "memory") return new RateLimiterMemory(options);
+    const insuranceLimiter = new RateLimiterMemory(options);
+    if (store === "database") return new RateLimiterPrisma({ ...options, storeClient: db, tableName: "rateLimiterFlexible", insuranceLimiter });
+    if (!redis) {
+      // Commands wait for the connection (so the first requests after a start count in Redis too);
+      // when Redis stays unreachable they fail after one retry and the insurance limiter answers.
+      redis = new Redis(env().REDIS_URL!, { maxRetriesPerRequest: 1, connectTimeout: 2000 });
+      // Errors are answered by the insurance limiter; without a listener ioredis would print each.
+      redis.on("error", () => {});
+    }
+    return new RateLimiterRedis({ ...options, storeClient: redis, insuranceLimiter });
+  };
 }
 
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 
-let limiters: ReturnType<typeof build> | undefined;
+// Next bundles route handlers and pages separately, each with its own copy of this module:
+// the limiters live on the process, so a count in memory is one count for every route.
+const processWide = globalThis as { chatbotFactoryLimiters?: ReturnType<typeof buildLimiters> };
 
-function build() {
+/** This process's limiters; a second call is what a second app instance would have. */
+export function buildLimiters() {
   const e = env();
-  const store = limitStore();
+  const createLimiter = limiterFactory(limitStore());
   return {
-    loginAccountIp: createLimiter(store, {
+    loginAccountIp: createLimiter({
       keyPrefix: "login_fail",
       points: e.LOGIN_MAX_FAILURES,
       duration: e.LOGIN_LOCK_MINUTES * MINUTE,
       blockDuration: e.LOGIN_LOCK_MINUTES * MINUTE,
     }),
-    loginIpDaily: createLimiter(store, { keyPrefix: "login_fail_ip_day", points: e.LOGIN_DAILY_FAILURES_PER_IP, duration: DAY, blockDuration: DAY }),
-    registerIp: createLimiter(store, { keyPrefix: "register_ip", points: e.REGISTER_PER_IP_PER_HOUR, duration: HOUR }),
-    chatUser: createLimiter(store, { keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
+    loginIpDaily: createLimiter({ keyPrefix: "login_fail_ip_day", points: e.LOGIN_DAILY_FAILURES_PER_IP, duration: DAY, blockDuration: DAY }),
+    registerIp: createLimiter({ keyPrefix: "register_ip", points: e.REGISTER_PER_IP_PER_HOUR, duration: HOUR }),
+    chatUser: createLimiter({ keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
   };
 }
 
-const all = () => (limiters ??= build());
+const all = () => (processWide.chatbotFactoryLimiters ??= buildLimiters());
 
 const waitOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 

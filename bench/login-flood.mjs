@@ -1,0 +1,115 @@
+// npm run bench:login-flood — SECURITY.md #42: a login flood is refused by the limiter, so the
+// server's CPU stays bounded. Starts the production build on a fresh SQLite file behind one
+// trusted proxy hop, then posts wrong passwords to Auth.js's credentials endpoint and prints,
+// per scenario, the answers (401-style redirects after a bcrypt check vs 429 refusals), requests
+// per second and the server's CPU time per request, read from /proc. Loopback only.
+import { spawn, execFileSync } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import Database from "better-sqlite3";
+import bcrypt from "bcryptjs";
+import { migrate } from "../scripts/db-migrate.mjs";
+import { resetDatabase } from "../scripts/db-reset.mjs";
+
+const PORT = 3201;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_URL = "file:./data/bench-login.db";
+const CONCURRENCY = 10;
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("Building the app first…");
+  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+/** CPU seconds used so far by a process and all its descendants (Linux /proc). */
+function cpuSeconds(rootPid) {
+  const tick = 100; // USER_HZ on Linux
+  const stats = new Map();
+  for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    total += stats.get(pid)?.cpu ?? 0;
+    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
+  }
+  return total;
+}
+
+async function startServer(extraEnv) {
+  await resetDatabase(DB_URL);
+  process.env.DATABASE_URL = DB_URL;
+  await migrate({ quiet: true });
+  const db = new Database(DB_URL.slice(5));
+  const now = new Date().toISOString();
+  db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, 'victim', 'victim@example.test', ?, ?, ?)`).run(randomUUID(), bcrypt.hashSync("not what the flood tries", 12), now, now);
+  db.close();
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", TRUSTED_PROXY_HOPS: "1", ...extraEnv },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
+    if (i === 100) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return server;
+}
+
+/** Posts `total` wrong logins, CONCURRENCY at a time; `identifier(i)` picks the account. */
+async function flood(server, total, identifier) {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = await csrf.json();
+  const answers = {};
+  const cpuBefore = cpuSeconds(server.pid);
+  const started = performance.now();
+  let next = 0;
+  async function worker() {
+    while (next < total) {
+      const i = next++;
+      const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": "203.0.113.9" },
+        body: new URLSearchParams({ csrfToken, identifier: identifier(i), password: `wrong guess ${i}` }),
+      });
+      await response.arrayBuffer();
+      const kind = response.status === 429 ? "refused (429)" : response.status === 302 ? "checked, wrong (302)" : `other ${response.status}`;
+      answers[kind] = (answers[kind] ?? 0) + 1;
+    }
+  }
+  await Promise.all(Array.from({ length: CONCURRENCY }, worker));
+  const seconds = (performance.now() - started) / 1000;
+  const cpu = cpuSeconds(server.pid) - cpuBefore;
+  return { answers, seconds, cpu, total };
+}
+
+const print = (label, r) =>
+  console.log(
+    `${label}\n  ${r.total} requests in ${r.seconds.toFixed(1)} s (${(r.total / r.seconds).toFixed(0)}/s); server CPU ${r.cpu.toFixed(2)} s, ` +
+      `${((r.cpu / r.total) * 1000).toFixed(1)} ms per request\n  answers: ${Object.entries(r.answers).map(([k, v]) => `${k} ${v}`).join(", ")}`,
+  );
+
+const scenarios = [
+  ["One account, limits on (defaults: 5 failures, then a 15-minute wait)", {}, 500, () => "victim"],
+  ["Many accounts from one address, limits on (daily cap per address: 100)", {}, 500, (i) => `guess${i}`],
+  ["One account, limits lifted (what every request would cost)", { LOGIN_MAX_FAILURES: "100", LOGIN_DAILY_FAILURES_PER_IP: "100000" }, 60, () => "victim"],
+];
+console.log(`Login flood against ${BASE}, ${CONCURRENCY} at a time, wrong passwords only.\n`);
+for (const [label, env, total, identifier] of scenarios) {
+  const server = await startServer(env);
+  try {
+    print(label, await flood(server, total, identifier));
+  } finally {
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+  }
+}
