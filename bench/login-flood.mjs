@@ -82,7 +82,7 @@ async function flood(server, total, identifier) {
         body: new URLSearchParams({ csrfToken, identifier: identifier(i), password: `wrong guess ${i}` }),
       });
       await response.arrayBuffer();
-      const kind = response.status === 429 ? "refused (429)" : response.status === 302 ? "checked, wrong (302)" : `other ${response.status}`;
+      const kind = response.status === 429 ? "refused (429)" : response.status === 302 ? "redirected (302: a wrong password checked, or refused inside Auth.js)" : `other ${response.status}`;
       answers[kind] = (answers[kind] ?? 0) + 1;
     }
   }

@@ -1,5 +1,5 @@
 import { beforeEach, expect, it, vi } from "vitest";
-import { recordLoginFailure } from "@/lib/security/limits";
+import { reserveLoginAttempt } from "@/lib/security/limits";
 import { makeUser, TEST_PASSWORD } from "@/lib/testing/factories";
 import { loginAction } from "./actions";
 
@@ -14,7 +14,7 @@ beforeEach(() => signIn.mockReset());
 
 it("refuses a locked-out login before any password check, with the wait", async () => {
   const user = await makeUser();
-  for (let i = 0; i < 5; i++) await recordLoginFailure(user.username, null);
+  for (let i = 0; i < 5; i++) await reserveLoginAttempt(user.username, null);
   const result = await loginAction({ identifier: user.username, password: TEST_PASSWORD });
   expect(result).toMatchObject({ ok: false, code: "rate_limited" });
   expect(result.ok === false && result.retryAfter).toBeGreaterThan(60);

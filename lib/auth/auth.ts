@@ -9,7 +9,7 @@ import { audit } from "@/lib/db/audit";
 import { endLoginSession, findUserForLogin, getSessionState, startLoginSession, touchLoginSession } from "@/lib/db/users";
 import { env } from "@/lib/env";
 import { clientIp } from "@/lib/security/ip";
-import { loginRetryAfter, recordLoginFailure, recordLoginSuccess } from "@/lib/security/limits";
+import { recordLoginSuccess, reserveLoginAttempt } from "@/lib/security/limits";
 import { loginSchema } from "@/lib/validation/auth";
 import { verifyPassword } from "./password";
 
@@ -51,8 +51,8 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         if (!parsed.success) return null;
         const { identifier } = parsed.data;
         const ip = clientIp(request.headers);
-        // Limited before bcrypt runs, so a flood costs no hashing.
-        if (await loginRetryAfter(identifier, ip)) {
+        // Counted and limited before bcrypt runs, so a flood costs no hashing.
+        if (await reserveLoginAttempt(identifier, ip)) {
           await audit({ action: "login_limited", actorName: identifier });
           throw new RateLimited();
         }
@@ -60,7 +60,6 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         // Compare even when there is no such account, so both answers take the same time.
         const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
         if (!user || !passwordOk) {
-          await recordLoginFailure(identifier, ip);
           await audit({ action: "login_failed", actorId: user?.id, actorName: user?.username ?? identifier });
           return null;
         }

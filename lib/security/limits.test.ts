@@ -9,7 +9,7 @@ vi.hoisted(() => {
   if (process.env.TEST_REDIS_URL) process.env.REDIS_URL = process.env.TEST_REDIS_URL;
 });
 const { clientIp } = await import("./ip");
-const { buildLimiters, limitStore, loginRetryAfter, recordLoginFailure, recordLoginSuccess, takeRegistration } = await import("./limits");
+const { buildLimiters, limitStore, loginRetryAfter, reserveLoginAttempt, recordLoginSuccess, takeRegistration } = await import("./limits");
 
 const unique = () => `user${Math.random().toString(36).slice(2)}`;
 // Shared stores outlive a run: every test uses addresses of its own.
@@ -19,9 +19,9 @@ describe(`limits (${limitStore()} store)`, () => {
   it("lock an account from one address after the allowed failures, for about the lock time", async () => {
     const who = unique();
     const [here, there] = [ip(), ip()];
-    for (let i = 0; i < 2; i++) await recordLoginFailure(who, here);
+    for (let i = 0; i < 2; i++) await reserveLoginAttempt(who, here);
     expect(await loginRetryAfter(who, here)).toBe(0);
-    await recordLoginFailure(who, here);
+    await reserveLoginAttempt(who, here);
     const wait = await loginRetryAfter(who, here);
     expect(wait).toBeGreaterThan(14 * 60);
     expect(wait).toBeLessThanOrEqual(15 * 60);
@@ -35,15 +35,23 @@ describe(`limits (${limitStore()} store)`, () => {
   it("forget an account's failures after it logs in", async () => {
     const who = unique();
     const here = ip();
-    for (let i = 0; i < 2; i++) await recordLoginFailure(who, here);
+    for (let i = 0; i < 2; i++) await reserveLoginAttempt(who, here);
     await recordLoginSuccess(who, here);
-    await recordLoginFailure(who, here);
+    await reserveLoginAttempt(who, here);
     expect(await loginRetryAfter(who, here)).toBe(0);
+  });
+
+  it("let exactly the allowed number of a concurrent burst through to the password check", async () => {
+    const who = unique();
+    const here = ip();
+    const waits = await Promise.all(Array.from({ length: 10 }, () => reserveLoginAttempt(who, here)));
+    expect(waits.filter((w) => w === 0)).toHaveLength(3);
+    expect(await loginRetryAfter(who, here)).toBeGreaterThan(14 * 60);
   });
 
   it("cap one address's failures per day, across accounts", async () => {
     const here = ip();
-    for (let i = 0; i < 5; i++) await recordLoginFailure(unique(), here);
+    for (let i = 0; i < 5; i++) await reserveLoginAttempt(unique(), here);
     expect(await loginRetryAfter(unique(), here)).toBeGreaterThan(23 * 60 * 60);
     expect(await loginRetryAfter(unique(), ip())).toBe(0);
   });

@@ -89,14 +89,20 @@ export async function loginRetryAfter(identifier: string, ip: string | null): Pr
   return waits.length ? Math.max(...waits) : 0;
 }
 
-export async function recordLoginFailure(identifier: string, ip: string | null) {
+/**
+ * Takes one attempt for this login before the password is checked: concurrent attempts each take
+ * one, so a burst cannot slip more password checks past the limit. Seconds to wait, or 0.
+ */
+export async function reserveLoginAttempt(identifier: string, ip: string | null): Promise<number> {
   const { loginAccountIp, loginIpDaily } = all();
-  await Promise.all([take(loginAccountIp, accountKey(identifier, ip)), ip ? take(loginIpDaily, ip) : null]);
+  const waits = await Promise.all([take(loginAccountIp, accountKey(identifier, ip)), ip ? take(loginIpDaily, ip) : 0]);
+  return Math.max(...waits);
 }
 
-/** A successful login forgets that account's failures from that address. */
+/** A successful login gives its attempts back: that account's from that address, and the address's one. */
 export async function recordLoginSuccess(identifier: string, ip: string | null) {
-  await all().loginAccountIp.delete(accountKey(identifier, ip));
+  const { loginAccountIp, loginIpDaily } = all();
+  await Promise.all([loginAccountIp.delete(accountKey(identifier, ip)), ip ? loginIpDaily.reward(ip, 1) : null]);
 }
 
 /** One registration from this address: seconds to wait, or 0. An unknown address is not limited. */
