@@ -37,10 +37,20 @@ test("the first account administers: it promotes, demotes, deactivates (signing 
 
   await row.getByRole("button", { name: `Make admin ${member.username}` }).click();
   await expect(row).toContainText("Admin");
+  // A role change signs the user out; signed in again, they administer.
+  await memberPage.goto("/admin");
+  await expect(memberPage).toHaveURL(/\/login$/);
+  await new LoginPage(memberPage).login(member.username, member.password);
+  await expect(memberPage).toHaveURL(/\/dashboard$/);
   await memberPage.goto("/admin");
   await expect(memberPage.getByRole("heading", { name: "Administration" })).toBeVisible();
   await row.getByRole("button", { name: `Remove admin ${member.username}` }).click();
   await expect(row.getByRole("button", { name: `Make admin ${member.username}` })).toBeVisible();
+  // The demoted admin's very next request reaches nothing of the panel.
+  await memberPage.reload();
+  await expect(memberPage.getByRole("heading", { name: "Administration" })).toHaveCount(0);
+  await new LoginPage(memberPage).login(member.username, member.password);
+  await expect(memberPage).toHaveURL(/\/dashboard$/);
   expect((await memberPage.goto("/admin"))?.status()).toBe(404);
 
   await row.getByRole("button", { name: `Deactivate ${member.username}` }).click();

@@ -176,3 +176,32 @@ test("another user gets 404 on a bot's Q&A, conversations and chat", async ({ br
   expect((await anonymous.request.post(`http://127.0.0.1:3100/api/chatbots/${botId}/chat`, { data: { message: "hi" } })).status()).toBe(401);
   await anonymous.close();
 });
+
+test("a bot's daily quota, set by its owner, refuses the next message with the wait and keeps it in the thread", async ({ page }) => {
+  await new RegisterPage(page).register(uniqueUser("quota"));
+  const id = await new ChatbotFormPage(page).create({ name: "Quota bot" });
+  await page.goto(`/chatbots/${id}/edit`);
+  await page.getByRole("spinbutton", { name: "Daily message quota" }).fill("0");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expect(page.getByText("This number is outside the allowed range.")).toBeVisible();
+  await page.getByRole("spinbutton", { name: "Daily message quota" }).fill("2");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectToast(page, "Changes saved.");
+  await page.goto(`/chatbots/${id}`);
+  await ask(page, "first question");
+  await expect(replies(page)).toHaveCount(1);
+  await ask(page, "second question");
+  await expect(replies(page)).toHaveCount(2);
+  await ask(page, "third question");
+  await expect(page.getByText(/This bot has used its daily message quota\. It answers again in \d+ (hours?|minutes?)\./)).toBeVisible();
+  await expect(page.getByText("third question")).toBeVisible();
+  // The quota shows again on the form, and clearing it lifts the limit.
+  await page.goto(`/chatbots/${id}/edit`);
+  await expect(page.getByRole("spinbutton", { name: "Daily message quota" })).toHaveValue("2");
+  await page.getByRole("spinbutton", { name: "Daily message quota" }).fill("");
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectToast(page, "Changes saved.");
+  await page.goto(`/chatbots/${id}`);
+  await ask(page, "fourth question");
+  await expect(replies(page)).toHaveCount(1);
+});

@@ -26,6 +26,22 @@ test("without Remember me the session cookie ends with the browser; with it, it 
   expect(days).toBeLessThanOrEqual(30);
 });
 
+test("without Remember me an hour unused ends the session; with it, it does not", async ({ browser }) => {
+  const user = uniqueUser("idle");
+  await new RegisterPage(await browser.newPage()).register(user);
+  const [plain, remembered] = [await browser.newPage(), await browser.newPage()];
+  await new LoginPage(plain).login(user.username, user.password);
+  await expect(plain).toHaveURL(/\/dashboard$/);
+  await new LoginPage(remembered).login(user.username, user.password, { remember: true });
+  await expect(remembered).toHaveURL(/\/dashboard$/);
+  // Both sessions last used 61 minutes ago (the default idle limit is 60).
+  await sql(`UPDATE "Session" SET "updatedAt" = $1 WHERE "userId" = (SELECT id FROM "User" WHERE username = $2)`, [new Date(Date.now() - 61 * 60_000), user.username]);
+  await plain.goto("/chatbots");
+  await expect(plain).toHaveURL(/\/login$/);
+  await remembered.goto("/chatbots");
+  await expect(remembered).toHaveURL(/\/chatbots$/);
+});
+
 test("logged-out visits to dashboard pages go to the login page", async ({ page }) => {
   for (const path of ["/dashboard", "/chatbots", "/chatbots/new", "/chatbots/some-id", "/chatbots/some-id/edit", "/profile"]) {
     await page.goto(path);

@@ -12,6 +12,7 @@ import { clientIp } from "@/lib/security/ip";
 import { recordLoginSuccess, reserveLoginAttempt } from "@/lib/security/limits";
 import { loginSchema } from "@/lib/validation/auth";
 import { verifyPassword } from "./password";
+import { sessionVerdict } from "./session-rules";
 
 const DAY = 24 * 60 * 60;
 export const REMEMBER_SECONDS = 30 * DAY;
@@ -94,18 +95,9 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         await startLoginSession(signedIn.id, claims.sid, new Date((claims.loginAt + limit) * 1000));
       }
       if (!claims.uid || !claims.sid) return null;
-      // Revocation: the session's row goes at logout, password change and "sign out everywhere";
-      // its expiry is the absolute limit (30 days with "Remember me", SESSION_HOURS without);
-      // deactivation and a moved-on session version end it too.
-      const state = await getSessionState(claims.sid);
-      const now = Date.now();
-      if (!state || state.userId !== claims.uid || state.expires.getTime() < now) return null;
-      if (!state.user.isActive || state.user.sessionVersion !== claims.sv) return null;
-      // Without "Remember me" a session also ends when unused for SESSION_IDLE_MINUTES.
-      const idleMs = now - state.updatedAt.getTime();
-      if (!claims.remember && idleMs > env().SESSION_IDLE_MINUTES * 60_000) return null;
-      // Its last use, written at most once a minute.
-      if (idleMs > 60_000) await touchLoginSession(claims.sid);
+      const verdict = sessionVerdict(await getSessionState(claims.sid), claims, Date.now(), env().SESSION_IDLE_MINUTES);
+      if (verdict === "ended") return null;
+      if (verdict === "touch") await touchLoginSession(claims.sid);
       return claims;
     },
     session({ session, token }) {

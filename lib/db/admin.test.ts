@@ -38,8 +38,11 @@ describe("administration", () => {
     expect(await isAdmin(admin)).toBe(true);
     expect((await listUsers(admin, { query: user.username.toUpperCase() })).items).toMatchObject([{ id: user.id, role: "USER", botCount: 0 }]);
 
+    await startLoginSession(user.id, `r-${user.id}`, new Date(Date.now() + 60_000));
     await setUserRole(admin, user.id, "ADMIN");
     expect(await isAdmin(user)).toBe(true);
+    // A role change ends the user's sessions.
+    expect(await getSessionState(`r-${user.id}`)).toBeNull();
     await setUserRole(admin, user.id, "USER");
     // A demoted admin is refused on the very next call.
     expect(await code(listUsers(user))).toBe("not_found");

@@ -64,11 +64,17 @@ export async function setUserActive(actor: Actor, userId: string, isActive: bool
   await audit({ action: "user_active", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: isActive ? "active" : "inactive" });
 }
 
-/** Role changes take effect on the user's next request (roles are never read from the token). */
+/**
+ * Roles are read from the database on every request, never from the token; a role change also
+ * ends the user's sessions, so they sign in again under the new one.
+ */
 export async function setUserRole(actor: Actor, userId: string, role: "USER" | "ADMIN") {
   const admin = await requireAdminActor(actor);
   const target = await guardAdminChange(actor, userId, role === "USER");
-  await db.user.update({ where: { id: userId }, data: { role } });
+  await db.$transaction([
+    db.session.deleteMany({ where: { userId } }),
+    db.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } }),
+  ]);
   await audit({ action: "user_role", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: role === "ADMIN" ? "admin" : "user" });
 }
 
