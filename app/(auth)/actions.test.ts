@@ -1,16 +1,26 @@
 import { beforeEach, expect, it, vi } from "vitest";
+import { db } from "@/lib/db/client";
 import { reserveLoginAttempt } from "@/lib/security/limits";
 import { makeUser, TEST_PASSWORD } from "@/lib/testing/factories";
-import { loginAction } from "./actions";
+import { loginAction, registerAction } from "./actions";
+
+vi.hoisted(() => {
+  process.env.TRUSTED_PROXY_HOPS = "1";
+  process.env.REGISTER_PER_IP_PER_HOUR = "2";
+});
+let forwardedFor = "";
 
 const signIn = vi.fn();
 vi.mock("@/lib/auth/auth", () => ({ signIn: (...args: unknown[]) => signIn(...args), signOut: vi.fn() }));
 vi.mock("next/headers", () => ({
   cookies: async () => ({ set: vi.fn(), get: vi.fn(), getAll: () => [] }),
-  headers: async () => new Headers(),
+  headers: async () => new Headers(forwardedFor ? { "x-forwarded-for": forwardedFor } : {}),
 }));
 
-beforeEach(() => signIn.mockReset());
+beforeEach(() => {
+  signIn.mockReset();
+  forwardedFor = "";
+});
 
 it("refuses a locked-out login before any password check, with the wait", async () => {
   const user = await makeUser();
@@ -26,4 +36,19 @@ it("passes a login that is not locked to Auth.js", async () => {
   const result = await loginAction({ identifier: user.email, password: TEST_PASSWORD, remember: "on" });
   expect(result).toEqual({ ok: true, data: undefined });
   expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ identifier: user.email, remember: "true", redirect: false }));
+});
+
+it("limits registrations from one address, with the wait, and creates nothing over the limit", async () => {
+  forwardedFor = `198.51.100.${Math.floor(Math.random() * 250)}`;
+  const form = (name: string) => ({ username: name, email: `${name}@example.test`, password: TEST_PASSWORD, confirmPassword: TEST_PASSWORD });
+  const names = [1, 2, 3].map((i) => `reg${i}_${Math.random().toString(36).slice(2, 8)}`);
+  expect((await registerAction(form(names[0]))).ok).toBe(true);
+  expect((await registerAction(form(names[1]))).ok).toBe(true);
+  const third = await registerAction(form(names[2]));
+  expect(third).toMatchObject({ ok: false, code: "too_many_requests" });
+  expect(third.ok === false && third.retryAfter).toBeGreaterThan(59 * 60);
+  expect(await db.user.count({ where: { username: { in: names } } })).toBe(2);
+  // Another address may still register.
+  forwardedFor = `203.0.113.${Math.floor(Math.random() * 250)}`;
+  expect((await registerAction(form(`other_${Math.random().toString(36).slice(2, 8)}`))).ok).toBe(true);
 });

@@ -48,7 +48,7 @@ export async function registerAction(input: unknown): Promise<ActionResult> {
   if (!parsed.ok) return parsed;
   // Counted per attempt that reaches the database, so probing for taken names is limited too.
   const retryAfter = await takeRegistration(clientIp(await headers()));
-  if (retryAfter) return { ok: false, code: "rate_limited", retryAfter };
+  if (retryAfter) return { ok: false, code: "too_many_requests", retryAfter };
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   try {
     await createUser({ ...parsed.data, locale: isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE });

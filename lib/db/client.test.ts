@@ -1,3 +1,5 @@
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { expect, it } from "vitest";
 import { db } from "./client";
 
@@ -17,7 +19,7 @@ it("talks to the database DATABASE_URL names", async () => {
 
 // SECURITY.md #39: 100 writes issued at once through the app's client all land, none refused.
 // (Within one process SQLite writes are serialised on its one connection; several processes
-// on one file rely on the WAL mode and busy timeout asserted above.)
+// on one file rely on the WAL mode and busy timeout asserted above: the next test.)
 it("takes 100 concurrent writes without losing one", async () => {
   const owner = await db.user.create({ data: { username: `writer_${Date.now()}`, email: `writer_${Date.now()}@example.test` }, select: { id: true } });
   const results = await Promise.allSettled(
@@ -26,3 +28,16 @@ it("takes 100 concurrent writes without losing one", async () => {
   expect(results.filter((r) => r.status === "rejected")).toEqual([]);
   expect(await db.chatbot.count({ where: { ownerId: owner.id } })).toBe(100);
 });
+
+it("takes 100 concurrent writes from four processes at once, none refused as busy", async () => {
+  const owner = await db.user.create({ data: { username: `procs_${Date.now()}`, email: `procs_${Date.now()}@example.test` }, select: { id: true } });
+  const run = promisify(execFile);
+  const outputs = await Promise.all(
+    Array.from({ length: 4 }, () =>
+      run(process.execPath, ["--conditions=react-server", "--import", "tsx", "lib/testing/write-worker.ts", owner.id, "25"], { env: process.env }),
+    ),
+  );
+  const failures = outputs.flatMap(({ stdout }) => JSON.parse(stdout.trim().split("\n").pop()!).failures);
+  expect(failures).toEqual([]);
+  expect(await db.chatbot.count({ where: { ownerId: owner.id } })).toBe(100);
+}, 60_000);
