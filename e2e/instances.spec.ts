@@ -1,34 +1,50 @@
 import { expect, test } from "@playwright/test";
+import Redis from "ioredis";
+import { sql } from "./db";
 import { LoginPage, RegisterPage, uniqueUser } from "./pages";
 import { startServer } from "./server";
 
 // SECURITY.md #43: limits hold across app instances sharing a store. With PostgreSQL the counts
-// live in the database; with SQLite they live in each process's memory (one instance by design).
+// live in the database, or in Redis when REDIS_URL is set; with SQLite they live in each
+// process's memory (one instance by design), so these run in the PostgreSQL run.
 const url = process.env.E2E_DATABASE_URL ?? "";
+const REDIS = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 
-test("failed logins counted on two instances add up to one lock", async ({ browser }) => {
-  test.skip(!url.startsWith("postgresql://"), "the SQLite setup runs one instance, with its limits in memory");
-  test.setTimeout(120_000);
-  const second = await startServer(3101, { DATABASE_URL: url });
-  try {
-    const user = uniqueUser("twoinst");
-    const onFirst = await browser.newPage();
-    await new RegisterPage(onFirst).register(user);
-    await onFirst.context().clearCookies();
-    const onSecond = await browser.newPage({ baseURL: second.url });
-    const wrong = "The username, email or password is not right.";
-    for (let i = 0; i < 5; i++) {
-      const page = i % 2 ? onSecond : onFirst;
-      await new LoginPage(page).login(user.username, `wrong password number ${i}`);
-      await expect(page.getByText(wrong)).toBeVisible();
+for (const [store, env, ports] of [
+  ["PostgreSQL", {}, [3101, 3104]],
+  ["Redis", { REDIS_URL: REDIS }, [3105, 3106]],
+] as const) {
+  test(`failed logins counted on two instances add up to one lock (limits in ${store})`, async ({ browser }) => {
+    test.skip(!url.startsWith("postgresql://"), "the SQLite setup runs one instance, with its limits in memory");
+    test.setTimeout(120_000);
+    const servers = await Promise.all(ports.map((port) => startServer(port, { DATABASE_URL: url, ...env })));
+    try {
+      const user = uniqueUser("twoinst");
+      const [one, two] = await Promise.all(servers.map((s) => browser.newPage({ baseURL: s.url })));
+      await new RegisterPage(one).register(user);
+      await one.context().clearCookies();
+      for (let i = 0; i < 5; i++) {
+        const page = i % 2 ? two : one;
+        await new LoginPage(page).login(user.username, `wrong password number ${i}`);
+        await expect(page.getByText("The username, email or password is not right.")).toBeVisible();
+      }
+      // Three failures on one and two on the other: both now refuse even the right password.
+      for (const page of [one, two]) {
+        await new LoginPage(page).login(user.username, user.password);
+        await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
+      }
+      // And the count is where this setup says it is (no trusted proxy: the address is "?").
+      const key = `login_fail:${user.username}|?`;
+      if (store === "Redis") {
+        const redis = new Redis(REDIS);
+        expect(await redis.exists(key)).toBe(1);
+        redis.disconnect();
+      } else {
+        expect(await sql(`SELECT points FROM "RateLimiterFlexible" WHERE key = $1`, [key])).toHaveLength(1);
+      }
+    } finally {
+      servers.forEach((s) => s.stop());
+      await Promise.all(servers.map((s) => s.exited));
     }
-    // Three failures here and two there: both instances now refuse even the right password.
-    for (const page of [onFirst, onSecond]) {
-      await new LoginPage(page).login(user.username, user.password);
-      await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
-    }
-  } finally {
-    second.stop();
-    await second.exited;
-  }
-});
+  });
+}

@@ -13,8 +13,9 @@ if ! node -e '
   exit 1
 fi
 # The limiter's tests also run against Redis here (a shared store, as with REDIS_URL).
-REDIS="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+export TEST_REDIS_URL="${TEST_REDIS_URL:-redis://127.0.0.1:6379}"
+REDIS="$TEST_REDIS_URL"
 echo "== Unit and integration tests (PostgreSQL, limits in Redis at $REDIS) =="
 DATABASE_URL="$URL" TEST_REDIS_URL="$REDIS" npx vitest run
-echo "== End-to-end tests (PostgreSQL, Chromium) =="
+echo "== End-to-end tests (PostgreSQL, Chromium; two extra instances with limits in PostgreSQL, two in Redis) =="
 E2E_DATABASE_URL="$URL" bash scripts/e2e.sh

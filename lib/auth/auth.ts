@@ -41,6 +41,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       if (error.name === "RateLimited" || (error as { type?: string }).type === "RateLimited") return;
       // A forged, foreign or outdated cookie is simply no session: one line, not a stack.
       if ((error as { type?: string }).type === "JWTSessionError") return console.warn("auth: unreadable session cookie ignored");
+      if ((error as { type?: string }).type === "MissingCSRF") return console.warn("auth: a request without its CSRF token refused");
       console.error(error);
     },
   },

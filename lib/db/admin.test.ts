@@ -62,6 +62,16 @@ describe("administration", () => {
     expect(await isAdmin(admin)).toBe(true);
   });
 
+  it("keeps an active admin when the last two remove each other at the same moment", async () => {
+    // Only these two are admins (earlier tests made others; this file runs on its own).
+    await db.user.updateMany({ where: { role: "ADMIN" }, data: { role: "USER" } });
+    const [a, b] = [await makeAdmin(), await makeAdmin()];
+    const results = await Promise.all([code(setUserRole(a, b.id, "USER")), code(setUserActive(b, a.id, false))]);
+    expect(results.filter((r) => r === "resolved")).toHaveLength(1);
+    expect(results.filter((r) => r !== "resolved")[0]).toMatch(/^(admin_last|not_found)$/);
+    expect(await db.user.count({ where: { role: "ADMIN", isActive: true } })).toBe(1);
+  });
+
   it("promotes from the command line by username or email", async () => {
     const user = await makeUser();
     expect(await promoteByIdentifier(` ${user.email.toUpperCase()} `)).toBe(user.username);

@@ -41,26 +41,43 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
   return { items: rows.map(({ _count, ...u }) => ({ ...u, botCount: _count.chatbots })), total, page: current, pages };
 }
 
-/** Refuses changes that would leave no active admin, and any admin changing their own standing. */
-async function guardAdminChange(actor: Actor, userId: string, removesAdmin: boolean) {
+/** PostgreSQL's "could not serialize" (Prisma P2034, or the driver's 40001): try again. */
+const serializationFailure = (error: unknown) => {
+  const e = error as { code?: string; cause?: { code?: string }; message?: string };
+  return e?.code === "P2034" || e?.cause?.code === "40001" || /could not serialize|40001/.test(String(e?.message));
+};
+
+/**
+ * Changes another account's standing and ends its sessions, in one serializable transaction
+ * that checks afterwards that an active admin remains: two admins removing each other at the
+ * same moment cannot both succeed. No admin changes their own standing.
+ */
+async function changeStanding(actor: Actor, userId: string, data: { role?: "USER" | "ADMIN"; isActive?: boolean }) {
   if (userId === requireActorId(actor)) throw new AppError("admin_self");
-  const target = await db.user.findUnique({ where: { id: userId }, select: { username: true, role: true, isActive: true } });
-  if (!target) throw new AppError("not_found");
-  if (removesAdmin && target.role === "ADMIN" && target.isActive) {
-    const admins = await db.user.count({ where: { role: "ADMIN", isActive: true } });
-    if (admins <= 1) throw new AppError("admin_last");
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.$transaction(
+        async (tx) => {
+          const target = await tx.user.findUnique({ where: { id: userId }, select: { username: true } });
+          if (!target) throw new AppError("not_found");
+          await tx.session.deleteMany({ where: { userId } });
+          await tx.user.update({ where: { id: userId }, data: { ...data, sessionVersion: { increment: 1 } } });
+          if ((await tx.user.count({ where: { role: "ADMIN", isActive: true } })) === 0) throw new AppError("admin_last");
+          return target;
+        },
+        { isolationLevel: "Serializable" },
+      );
+    } catch (error) {
+      if (attempt < 5 && serializationFailure(error)) continue;
+      throw error;
+    }
   }
-  return target;
 }
 
 /** Deactivating ends every session of that account at once; reactivating lets it log in again. */
 export async function setUserActive(actor: Actor, userId: string, isActive: boolean) {
   const admin = await requireAdminActor(actor);
-  const target = await guardAdminChange(actor, userId, !isActive);
-  await db.$transaction([
-    db.session.deleteMany({ where: { userId } }),
-    db.user.update({ where: { id: userId }, data: { isActive, sessionVersion: { increment: 1 } } }),
-  ]);
+  const target = await changeStanding(actor, userId, { isActive });
   await audit({ action: "user_active", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: isActive ? "active" : "inactive" });
 }
 
@@ -70,11 +87,7 @@ export async function setUserActive(actor: Actor, userId: string, isActive: bool
  */
 export async function setUserRole(actor: Actor, userId: string, role: "USER" | "ADMIN") {
   const admin = await requireAdminActor(actor);
-  const target = await guardAdminChange(actor, userId, role === "USER");
-  await db.$transaction([
-    db.session.deleteMany({ where: { userId } }),
-    db.user.update({ where: { id: userId }, data: { role, sessionVersion: { increment: 1 } } }),
-  ]);
+  const target = await changeStanding(actor, userId, { role });
   await audit({ action: "user_role", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: role === "ADMIN" ? "admin" : "user" });
 }
 
