@@ -1,16 +1,6 @@
 import { expect, test } from "@playwright/test";
 import { sql } from "./db";
-import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, uniqueUser } from "./pages";
-
-/** A page signed in as the installation's first account (every test user shares one password). */
-async function firstAdmin(browser: import("@playwright/test").Browser) {
-  if (!(await sql(`SELECT id FROM "User"`)).length) await new RegisterPage(await browser.newPage()).register(uniqueUser("first"));
-  const [first] = await sql(`SELECT username FROM "User" ORDER BY "createdAt" ASC`);
-  const page = await browser.newPage();
-  await new LoginPage(page).login(String(first.username), uniqueUser().password);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return { page, username: String(first.username) };
-}
+import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, firstAdmin, uniqueUser } from "./pages";
 
 test("the first account administers: it promotes, demotes, deactivates (signing out) and reactivates users; others get 404", async ({ browser }) => {
   // Every test user shares one password, so the installation's first account can log in here.

@@ -1,4 +1,5 @@
-import { expect, type Page } from "@playwright/test";
+import { expect, type Browser, type Page } from "@playwright/test";
+import { sql } from "./db";
 
 // Page objects: the tests say what a user does; these know the selectors.
 let counter = 0;
@@ -71,4 +72,14 @@ export async function logout(page: Page) {
 export async function expectToast(page: Page, text: string | RegExp) {
   // .last(): the same message twice in a row shows two toasts.
   await expect(page.getByTestId("toast-success").filter({ hasText: text }).last()).toBeVisible();
+}
+
+/** A page signed in as the installation's first account (every test user shares one password). */
+export async function firstAdmin(browser: Browser) {
+  if (!(await sql(`SELECT id FROM "User"`)).length) await new RegisterPage(await browser.newPage()).register(uniqueUser("first"));
+  const [first] = await sql(`SELECT username FROM "User" ORDER BY "createdAt" ASC`);
+  const page = await browser.newPage();
+  await new LoginPage(page).login(String(first.username), uniqueUser().password);
+  await expect(page).toHaveURL(/\/dashboard$/);
+  return { page, username: String(first.username) };
 }

@@ -1,0 +1,84 @@
+import { expect, test, type Page } from "@playwright/test";
+import { ChatbotFormPage, RegisterPage, expectToast, firstAdmin, uniqueUser } from "./pages";
+
+// SECURITY.md #30: markup typed into any field shows as text on every page that shows it.
+// The payload would leave a [data-pwned] element in the page, or set window.__pwned, if it were
+// ever parsed as HTML — whether or not the CSP would then have stopped it from running.
+const payload = (field: string) => `<img src=x data-pwned onerror="window.__pwned=1"><script>window.__pwned=1</script>${field}`;
+
+async function expectInert(page: Page, path: string, shown: string[]) {
+  await page.goto(path);
+  for (const text of shown) await expect(page.getByText(text, { exact: false }).first()).toBeVisible();
+  expect(await page.locator("[data-pwned]").count(), path).toBe(0);
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned), path).toBeUndefined();
+}
+
+test("script and HTML typed into every bot, Q&A and profile field show as text on every page and run nowhere", async ({ page, browser }) => {
+  const dialogs: string[] = [];
+  page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await new RegisterPage(page).register(uniqueUser("payload"));
+
+  await page.goto("/profile");
+  await page.getByRole("textbox", { name: "First name", exact: true }).fill(payload("F"));
+  await page.getByRole("textbox", { name: "Last name", exact: true }).fill(payload("L"));
+  await page.getByRole("button", { name: "Save profile" }).click();
+  await expectToast(page, "Profile saved.");
+  await page.reload();
+  await expect(page.getByRole("textbox", { name: "First name", exact: true })).toHaveValue(payload("F"));
+  await expect(page.getByRole("textbox", { name: "Last name", exact: true })).toHaveValue(payload("L"));
+  expect(await page.locator("[data-pwned]").count()).toBe(0);
+
+  const name = payload("Name");
+  const botId = await new ChatbotFormPage(page).create({ name, description: payload("Description"), systemPrompt: payload("Prompt") });
+  await page.goto(`/chatbots/${botId}/edit`);
+  await page.getByRole("textbox", { name: "Welcome message" }).fill(payload("Welcome"));
+  await page.getByRole("textbox", { name: "Fallback message" }).fill(payload("Fallback"));
+  await page.getByRole("button", { name: "Save changes" }).click();
+  await expectToast(page, "Changes saved.");
+  await expect(page.getByRole("textbox", { name: "System prompt", exact: true })).toHaveValue(payload("Prompt"));
+
+  await page.goto(`/chatbots/${botId}/knowledge`);
+  await page.getByRole("textbox", { name: "Question", exact: true }).fill(`${payload("Question")} opening hours`);
+  await page.getByRole("textbox", { name: "Answer", exact: true }).fill(payload("Answer"));
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expectToast(page, "Question added.");
+
+  // The playground: the welcome message, a reply from the Q&A, and the fallback.
+  // Bot messages are markdown with raw HTML dropped; what the visitor typed shows as typed.
+  await expectInert(page, `/chatbots/${botId}`, [name]);
+  await expect(page.getByTestId("welcome")).toContainText("Welcome");
+  const say = async (message: string) => {
+    await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+    await page.getByRole("textbox", { name: "Your message" }).fill(message);
+    await page.getByRole("textbox", { name: "Your message" }).press("Enter");
+  };
+  await say(`opening hours ${payload("Visitor")}`);
+  await expect(page.getByTestId("chat-reply").last()).toContainText("Answer");
+  await say("zebra xylophone quartz");
+  await expect(page.getByTestId("chat-reply").last()).toContainText("Fallback");
+  await expect(page.getByText(`opening hours ${payload("Visitor")}`)).toBeVisible();
+  expect(await page.locator("[data-pwned]").count()).toBe(0);
+
+  await expectInert(page, "/dashboard", [name]);
+  await expectInert(page, "/chatbots", [name, payload("Description")]);
+  await expectInert(page, `/chatbots/${botId}/knowledge`, [payload("Answer")]);
+  await expectInert(page, `/chatbots/${botId}/conversations`, [payload("Visitor")]);
+  await page.getByTestId("conversation-list").getByRole("link").first().click();
+  await expect(page.getByTestId("transcript")).toContainText("Fallback");
+  await expect(page.getByTestId("transcript")).toContainText(payload("Visitor"));
+  expect(await page.locator("[data-pwned]").count()).toBe(0);
+
+  // The administrator sees the bot's name among everyone's bots.
+  const admin = await firstAdmin(browser);
+  admin.page.on("dialog", (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+  await expectInert(admin.page, "/admin/bots", [name]);
+
+  expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
+  expect(dialogs).toEqual([]);
+});
