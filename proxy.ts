@@ -19,6 +19,7 @@ export function proxy(request: NextRequest) {
 }
 
 export const config = {
-  // Everything but Next's hashed static files (which carry no user data and are immutable).
-  matcher: [{ source: "/((?!_next/static|_next/image|favicon.ico).*)" }],
+  // Pages: everything but the API (next.config.ts gives it static headers) and Next's hashed
+  // static files (which carry no user data and are immutable).
+  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico).*)" }],
 };

@@ -18,8 +18,12 @@ test("every page has a nonce CSP and the security headers; HSTS only over HTTPS"
     expect(response.headers()["permissions-policy"]).toContain("camera=()");
     expect(response.headers()["strict-transport-security"]).toBeUndefined();
   }
-  const behindHttps = await request.get("/login", { headers: { "x-forwarded-proto": "https" } });
-  expect(behindHttps.headers()["strict-transport-security"]).toMatch(/max-age=\d{7,}/);
+  // The API answers data only: a policy that lets nothing load from it.
+  expect((await request.get("/api/health")).headers()["content-security-policy"]).toBe("default-src 'none'; frame-ancestors 'none'");
+  for (const path of ["/login", "/api/health"]) {
+    const behindHttps = await request.get(path, { headers: { "x-forwarded-proto": "https" } });
+    expect(behindHttps.headers()["strict-transport-security"], path).toMatch(/max-age=\d{7,}/);
+  }
 });
 
 test("the app works under its CSP: no violation while signing up, chatting and switching theme and language", async ({ page }) => {
