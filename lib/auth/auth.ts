@@ -26,7 +26,19 @@ class RateLimited extends CredentialsSignin {
 }
 
 /** What we keep in the signed session token. */
-type SessionClaims = JWT & { uid?: string; sid?: string; sv?: number; remember?: boolean; loginAt?: number };
+export type SessionClaims = JWT & { uid?: string; sid?: string; sv?: number; remember?: boolean; loginAt?: number };
+
+/**
+ * Whether a session token's claims still name a live session (lib/auth/session-rules.ts), and
+ * its last use written now and then. The one check behind Auth.js's callback and getSessionUser.
+ */
+export async function sessionHolds(claims: SessionClaims): Promise<boolean> {
+  if (!claims.uid || !claims.sid) return false;
+  const verdict = sessionVerdict(await getSessionState(claims.sid), claims, Date.now(), env().SESSION_IDLE_MINUTES);
+  if (verdict === "ended") return false;
+  if (verdict === "touch") await touchLoginSession(claims.sid);
+  return true;
+}
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
   // Not used by credentials + JWT; there so OAuth or email providers can be added without a schema change.
@@ -95,11 +107,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         const limit = claims.remember ? REMEMBER_SECONDS : env().SESSION_HOURS * 60 * 60;
         await startLoginSession(signedIn.id, claims.sid, new Date((claims.loginAt + limit) * 1000));
       }
-      if (!claims.uid || !claims.sid) return null;
-      const verdict = sessionVerdict(await getSessionState(claims.sid), claims, Date.now(), env().SESSION_IDLE_MINUTES);
-      if (verdict === "ended") return null;
-      if (verdict === "touch") await touchLoginSession(claims.sid);
-      return claims;
+      return (await sessionHolds(claims)) ? claims : null;
     },
     session({ session, token }) {
       const claims = token as SessionClaims;

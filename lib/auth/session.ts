@@ -1,15 +1,37 @@
 import "server-only";
 import { cache } from "react";
+import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
-import { auth } from "./auth";
+import { decode } from "next-auth/jwt";
+import { sessionHolds, type SessionClaims } from "./auth";
 
 export type SessionUser = { id: string; remember: boolean };
 
-/** The signed-in user of this request, or null. Checked against the database (lib/auth/auth.ts). */
+/** The session cookie's name as Auth.js chooses it: `__Secure-` when the app is reached over HTTPS. */
+function sessionCookieName(requestHeaders: Headers): string {
+  const base = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  const protocol = base ? new URL(base).protocol : (requestHeaders.get("x-forwarded-proto") ?? "https").replace(/:?$/, ":");
+  return `${protocol === "https:" ? "__Secure-" : ""}authjs.session-token`;
+}
+
+/**
+ * The signed-in user of this request, or null. Reads the token Auth.js wrote and applies the same
+ * check as its callback (lib/auth/auth.ts), without a round trip through Auth.js's session
+ * endpoint: that re-encrypts a token nobody receives and cost 3 ms of every chat reply's start.
+ * Our tokens are a few hundred bytes, so never split into chunked cookies.
+ */
 export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
-  const session = await auth();
-  const user = session?.user as Partial<SessionUser> | undefined;
-  return user?.id ? { id: user.id, remember: user.remember === true } : null;
+  const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
+  const name = sessionCookieName(requestHeaders);
+  const token = jar.get(name)?.value;
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  if (!token || !secret) return null;
+  const claims = (await decode({ token, secret, salt: name }).catch(() => {
+    console.warn("auth: unreadable session cookie ignored");
+    return null;
+  })) as SessionClaims | null;
+  if (!claims || !(await sessionHolds(claims))) return null;
+  return { id: claims.uid!, remember: claims.remember === true };
 });
 
 /** For pages: the signed-in user, or a redirect to the login page. */
