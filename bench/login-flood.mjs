@@ -92,6 +92,33 @@ async function flood(server, total, identifier) {
   return { answers, seconds, cpu, total };
 }
 
+/**
+ * SECURITY.md #8: an unknown account costs the same bcrypt check as a wrong password, so the
+ * answer's timing tells nothing. One request at a time, alternating, medians of `rounds` each.
+ */
+async function timing(rounds) {
+  const csrf = await fetch(`${BASE}/api/auth/csrf`);
+  const cookie = csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ");
+  const { csrfToken } = await csrf.json();
+  const times = { "wrong password": [], "unknown account": [] };
+  for (let i = 0; i < rounds; i++) {
+    for (const [kind, identifier] of [["wrong password", "victim"], ["unknown account", `nobody${i}`]]) {
+      const started = performance.now();
+      const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie, "x-forwarded-for": `198.51.100.${i % 250}` },
+        body: new URLSearchParams({ csrfToken, identifier, password: `wrong guess ${i}` }),
+      });
+      await response.arrayBuffer();
+      times[kind].push(performance.now() - started);
+    }
+  }
+  const median = (list) => list.sort((a, b) => a - b)[Math.floor(list.length / 2)];
+  console.log(`Unknown account vs wrong password, one at a time, ${rounds} each (limits lifted)`);
+  for (const [kind, list] of Object.entries(times)) console.log(`  ${kind}: median ${median(list).toFixed(0)} ms`);
+}
+
 const print = (label, r) =>
   console.log(
     `${label}\n  ${r.total} requests in ${r.seconds.toFixed(1)} s (${(r.total / r.seconds).toFixed(0)}/s); server CPU ${r.cpu.toFixed(2)} s, ` +
@@ -108,6 +135,7 @@ for (const [label, env, total, identifier] of scenarios) {
   const server = await startServer(env);
   try {
     print(label, await flood(server, total, identifier));
+    if (env.LOGIN_MAX_FAILURES) await timing(20);
   } finally {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
