@@ -17,6 +17,8 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL)
     .refine(knownDatabase, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
+  // The public URL behind a proxy or on a custom domain: Auth.js reads it too.
+  AUTH_URL: z.url().optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
   // Without "Remember me", a session also ends after this long without a request.
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(5).max(24 * 60).default(60),

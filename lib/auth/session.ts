@@ -3,13 +3,14 @@ import { cache } from "react";
 import { cookies, headers } from "next/headers";
 import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
+import { env } from "@/lib/env";
 import { sessionHolds, type SessionClaims } from "./auth";
 
 export type SessionUser = { id: string; remember: boolean };
 
 /** The session cookie's name as Auth.js chooses it: `__Secure-` when the app is reached over HTTPS. */
 function sessionCookieName(requestHeaders: Headers): string {
-  const base = process.env.AUTH_URL ?? process.env.NEXTAUTH_URL;
+  const base = env().AUTH_URL;
   const protocol = base ? new URL(base).protocol : (requestHeaders.get("x-forwarded-proto") ?? "https").replace(/:?$/, ":");
   return `${protocol === "https:" ? "__Secure-" : ""}authjs.session-token`;
 }
@@ -24,7 +25,7 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
   const name = sessionCookieName(requestHeaders);
   const token = jar.get(name)?.value;
-  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
+  const secret = env().AUTH_SECRET;
   if (!token || !secret) return null;
   const claims = (await decode({ token, secret, salt: name }).catch(() => {
     console.warn("auth: unreadable session cookie ignored");
