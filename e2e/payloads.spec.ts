@@ -45,6 +45,9 @@ test("script and HTML typed into every bot, Q&A and profile field show as text o
   await page.getByRole("textbox", { name: "Fallback message" }).fill(payload("Fallback"));
   await page.getByRole("button", { name: "Save changes" }).click();
   await expectToast(page, "Changes saved.");
+  // Saving goes on to the bot's page; the form, opened again, shows what was stored.
+  await expect(page).toHaveURL(new RegExp(`/chatbots/${botId}$`));
+  await page.goto(`/chatbots/${botId}/edit`);
   await expect(page.getByRole("textbox", { name: "System prompt", exact: true })).toHaveValue(payload("Prompt"));
 
   await page.goto(`/chatbots/${botId}/knowledge`);
