@@ -10,7 +10,6 @@ const REPLY = Array.from({ length: 30 }, (_, i) => `word${i}`).join(" ");
 
 test("SIGTERM while replies stream: they finish, new requests are refused, the process exits and the database is intact", async ({ browser }) => {
   test.skip(!!process.env.E2E_DATABASE_URL?.startsWith("postgresql://"), "about SQLite: runs once, in the SQLite run");
-  test.setTimeout(120_000);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(FILE + suffix, { force: true });
   // Imported when run: the module has top-level await, which Playwright's loader cannot require.
   const { startFakeLlm } = await import("../scripts/fake-llm.mjs");

@@ -10,7 +10,6 @@ const FILE = "./data/e2e-failure.db";
 
 test("a page that fails shows the translated error page and nothing of the error", async ({ browser }) => {
   test.skip(!!process.env.E2E_DATABASE_URL?.startsWith("postgresql://"), "runs once, in the SQLite run");
-  test.setTimeout(90_000);
   for (const suffix of ["", "-wal", "-shm"]) rmSync(FILE + suffix, { force: true });
   const server = await startServer(3103, { DATABASE_URL: `file:${FILE}` });
   try {

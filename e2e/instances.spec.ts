@@ -16,7 +16,6 @@ for (const [store, env, ports] of [
 ] as const) {
   test(`failed logins counted on two instances add up to one lock (limits in ${store})`, async ({ browser }) => {
     test.skip(!url.startsWith("postgresql://"), "the SQLite setup runs one instance, with its limits in memory");
-    test.setTimeout(120_000);
     const servers = await Promise.all(ports.map((port) => startServer(port, { DATABASE_URL: url, ...env })));
     try {
       const user = uniqueUser("twoinst");
