@@ -10,7 +10,8 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  // The journeys take 30-45 s on these 2-core machines; a stall is caught by the 10 s expect timeout.
+  // The axe sweep takes ~80 s and the two-instance tests ~70 s on a 2-core machine, the journeys 30-45 s;
+  // a stall is still caught by the 10 s expect timeout.
   timeout: 120_000,
   expect: { timeout: 10_000 },
   reporter: process.env.CI ? [["list"]] : [["list"]],

@@ -9,63 +9,54 @@ async function seriousViolations(page: Page) {
     .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
-// No fade-ins: axe would measure the contrast of a dialog half-way through appearing.
-async function noFades(page: Page) {
-  await page.emulateMedia({ reducedMotion: "reduce" });
-}
-
 async function setTheme(page: Page, theme: "dark" | "light") {
   await page.context().addCookies([{ name: "theme", value: theme, url: "http://127.0.0.1" }]);
 }
 
-// One test per theme and group: each page costs axe about two seconds, and one test for all of
-// them ran past the time limit on a slower machine.
-for (const theme of ["dark", "light"] as const) {
-  test(`axe finds no serious or critical problem on the public pages (${theme} theme)`, async ({ page }) => {
-    await noFades(page);
+test("axe finds no serious or critical problem on any page, in both themes", async ({ page }) => {
+  // No fade-ins: axe would measure the contrast of a dialog half-way through appearing.
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const publicPages = ["/", "/login", "/register", "/no-such-page"];
+  for (const theme of ["dark", "light"] as const) {
     await setTheme(page, theme);
-    for (const path of ["/", "/login", "/register", "/no-such-page"]) {
+    for (const path of publicPages) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
-      expect(await seriousViolations(page), path).toEqual([]);
+      expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
     }
-  });
+  }
 
-  test(`axe finds no serious or critical problem on the signed-in pages (${theme} theme)`, async ({ page }) => {
-    await noFades(page);
-    await setTheme(page, theme);
-    await new RegisterPage(page).register(uniqueUser("axe"));
-    await page.goto("/dashboard");
-    await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
-    await expect(page.getByRole("link", { name: "Create your first chatbot" })).toBeVisible();
-    expect(await seriousViolations(page), "empty /dashboard").toEqual([]);
-
-    const id = await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
-    // A conversation and a Q&A entry, so those pages show their lists.
-    await page.getByRole("textbox", { name: "Your message" }).fill("hello");
-    await page.getByRole("button", { name: "Send" }).click();
-    await expect(page.getByTestId("chat-reply")).toHaveCount(1);
-    await page.goto(`/chatbots/${id}/knowledge`);
-    await page.getByRole("textbox", { name: "Question", exact: true }).fill("Hours?");
-    await page.getByRole("textbox", { name: "Answer", exact: true }).fill("Seven to six.");
-    await page.getByRole("button", { name: "Add", exact: true }).click();
-    await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(1);
-    await page.goto(`/chatbots/${id}/conversations`);
-    await page.getByTestId("conversation-list").getByRole("link").first().click();
-    await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
-    const transcript = new URL(page.url()).pathname;
-
-    for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile"]) {
-      await page.goto(path);
-      expect(await seriousViolations(page), path).toEqual([]);
-    }
-  });
-}
-
-test("axe finds no serious or critical problem in the delete dialog and in right-to-left Arabic", async ({ page }) => {
-  await noFades(page);
   await new RegisterPage(page).register(uniqueUser("axe"));
-  await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast" });
+  for (const theme of ["dark", "light"] as const) {
+    await setTheme(page, theme);
+    await page.goto("/dashboard");
+    await expect(page.getByRole("link", { name: "Create your first chatbot" })).toBeVisible();
+    expect(await seriousViolations(page), `empty /dashboard (${theme})`).toEqual([]);
+  }
+  const id = await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
+  // A conversation and a Q&A entry, so those pages show their lists.
+  await page.getByRole("textbox", { name: "Your message" }).fill("hello");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("chat-reply")).toHaveCount(1);
+  await page.goto(`/chatbots/${id}/knowledge`);
+  await page.getByRole("textbox", { name: "Question", exact: true }).fill("Hours?");
+  await page.getByRole("textbox", { name: "Answer", exact: true }).fill("Seven to six.");
+  await page.getByRole("button", { name: "Add", exact: true }).click();
+  await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(1);
+  await page.goto(`/chatbots/${id}/conversations`);
+  await page.getByTestId("conversation-list").getByRole("link").first().click();
+  await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
+  const transcript = new URL(page.url()).pathname;
+  const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile"];
+  for (const theme of ["dark", "light"] as const) {
+    await setTheme(page, theme);
+    for (const path of privatePages) {
+      await page.goto(path);
+      expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
+    }
+  }
+  // The delete dialog and the Arabic, right-to-left layout too.
+  await page.goto(`/chatbots/${id}`);
   await page.getByRole("button", { name: "Delete: Axe bot" }).click();
   await expect(page.getByRole("dialog")).toBeVisible();
   expect(await seriousViolations(page), "delete dialog").toEqual([]);
