@@ -14,7 +14,7 @@ export default defineConfig({
   // a stall is still caught by the 10 s expect timeout.
   timeout: 120_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"]] : [["list"]],
+  reporter: "list",
   use: {
     baseURL: BASE_URL,
     trace: "retain-on-failure",
