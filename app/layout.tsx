@@ -9,7 +9,7 @@ import { Navbar } from "@/components/Navbar";
 import { TimeZoneCookie } from "@/components/TimeZoneCookie";
 import { ToastProvider } from "@/components/ui/Toasts";
 import { getSessionUser } from "@/lib/auth/session";
-import { isAdmin } from "@/lib/db/admin";
+import { isAdmin } from "@/lib/auth/admin";
 import { isRtl, type Locale } from "@/lib/i18n/locales";
 import { THEME_COOKIE, themeFrom } from "@/lib/theme";
 

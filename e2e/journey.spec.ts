@@ -26,7 +26,7 @@ test("a maker registers, builds a bot, edits, toggles and deletes it, edits the 
   const botUrl = page.url();
 
   // Edit.
-  await page.getByRole("link", { name: "Edit" }).click();
+  await page.getByRole("link", { name: "Settings" }).click();
   await form.fill({ name: "Bakery assistant" });
   await page.getByRole("button", { name: "Save changes" }).click();
   await expectToast(page, "Changes saved.");

@@ -2,7 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, expect, it, vi } from "vitest";
 import { encode } from "next-auth/jwt";
 import { db } from "@/lib/db/client";
-import { startLoginSession } from "@/lib/db/users";
+import { startLoginSession } from "@/lib/db/sessions";
 import { makeUser } from "@/lib/testing/factories";
 import { getSessionUser } from "./session";
 

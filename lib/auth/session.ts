@@ -1,7 +1,6 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { redirect } from "next/navigation";
 import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { sessionHolds, type SessionClaims } from "./auth";
@@ -34,10 +33,3 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   if (!claims || !(await sessionHolds(claims))) return null;
   return { id: claims.uid!, remember: claims.remember === true };
 });
-
-/** For pages: the signed-in user, or a redirect to the login page. */
-export async function requireUser(): Promise<SessionUser> {
-  const user = await getSessionUser();
-  if (!user) redirect("/login");
-  return user;
-}

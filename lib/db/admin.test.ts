@@ -2,12 +2,14 @@ import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { makeUser } from "@/lib/testing/factories";
 import { botInput } from "@/lib/testing/factories";
-import { isAdmin, listAllBots, listUsers, promoteByIdentifier, setBotActiveByAdmin, setUserActive, setUserRole } from "./admin";
+import { isAdmin } from "@/lib/auth/admin";
+import { listAllBots, listUsers, promoteByIdentifier, setBotActiveByAdmin, setUserActive, setUserRole } from "./admin";
 import { listAudit } from "./audit";
 import { createChatbot, getChatbot, setChatbotActive, updateChatbot } from "./chatbots";
 import { db } from "./client";
 import { addMessage, openConversation } from "./conversations";
-import { changePassword, endAllSessions, getSessionState, startLoginSession } from "./users";
+import { endAllSessions, getSessionState, startLoginSession } from "./sessions";
+import { changePassword } from "./users";
 
 const code = (p: Promise<unknown>) => p.then(() => "resolved", (e) => (e instanceof AppError ? e.code : String(e)));
 const makeAdmin = async () => {

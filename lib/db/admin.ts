@@ -2,40 +2,24 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { audit } from "./audit";
 import { containsText, db } from "./client";
-import { requireActorId, type Actor } from "./users";
+import { requireAdmin } from "@/lib/auth/admin";
+import { pageOf, weekAgo } from "./paging";
+import { accountKey, requireActorId, type Actor } from "./scopes";
 
 export const USERS_PER_PAGE = 20;
 export const BOTS_PER_PAGE = 20;
 
-/** The actor, if they are an active admin right now: the role is read from the database every time. */
-export async function requireAdminActor(actor: Actor) {
-  const row = await db.user.findUnique({ where: { id: requireActorId(actor) }, select: { id: true, username: true, role: true, isActive: true } });
-  if (!row || !row.isActive || row.role !== "ADMIN") throw new AppError("not_found");
-  return { id: row.id, username: row.username };
-}
-
-const pageOf = (total: number, page: number, size: number) => {
-  const pages = Math.max(1, Math.ceil(total / size));
-  return { pages, current: Math.min(Math.max(1, Math.floor(page) || 1), pages) };
-};
-
-/** Whether to show the admin link: the same database check, as a yes or no. */
-export async function isAdmin(actor: Actor | null) {
-  if (!actor) return false;
-  return requireAdminActor(actor).then(() => true, () => false);
-}
-
 export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
-  await requireAdminActor(actor);
+  await requireAdmin(actor);
   const q = query.trim().toLowerCase();
   const where = q ? { OR: [{ username: containsText(q) }, { email: containsText(q) }] } : {};
   const total = await db.user.count({ where });
-  const { pages, current } = pageOf(total, page, USERS_PER_PAGE);
+  const { pages, page: current, skip, take } = pageOf(total, page, USERS_PER_PAGE);
   const rows = await db.user.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * USERS_PER_PAGE,
-    take: USERS_PER_PAGE,
+    skip,
+    take,
     select: { id: true, username: true, email: true, role: true, isActive: true, createdAt: true, lastLoginAt: true, _count: { select: { chatbots: true } } },
   });
   return { items: rows.map(({ _count, ...u }) => ({ ...u, botCount: _count.chatbots })), total, page: current, pages };
@@ -76,7 +60,7 @@ async function changeStanding(actor: Actor, userId: string, data: { role?: "USER
 
 /** Deactivating ends every session of that account at once; reactivating lets it log in again. */
 export async function setUserActive(actor: Actor, userId: string, isActive: boolean) {
-  const admin = await requireAdminActor(actor);
+  const admin = await requireAdmin(actor);
   const target = await changeStanding(actor, userId, { isActive });
   await audit({ action: "user_active", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: isActive ? "active" : "inactive" });
 }
@@ -86,29 +70,28 @@ export async function setUserActive(actor: Actor, userId: string, isActive: bool
  * ends the user's sessions, so they sign in again under the new one.
  */
 export async function setUserRole(actor: Actor, userId: string, role: "USER" | "ADMIN") {
-  const admin = await requireAdminActor(actor);
+  const admin = await requireAdmin(actor);
   const target = await changeStanding(actor, userId, { role });
   await audit({ action: "user_role", actorId: admin.id, actorName: admin.username, targetId: userId, targetName: target.username, detail: role === "ADMIN" ? "admin" : "user" });
 }
 
 /** Every bot of the installation, with its owner and its messages in the last 7 days. */
 export async function listAllBots(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
-  await requireAdminActor(actor);
+  await requireAdmin(actor);
   const q = query.trim();
   const where = q ? { OR: [{ name: containsText(q) }, { owner: { username: containsText(q.toLowerCase()) } }] } : {};
   const total = await db.chatbot.count({ where });
-  const { pages, current } = pageOf(total, page, BOTS_PER_PAGE);
+  const { pages, page: current, skip, take } = pageOf(total, page, BOTS_PER_PAGE);
   const rows = await db.chatbot.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * BOTS_PER_PAGE,
-    take: BOTS_PER_PAGE,
+    skip,
+    take,
     select: { id: true, name: true, isActive: true, adminLocked: true, updatedAt: true, owner: { select: { username: true } } },
   });
-  const since = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
   const counts = await db.message.groupBy({
     by: ["chatbotId"],
-    where: { chatbotId: { in: rows.map((r) => r.id) }, createdAt: { gte: since } },
+    where: { chatbotId: { in: rows.map((r) => r.id) }, createdAt: { gte: weekAgo() } },
     _count: { _all: true },
   });
   const byBot = new Map(counts.map((c) => [c.chatbotId, c._count._all]));
@@ -121,7 +104,7 @@ export async function listAllBots(actor: Actor, { query = "", page = 1 }: { quer
  * Switching it on again unlocks it.
  */
 export async function setBotActiveByAdmin(actor: Actor, chatbotId: string, isActive: boolean) {
-  const admin = await requireAdminActor(actor);
+  const admin = await requireAdmin(actor);
   const bot = await db.chatbot.findUnique({ where: { id: chatbotId }, select: { name: true } });
   if (!bot) throw new AppError("not_found");
   await db.chatbot.update({ where: { id: chatbotId }, data: { isActive, adminLocked: !isActive } });
@@ -130,8 +113,7 @@ export async function setBotActiveByAdmin(actor: Actor, chatbotId: string, isAct
 
 /** For the admin:promote CLI, run by whoever operates the server: no acting user. */
 export async function promoteByIdentifier(identifier: string) {
-  const key = identifier.trim().toLowerCase();
-  const user = await db.user.findFirst({ where: key.includes("@") ? { email: key } : { username: key }, select: { id: true, username: true } });
+  const user = await db.user.findUnique({ where: accountKey(identifier), select: { id: true, username: true } });
   if (!user) throw new AppError("not_found");
   await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
   await audit({ action: "user_role", actorName: "admin:promote", targetId: user.id, targetName: user.username, detail: "admin" });

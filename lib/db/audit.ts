@@ -1,8 +1,9 @@
 import "server-only";
 import { requestIp } from "@/lib/security/ip";
 import { db } from "./client";
-import { requireAdminActor } from "./admin";
-import type { Actor } from "./users";
+import { requireAdmin } from "@/lib/auth/admin";
+import { pageOf } from "./paging";
+import type { Actor } from "./scopes";
 
 export const AUDIT_PER_PAGE = 50;
 
@@ -57,16 +58,15 @@ export async function audit(entry: AuditEntry) {
 }
 
 export async function listAudit(actor: Actor, { page = 1, action }: { page?: number; action?: AuditAction } = {}) {
-  await requireAdminActor(actor);
+  await requireAdmin(actor);
   const where = action ? { action } : {};
   const total = await db.auditEvent.count({ where });
-  const pages = Math.max(1, Math.ceil(total / AUDIT_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const { pages, page: current, skip, take } = pageOf(total, page, AUDIT_PER_PAGE);
   const items = await db.auditEvent.findMany({
     where,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    skip: (current - 1) * AUDIT_PER_PAGE,
-    take: AUDIT_PER_PAGE,
+    skip,
+    take,
   });
   return { items, total, page: current, pages };
 }

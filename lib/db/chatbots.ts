@@ -2,7 +2,8 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import type { ChatbotData } from "@/lib/validation/chatbot";
 import { containsText, db } from "./client";
-import { requireActorId, type Actor } from "./users";
+import { pageOf } from "./paging";
+import { ownBot, ownBots, type Actor } from "./scopes";
 
 export const CHATBOTS_PER_PAGE = 20;
 
@@ -36,33 +37,32 @@ const writable = (input: ChatbotData) => ({
 });
 
 export async function listChatbots(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
-  const where = { ownerId: requireActorId(actor), ...(query.trim() ? { name: containsText(query.trim()) } : {}) };
+  const where = { ...ownBots(actor), ...(query.trim() ? { name: containsText(query.trim()) } : {}) };
   const total = await db.chatbot.count({ where });
-  const pages = Math.max(1, Math.ceil(total / CHATBOTS_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const { pages, page: current, skip, take } = pageOf(total, page, CHATBOTS_PER_PAGE);
   const items = await db.chatbot.findMany({
     where,
     select: listFields,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * CHATBOTS_PER_PAGE,
-    take: CHATBOTS_PER_PAGE,
+    skip,
+    take,
   });
   return { items, total, page: current, pages };
 }
 
 export async function dashboardSummary(actor: Actor) {
-  const ownerId = requireActorId(actor);
+  const mine = ownBots(actor);
   const [total, active, recent] = await Promise.all([
-    db.chatbot.count({ where: { ownerId } }),
-    db.chatbot.count({ where: { ownerId, isActive: true } }),
-    db.chatbot.findMany({ where: { ownerId }, select: listFields, orderBy: { updatedAt: "desc" }, take: 5 }),
+    db.chatbot.count({ where: mine }),
+    db.chatbot.count({ where: { ...mine, isActive: true } }),
+    db.chatbot.findMany({ where: mine, select: listFields, orderBy: { updatedAt: "desc" }, take: 5 }),
   ]);
   return { total, active, recent };
 }
 
 /** The actor's bot, or null: not found and not yours are the same answer. */
 export async function findChatbot(actor: Actor, id: string) {
-  return db.chatbot.findFirst({ where: { id, ownerId: requireActorId(actor) }, select: detailFields });
+  return db.chatbot.findFirst({ where: ownBot(actor, id), select: detailFields });
 }
 
 export async function getChatbot(actor: Actor, id: string) {
@@ -72,37 +72,37 @@ export async function getChatbot(actor: Actor, id: string) {
 }
 
 export async function createChatbot(actor: Actor, input: ChatbotData) {
-  return db.chatbot.create({ data: { ...writable(input), ownerId: requireActorId(actor) }, select: detailFields });
+  return db.chatbot.create({ data: { ...writable(input), ...ownBots(actor) }, select: detailFields });
 }
 
 /** A bot an administrator switched off stays off: its owner may edit it but not switch it on. */
 async function refuseIfLocked(actor: Actor, id: string, isActive: boolean) {
   if (!isActive) return;
-  const bot = await db.chatbot.findFirst({ where: { id, ownerId: requireActorId(actor) }, select: { adminLocked: true } });
+  const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: { adminLocked: true } });
   if (bot?.adminLocked) throw new AppError("bot_locked", { isActive: "bot_locked" });
 }
 
 export async function updateChatbot(actor: Actor, id: string, input: ChatbotData) {
   await refuseIfLocked(actor, id, input.isActive);
-  const { count } = await db.chatbot.updateMany({ where: { id, ownerId: requireActorId(actor) }, data: writable(input) });
+  const { count } = await db.chatbot.updateMany({ where: ownBot(actor, id), data: writable(input) });
   if (count === 0) throw new AppError("not_found");
   return getChatbot(actor, id);
 }
 
 export async function setChatbotActive(actor: Actor, id: string, isActive: boolean) {
   await refuseIfLocked(actor, id, isActive);
-  const { count } = await db.chatbot.updateMany({ where: { id, ownerId: requireActorId(actor) }, data: { isActive } });
+  const { count } = await db.chatbot.updateMany({ where: ownBot(actor, id), data: { isActive } });
   if (count === 0) throw new AppError("not_found");
 }
 
 export async function deleteChatbot(actor: Actor, id: string) {
-  const { count } = await db.chatbot.deleteMany({ where: { id, ownerId: requireActorId(actor) } });
+  const { count } = await db.chatbot.deleteMany({ where: ownBot(actor, id) });
   if (count === 0) throw new AppError("not_found");
 }
 
 /** The id of the actor's bot, or not_found: the guard for everything that hangs off a bot. */
 export async function requireOwnedChatbot(actor: Actor, id: string) {
-  const bot = await db.chatbot.findFirst({ where: { id, ownerId: requireActorId(actor) }, select: { id: true } });
+  const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: { id: true } });
   if (!bot) throw new AppError("not_found");
   return bot.id;
 }

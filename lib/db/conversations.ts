@@ -2,13 +2,13 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
-import { requireActorId, type Actor } from "./users";
+import { pageOf, weekAgo } from "./paging";
+import { ownBotChild, ownBots, type Actor } from "./scopes";
 
 export const CONVERSATIONS_PER_PAGE = 20;
 /** How many earlier messages a reply sees: enough for context, bounded for cost. */
 export const HISTORY_WINDOW = 20;
 
-const ownedConversation = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
 const messageFields = {
   id: true,
   role: true,
@@ -26,7 +26,7 @@ const messageFields = {
 export async function openConversation(actor: Actor, chatbotId: string, conversationId: string | null, source = "playground") {
   const botId = await requireOwnedChatbot(actor, chatbotId);
   if (conversationId) {
-    const existing = await db.conversation.findFirst({ where: { ...ownedConversation(actor, conversationId), chatbotId: botId }, select: { id: true } });
+    const existing = await db.conversation.findFirst({ where: { ...ownBotChild(actor, conversationId), chatbotId: botId }, select: { id: true } });
     if (!existing) throw new AppError("not_found");
     return existing.id;
   }
@@ -36,7 +36,7 @@ export async function openConversation(actor: Actor, chatbotId: string, conversa
 /** The last messages of a conversation, oldest first, for the model's context. */
 export async function recentHistory(actor: Actor, conversationId: string) {
   const rows = await db.message.findMany({
-    where: { conversation: ownedConversation(actor, conversationId), errorCode: null },
+    where: { conversation: ownBotChild(actor, conversationId), errorCode: null },
     select: { role: true, content: true },
     orderBy: { createdAt: "desc" },
     take: HISTORY_WINDOW,
@@ -56,7 +56,7 @@ export type NewMessage = {
 };
 
 export async function addMessage(actor: Actor, conversationId: string, message: NewMessage) {
-  const conversation = await db.conversation.findFirst({ where: ownedConversation(actor, conversationId), select: { id: true, chatbotId: true } });
+  const conversation = await db.conversation.findFirst({ where: ownBotChild(actor, conversationId), select: { id: true, chatbotId: true } });
   if (!conversation) throw new AppError("not_found");
   const [created] = await db.$transaction([
     db.message.create({ data: { ...message, conversationId: conversation.id, chatbotId: conversation.chatbotId }, select: { id: true } }),
@@ -69,13 +69,12 @@ export async function listConversations(actor: Actor, chatbotId: string, page = 
   const botId = await requireOwnedChatbot(actor, chatbotId);
   const where = { chatbotId: botId };
   const total = await db.conversation.count({ where });
-  const pages = Math.max(1, Math.ceil(total / CONVERSATIONS_PER_PAGE));
-  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  const { pages, page: current, skip, take } = pageOf(total, page, CONVERSATIONS_PER_PAGE);
   const rows = await db.conversation.findMany({
     where,
     orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
-    skip: (current - 1) * CONVERSATIONS_PER_PAGE,
-    take: CONVERSATIONS_PER_PAGE,
+    skip,
+    take,
     select: {
       id: true,
       source: true,
@@ -98,7 +97,7 @@ export async function listConversations(actor: Actor, chatbotId: string, page = 
 
 export async function getConversation(actor: Actor, id: string) {
   const conversation = await db.conversation.findFirst({
-    where: ownedConversation(actor, id),
+    where: ownBotChild(actor, id),
     select: { id: true, chatbotId: true, source: true, startedAt: true, updatedAt: true, messages: { select: messageFields, orderBy: { createdAt: "asc" } } },
   });
   if (!conversation) throw new AppError("not_found");
@@ -106,7 +105,7 @@ export async function getConversation(actor: Actor, id: string) {
 }
 
 export async function deleteConversation(actor: Actor, id: string) {
-  const { count } = await db.conversation.deleteMany({ where: ownedConversation(actor, id) });
+  const { count } = await db.conversation.deleteMany({ where: ownBotChild(actor, id) });
   if (count === 0) throw new AppError("not_found");
 }
 
@@ -127,10 +126,9 @@ export async function exportConversations(actor: Actor, chatbotId: string) {
 
 /** Messages in the last 7 days for each of the actor's bots that had any. */
 export async function messagesLastWeek(actor: Actor): Promise<Record<string, number>> {
-  const since = new Date(Date.now() - 7 * 24 * 60 * 60 * 1000);
   const groups = await db.message.groupBy({
     by: ["chatbotId"],
-    where: { chatbot: { ownerId: requireActorId(actor) }, createdAt: { gte: since } },
+    where: { chatbot: ownBots(actor), createdAt: { gte: weekAgo() } },
     _count: { _all: true },
   });
   return Object.fromEntries(groups.map((g) => [g.chatbotId, g._count._all]));

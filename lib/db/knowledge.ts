@@ -3,7 +3,7 @@ import { AppError } from "@/lib/errors";
 import { KNOWLEDGE_LIMITS } from "@/lib/validation/knowledge";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
-import { requireActorId, type Actor } from "./users";
+import { ownBotChild, type Actor } from "./scopes";
 
 const fields = { id: true, question: true, answer: true, position: true } as const;
 type EntryData = { question: string; answer: string };
@@ -29,23 +29,20 @@ export async function addKnowledge(actor: Actor, chatbotId: string, entries: Ent
   });
 }
 
-/** An entry of one of the actor's bots; someone else's is not found. */
-const ownedEntry = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
-
 export async function updateKnowledgeEntry(actor: Actor, id: string, data: EntryData) {
-  const { count } = await db.knowledgeEntry.updateMany({ where: ownedEntry(actor, id), data: { question: data.question, answer: data.answer } });
+  const { count } = await db.knowledgeEntry.updateMany({ where: ownBotChild(actor, id), data: { question: data.question, answer: data.answer } });
   if (count === 0) throw new AppError("not_found");
 }
 
 export async function deleteKnowledgeEntry(actor: Actor, id: string) {
-  const { count } = await db.knowledgeEntry.deleteMany({ where: ownedEntry(actor, id) });
+  const { count } = await db.knowledgeEntry.deleteMany({ where: ownBotChild(actor, id) });
   if (count === 0) throw new AppError("not_found");
 }
 
 /** Swaps an entry with its neighbour above or below; at either end nothing moves. */
 export async function moveKnowledgeEntry(actor: Actor, id: string, direction: "up" | "down") {
   await db.$transaction(async (tx) => {
-    const entry = await tx.knowledgeEntry.findFirst({ where: ownedEntry(actor, id), select: { id: true, chatbotId: true, position: true } });
+    const entry = await tx.knowledgeEntry.findFirst({ where: ownBotChild(actor, id), select: { id: true, chatbotId: true, position: true } });
     if (!entry) throw new AppError("not_found");
     const neighbour = await tx.knowledgeEntry.findFirst({
       where: { chatbotId: entry.chatbotId, position: direction === "up" ? { lt: entry.position } : { gt: entry.position } },

@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { verifyPassword } from "@/lib/auth/password";
 import { TEST_PASSWORD, makeUser } from "@/lib/testing/factories";
 import { db } from "./client";
-import { changePassword, createUser, endAllSessions, endLoginSession, findUserForLogin, getProfile, getSessionState, startLoginSession, updateProfile } from "./users";
+import { endAllSessions, endLoginSession, getSessionState, startLoginSession } from "./sessions";
+import { changePassword, createUser, findUserForLogin, getProfile, updateProfile } from "./users";
 
 const newUser = (name: string) => ({
   username: name,

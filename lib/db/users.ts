@@ -4,15 +4,8 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Locale } from "@/lib/i18n/locales";
 import { audit } from "./audit";
 import { db, uniqueViolation } from "./client";
+import { accountKey, requireActorId, type Actor } from "./scopes";
 
-/** Who is acting: every function that reads or writes an account's data takes one. */
-export type Actor = { id: string };
-
-export function requireActorId(actor: Actor | null | undefined): string {
-  // An undefined id in a Prisma `where` means "no filter": refuse before querying.
-  if (!actor || typeof actor.id !== "string" || !actor.id) throw new AppError("unauthenticated");
-  return actor.id;
-}
 
 const profileFields = {
   id: true,
@@ -84,44 +77,10 @@ export async function createUser(input: NewUser) {
 
 /** For the credentials check only: the one read that returns a password hash. */
 export function findUserForLogin(identifier: string) {
-  const key = identifier.trim().toLowerCase();
   return db.user.findUnique({
-    where: key.includes("@") ? { email: key } : { username: key },
+    where: accountKey(identifier),
     select: { id: true, username: true, passwordHash: true, isActive: true, sessionVersion: true, locale: true },
   });
-}
-
-/**
- * Records a new login session (the Session table is the allowlist of live sessions: a token
- * whose row is gone is no session) and clears the account's expired ones.
- */
-export async function startLoginSession(userId: string, sessionId: string, expires: Date) {
-  const now = new Date();
-  await db.$transaction([
-    db.session.deleteMany({ where: { userId, expires: { lt: now } } }),
-    db.session.create({ data: { sessionToken: sessionId, userId, expires } }),
-    db.user.update({ where: { id: userId }, data: { lastLoginAt: now } }),
-  ]);
-}
-
-/** What a session token is checked against on every request; `updatedAt` is its last use. */
-export function getSessionState(sessionId: string) {
-  return db.session.findUnique({
-    where: { sessionToken: sessionId },
-    select: { userId: true, expires: true, updatedAt: true, user: { select: { isActive: true, sessionVersion: true } } },
-  });
-}
-
-/** Marks a session as used now, for the idle limit. */
-export async function touchLoginSession(sessionId: string) {
-  await db.session.updateMany({ where: { sessionToken: sessionId }, data: { updatedAt: new Date() } });
-}
-
-/** Logging out ends this one session only. */
-export async function endLoginSession(sessionId: string) {
-  const ended = await db.session.findUnique({ where: { sessionToken: sessionId }, select: { userId: true } });
-  await db.session.deleteMany({ where: { sessionToken: sessionId } });
-  if (ended) await audit({ action: "logout", actorId: ended.userId });
 }
 
 export async function getProfile(actor: Actor) {
@@ -172,14 +131,4 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   ]);
   await audit({ action: "password_change", actorId: id });
   return updated.sessionVersion;
-}
-
-/** Ends every session of the actor's account, this one included ("sign out everywhere"). */
-export async function endAllSessions(actor: Actor) {
-  const id = requireActorId(actor);
-  await db.$transaction([
-    db.session.deleteMany({ where: { userId: id } }),
-    db.user.update({ where: { id }, data: { sessionVersion: { increment: 1 } } }),
-  ]);
-  await audit({ action: "sign_out_everywhere", actorId: id });
 }

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { LoginForm } from "@/components/auth/LoginForm";
+import { LoginForm } from "./_components/LoginForm";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("login_title") };

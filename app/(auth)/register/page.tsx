@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getTranslations } from "next-intl/server";
-import { RegisterForm } from "@/components/auth/RegisterForm";
+import { RegisterForm } from "./_components/RegisterForm";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("auth"))("register_title") };

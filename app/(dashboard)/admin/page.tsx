@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { listUsers } from "@/lib/db/admin";
-import { AdminTabs, adminOnly } from "@/components/admin/AdminTabs";
-import { UserActions } from "@/components/admin/UserActions";
+import { AdminTabs, adminOnly } from "./_components/AdminTabs";
+import { UserActions } from "./_components/UserActions";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata() {

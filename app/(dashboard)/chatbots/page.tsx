@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { listChatbots } from "@/lib/db/chatbots";
 import { ChatbotActiveSwitch } from "@/components/chatbots/ChatbotActiveSwitch";
 import { DeleteChatbotButton } from "@/components/chatbots/DeleteChatbotButton";

@@ -1,6 +1,6 @@
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { dashboardSummary } from "@/lib/db/chatbots";
 import { messagesLastWeek } from "@/lib/db/conversations";
 import { ActiveBadge } from "@/components/chatbots/ActiveBadge";

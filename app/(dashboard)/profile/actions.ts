@@ -6,7 +6,8 @@ import { withUser } from "@/lib/actions/action";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { getSessionUser } from "@/lib/auth/session";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
-import { changePassword, endAllSessions, getProfile, updateProfile } from "@/lib/db/users";
+import { endAllSessions } from "@/lib/db/sessions";
+import { changePassword, getProfile, updateProfile } from "@/lib/db/users";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { passwordChangeSchema, profileSchema } from "@/lib/validation/profile";
 

@@ -1,10 +1,10 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { getProfile } from "@/lib/db/users";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
-import { PasswordForm } from "@/components/profile/PasswordForm";
-import { ProfileForm } from "@/components/profile/ProfileForm";
-import { SignOutEverywhere } from "@/components/profile/SignOutEverywhere";
+import { PasswordForm } from "./_components/PasswordForm";
+import { ProfileForm } from "./_components/ProfileForm";
+import { SignOutEverywhere } from "./_components/SignOutEverywhere";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("profile"))("title") };

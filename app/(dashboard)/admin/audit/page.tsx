@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { AUDIT_ACTIONS, AUDIT_DETAILS, listAudit, type AuditAction } from "@/lib/db/audit";
-import { AdminTabs, adminOnly } from "@/components/admin/AdminTabs";
+import { AdminTabs, adminOnly } from "../_components/AdminTabs";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata() {

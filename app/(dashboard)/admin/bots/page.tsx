@@ -1,8 +1,8 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { listAllBots } from "@/lib/db/admin";
-import { AdminTabs, adminOnly } from "@/components/admin/AdminTabs";
-import { BotAdminActions } from "@/components/admin/BotAdminActions";
+import { AdminTabs, adminOnly } from "../_components/AdminTabs";
+import { BotAdminActions } from "../_components/BotAdminActions";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata() {

@@ -1,23 +1,17 @@
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
-import { findChatbot } from "@/lib/db/chatbots";
-import { BotHeader } from "@/components/chatbots/BotHeader";
+import { requireOwnedBot } from "@/lib/auth/guards";
 import { ChatPanel } from "@/components/chat/ChatPanel";
 
 type Params = Promise<{ id: string }>;
 
 export default async function ChatbotPage({ params }: { params: Params }) {
-  const user = await requireUser();
-  const bot = await findChatbot(user, (await params).id);
-  if (!bot) notFound();
+  const { bot } = await requireOwnedBot((await params).id);
   const t = await getTranslations("chatbots");
   const format = await getFormatter();
   const none = <span className="text-body-secondary">{t("none")}</span>;
 
   return (
     <>
-      <BotHeader bot={bot} section="playground" />
       <div className="row g-4">
         <div className="col-lg-8">
           <ChatPanel botId={bot.id} welcomeMessage={bot.welcomeMessage} isActive={bot.isActive} />

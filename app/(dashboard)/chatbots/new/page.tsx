@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
+import { requireUser } from "@/lib/auth/guards";
 import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
 import { MODEL_SUGGESTIONS, availableProviders } from "@/lib/ai";
 

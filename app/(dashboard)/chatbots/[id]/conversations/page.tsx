@@ -1,19 +1,14 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
-import { findChatbot } from "@/lib/db/chatbots";
+import { requireOwnedBot } from "@/lib/auth/guards";
 import { listConversations } from "@/lib/db/conversations";
-import { BotHeader } from "@/components/chatbots/BotHeader";
-import { DeleteConversations } from "@/components/conversations/DeleteConversations";
+import { DeleteConversations } from "./_components/DeleteConversations";
 import { Pagination } from "@/components/ui/Pagination";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string }> };
 
 export default async function ConversationsPage({ params, searchParams }: Props) {
-  const user = await requireUser();
-  const bot = await findChatbot(user, (await params).id);
-  if (!bot) notFound();
+  const { user, bot } = await requireOwnedBot((await params).id);
   const { items, total, page, pages } = await listConversations(user, bot.id, Number((await searchParams).page) || 1);
   const t = await getTranslations("conversations");
   const format = await getFormatter();
@@ -21,7 +16,6 @@ export default async function ConversationsPage({ params, searchParams }: Props)
 
   return (
     <>
-      <BotHeader bot={bot} section="conversations" />
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <p className="mb-0 text-body-secondary">{t("count", { count: total })}</p>
         {total > 0 && (

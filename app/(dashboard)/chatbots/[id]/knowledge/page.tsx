@@ -1,25 +1,19 @@
-import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
-import { findChatbot } from "@/lib/db/chatbots";
+import { requireOwnedBot } from "@/lib/auth/guards";
 import { listKnowledge } from "@/lib/db/knowledge";
-import { BotHeader } from "@/components/chatbots/BotHeader";
-import { CsvImport } from "@/components/knowledge/CsvImport";
-import { KnowledgeForm } from "@/components/knowledge/KnowledgeForm";
-import { KnowledgeList } from "@/components/knowledge/KnowledgeList";
+import { CsvImport } from "./_components/CsvImport";
+import { KnowledgeForm } from "./_components/KnowledgeForm";
+import { KnowledgeList } from "./_components/KnowledgeList";
 
 type Params = Promise<{ id: string }>;
 
 export default async function KnowledgePage({ params }: { params: Params }) {
-  const user = await requireUser();
-  const bot = await findChatbot(user, (await params).id);
-  if (!bot) notFound();
+  const { user, bot } = await requireOwnedBot((await params).id);
   const entries = await listKnowledge(user, bot.id);
   const t = await getTranslations("knowledge");
 
   return (
     <>
-      <BotHeader bot={bot} section="knowledge" />
       <p>{t(bot.provider === "builtin" ? "intro_builtin" : "intro_llm")}</p>
       <div className="row g-4">
         <div className="col-lg-7">

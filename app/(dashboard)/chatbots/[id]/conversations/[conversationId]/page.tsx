@@ -1,21 +1,17 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations } from "next-intl/server";
-import { requireUser } from "@/lib/auth/session";
-import { findChatbot } from "@/lib/db/chatbots";
+import { requireOwnedBot } from "@/lib/auth/guards";
 import { getConversation } from "@/lib/db/conversations";
 import { AppError, isErrorCode } from "@/lib/errors";
-import { BotHeader } from "@/components/chatbots/BotHeader";
 import { Markdown } from "@/components/chat/Markdown";
-import { DeleteConversations } from "@/components/conversations/DeleteConversations";
+import { DeleteConversations } from "../_components/DeleteConversations";
 
 type Props = { params: Promise<{ id: string; conversationId: string }> };
 
 export default async function TranscriptPage({ params }: Props) {
-  const user = await requireUser();
   const { id, conversationId } = await params;
-  const bot = await findChatbot(user, id);
-  if (!bot) notFound();
+  const { user, bot } = await requireOwnedBot(id);
   const conversation = await getConversation(user, conversationId).catch((error) => {
     if (error instanceof AppError && error.code === "not_found") notFound();
     throw error;
@@ -27,7 +23,6 @@ export default async function TranscriptPage({ params }: Props) {
 
   return (
     <>
-      <BotHeader bot={bot} section="conversations" />
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <Link href={`/chatbots/${bot.id}/conversations`}>
           <i className="bi bi-arrow-left me-1" aria-hidden />

@@ -1,0 +1,32 @@
+import Link from "next/link";
+import { getTranslations } from "next-intl/server";
+import { ChatbotActiveSwitch } from "@/components/chatbots/ChatbotActiveSwitch";
+import { DeleteChatbotButton } from "@/components/chatbots/DeleteChatbotButton";
+import { BotTabs } from "./BotTabs";
+
+/** Breadcrumb, name, actions and the bot's sections, shared by its pages. */
+export async function BotHeader({ bot }: { bot: { id: string; name: string; isActive: boolean; adminLocked: boolean } }) {
+  const t = await getTranslations("chatbots");
+  return (
+    <>
+      <nav aria-label={t("breadcrumb")}>
+        <ol className="breadcrumb">
+          <li className="breadcrumb-item">
+            <Link href="/chatbots">{t("title")}</Link>
+          </li>
+          <li className="breadcrumb-item active text-break" aria-current="page">
+            {bot.name}
+          </li>
+        </ol>
+      </nav>
+      <div className="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
+        <h1 className="h3 mb-0 text-break min-w-0">{bot.name}</h1>
+        <div className="d-flex flex-wrap align-items-center gap-2">
+          <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} locked={bot.adminLocked} />
+          <DeleteChatbotButton id={bot.id} name={bot.name} />
+        </div>
+      </div>
+      <BotTabs botId={bot.id} />
+    </>
+  );
+}

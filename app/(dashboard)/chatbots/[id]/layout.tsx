@@ -1,0 +1,14 @@
+import type { ReactNode } from "react";
+import { requireOwnedBot } from "@/lib/auth/guards";
+import { BotHeader } from "./_components/BotHeader";
+
+/** Every page of one bot: the bot read once (shared with the page through cache()), its header and tabs. */
+export default async function BotLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
+  const { bot } = await requireOwnedBot((await params).id);
+  return (
+    <>
+      <BotHeader bot={bot} />
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,9 @@
+/** One page of a list: the page asked for, kept within 1…pages. */
+export function pageOf(total: number, page: number, size: number) {
+  const pages = Math.max(1, Math.ceil(total / size));
+  const current = Math.min(Math.max(1, Math.floor(page) || 1), pages);
+  return { pages, page: current, skip: (current - 1) * size, take: size };
+}
+
+/** The start of the last seven days, as the dashboards count them. */
+export const weekAgo = (now = Date.now()) => new Date(now - 7 * 24 * 60 * 60 * 1000);

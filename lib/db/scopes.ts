@@ -1,0 +1,49 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+
+// Who may reach which rows, written once. Every data function builds its `where` from these,
+// so "not yours" and "not found" stay the same answer everywhere.
+
+/** A signed-in account acting on its own data (the owner of bots). */
+export type Actor = { id: string };
+
+/**
+ * Who is asking for a bot's reply, resolved once per request by the channel's route:
+ * the owner in the playground, an anonymous visitor of a public page or widget, or an API key.
+ */
+export type Caller =
+  | { kind: "owner"; id: string }
+  | { kind: "visitor"; visitorId: string }
+  | { kind: "apiKey"; keyId: string; ownerId: string; botIds: string[] | null };
+
+export function requireActorId(actor: Actor | null | undefined): string {
+  // An undefined id in a Prisma `where` means "no filter": refuse before querying.
+  if (!actor || typeof actor.id !== "string" || !actor.id) throw new AppError("unauthenticated");
+  return actor.id;
+}
+
+/** The actor's bots. */
+export const ownBots = (actor: Actor) => ({ ownerId: requireActorId(actor) });
+/** One of the actor's bots. */
+export const ownBot = (actor: Actor, id: string) => ({ id, ownerId: requireActorId(actor) });
+/** A row hanging off one of the actor's bots (a Q&A entry, a conversation). */
+export const ownBotChild = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
+
+/** The bot a caller may chat with. Visitors reach bots only through a public channel (none yet). */
+export function chatBot(caller: Caller, id: string) {
+  switch (caller.kind) {
+    case "owner":
+      return ownBot(caller, id);
+    case "apiKey":
+      if (caller.botIds && !caller.botIds.includes(id)) throw new AppError("not_found");
+      return ownBot({ id: caller.ownerId }, id);
+    case "visitor":
+      throw new AppError("not_found");
+  }
+}
+
+/** A username or an email, as typed at login or in the admin CLI: the unique key it names. */
+export function accountKey(identifier: string) {
+  const key = identifier.trim().toLowerCase();
+  return key.includes("@") ? { email: key } : { username: key };
+}
