@@ -44,6 +44,8 @@ const schema = z.object({
   CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   // Where the limits count: Redis when set (shared by every instance), else the database when it
   // is PostgreSQL, else memory (one instance).
+  // A Server-Timing header on chat replies with the time of each step of the pipeline (for profiling).
+  SERVER_TIMING: z.stringbool().default(false),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
 });
 

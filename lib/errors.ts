@@ -50,6 +50,8 @@ export class AppError extends Error {
   constructor(
     readonly code: ErrorCode,
     readonly fieldErrors?: FieldErrors,
+    /** Seconds until trying again makes sense (limits and quotas). */
+    readonly retryAfter?: number,
   ) {
     super(code);
     this.name = "AppError";

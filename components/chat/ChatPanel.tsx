@@ -7,6 +7,7 @@ import Form from "react-bootstrap/Form";
 import Spinner from "react-bootstrap/Spinner";
 import { useToast } from "@/components/ui/Toasts";
 import { useErrorText } from "@/components/ui/useErrorText";
+import { readEvents } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/chat";
 import { Markdown } from "./Markdown";
 
@@ -53,20 +54,10 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
         const { code, retryAfter } = await response.json().catch(() => ({ code: "server_error" }));
         return update(replyId, { streaming: false, error: errorText(code, retryAfter) });
       }
-      const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-      let buffer = "";
-      for (;;) {
-        const { value, done } = await reader.read();
-        if (done) break;
-        buffer += value;
-        const events = buffer.split("\n");
-        buffer = events.pop() ?? "";
-        for (const raw of events.filter(Boolean)) {
-          const data = JSON.parse(raw) as { type: string; text?: string; code?: string; conversationId?: string };
-          if (data.type === "start" && data.conversationId) setConversationId(data.conversationId);
-          if (data.type === "text") update(replyId, (l) => ({ content: l.content + data.text }));
-          if (data.type === "error") update(replyId, { error: errorText(data.code ?? "server_error") });
-        }
+      for await (const event of readEvents(response.body)) {
+        if (event.type === "start") setConversationId(event.conversationId);
+        if (event.type === "text") update(replyId, (l) => ({ content: l.content + event.text }));
+        if (event.type === "error") update(replyId, { error: errorText(event.code) });
       }
       update(replyId, { streaming: false });
     } catch (error) {

@@ -1,31 +1,25 @@
 "use client";
 
 import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import Form from "react-bootstrap/Form";
 import { setChatbotActiveAction } from "@/app/(dashboard)/chatbots/actions";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 
 /** On or off. A bot an administrator switched off cannot be switched on here. */
 export function ChatbotActiveSwitch({ id, name, isActive, locked = false }: { id: string; name: string; isActive: boolean; locked?: boolean }) {
   const t = useTranslations("chatbots");
   const tToast = useTranslations("toast");
-  const router = useRouter();
   const toast = useToast();
-  const run = useActionResult();
+  const [run, pending] = useAction();
   const [checked, setChecked] = useState(isActive);
-  const [pending, setPending] = useState(false);
 
   async function onChange(next: boolean) {
     setChecked(next);
-    setPending(true);
-    const result = await run(() => setChatbotActiveAction(id, next));
-    setPending(false);
+    const result = await run(() => setChatbotActiveAction.bind(null, id)({ isActive: next }));
     if (!result.ok) return setChecked(!next);
     toast.success(tToast(next ? "chatbot_activated" : "chatbot_deactivated", { name }));
-    router.refresh();
   }
 
   return (

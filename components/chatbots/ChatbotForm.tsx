@@ -11,7 +11,7 @@ import { createChatbotAction, updateChatbotAction } from "@/app/(dashboard)/chat
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import type { ProviderId } from "@/lib/ai/types";
 import { CHATBOT_LIMITS, NEW_CHATBOT, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
 
@@ -34,18 +34,17 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
     resolver: zodResolver(chatbotSchema),
     defaultValues: bot ?? NEW_CHATBOT,
   });
-  const run = useActionResult(form);
+  const [run, isPending] = useAction(form);
   const promptLength = [...(useWatch({ control: form.control, name: "systemPrompt" }) ?? "")].length;
   const provider = (useWatch({ control: form.control, name: "provider" }) ?? "builtin") as ProviderId;
   const providerError = form.formState.errors.provider?.message;
   const options = bot && !providers.includes(bot.provider as ProviderId) ? [...providers, bot.provider as ProviderId] : providers;
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await run(() => (bot ? updateChatbotAction(bot.id, values) : createChatbotAction(values)));
+    const result = await run(() => (bot ? updateChatbotAction.bind(null, bot.id)(values) : createChatbotAction(values)));
     if (!result.ok) return;
     toast.success(tToast(bot ? "chatbot_updated" : "chatbot_created"));
     router.push(`/chatbots/${result.data.id}`);
-    router.refresh();
   });
 
   return (
@@ -105,7 +104,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
         <FormField form={form} name="fallbackMessage" label={t("fallbackMessage")} as="textarea" rows={2} hint={t("fallbackMessage_hint")} />
       </fieldset>
       <div className="d-flex flex-wrap gap-2">
-        <SubmitButton pending={form.formState.isSubmitting}>{bot ? t("save") : t("create")}</SubmitButton>
+        <SubmitButton pending={isPending}>{bot ? t("save") : t("create")}</SubmitButton>
         <Link href={bot ? `/chatbots/${bot.id}` : "/chatbots"} className="btn btn-outline-secondary">
           {t("cancel")}
         </Link>

@@ -18,11 +18,10 @@ export function DeleteChatbotButton({ id, name, size }: { id: string; name: stri
       title={t("confirm_delete_title")}
       text={t("confirm_delete_text", { name })}
       confirmLabel={t("confirm_delete")}
-      action={() => deleteChatbotAction(id)}
+      action={deleteChatbotAction.bind(null, id)}
       onDone={() => {
         toast.success(tToast("chatbot_deleted", { name }));
         router.push("/chatbots");
-        router.refresh();
       }}
     >
       <i className="bi bi-trash me-1" aria-hidden />

@@ -5,7 +5,7 @@ import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
 import Modal from "react-bootstrap/Modal";
 import type { ActionResult } from "@/lib/actions/action";
-import { useActionResult } from "./useActionResult";
+import { useAction } from "./useAction";
 
 type Props = {
   /** The button's content, and its accessible name when it needs more than what shows. */
@@ -23,14 +23,11 @@ type Props = {
 export function ConfirmButton({ children, ariaLabel, size, title, text, confirmLabel, action, onDone }: Props) {
   const t = useTranslations("common");
   const titleId = useId();
-  const run = useActionResult();
+  const [run, pending] = useAction();
   const [open, setOpen] = useState(false);
-  const [pending, setPending] = useState(false);
 
   async function confirm() {
-    setPending(true);
     const result = await run(action);
-    setPending(false);
     if (!result.ok) return;
     setOpen(false);
     onDone();

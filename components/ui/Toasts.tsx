@@ -24,7 +24,11 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   const t = useTranslations("common");
   const [items, setItems] = useState<Item[]>([]);
   const remove = useCallback((id: number) => setItems((all) => all.filter((i) => i.id !== id)), []);
-  const push = useCallback((tone: Tone, text: string) => setItems((all) => [...all.slice(-3), { id: nextId++, tone, text }]), []);
+  const push = useCallback((tone: Tone, text: string) => {
+    // The id is taken outside the updater: StrictMode runs updaters twice in development.
+    const id = nextId++;
+    setItems((all) => [...all.slice(-3), { id, tone, text }]);
+  }, []);
   const toaster = useMemo<Toaster>(() => ({ success: (x) => push("success", x), error: (x) => push("danger", x) }), [push]);
 
   return (

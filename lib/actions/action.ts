@@ -2,9 +2,18 @@ import "server-only";
 import type { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
-import { parseInput } from "@/lib/validation/parse";
+import { parseInput, toInput } from "@/lib/validation/parse";
 
 export { parseInput };
+
+/**
+ * An action's input: the ids the client bound to it (`action.bind(null, botId)`) with the
+ * form's values. The schema checks both; a bound id wins over a field of the same name.
+ */
+export function withIds(ids: Record<string, unknown>, values: unknown = {}) {
+  const input = toInput(values);
+  return { ...(input && typeof input === "object" && !Array.isArray(input) ? input : {}), ...ids };
+}
 
 export type ActionResult<T = undefined> =
   | { ok: true; data: T }

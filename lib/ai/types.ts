@@ -14,6 +14,7 @@ export type ReplyRequest = {
   maxOutputTokens: number;
   /** What the built-in model says when no Q&A entry fits. */
   fallbackMessage: string;
+  /** The bot's Q&A entries retrieval picked for this message, best first (the built-in model says the first). */
   knowledge: KnowledgeEntry[];
   /** The conversation so far, oldest first, ending with the visitor's message. */
   history: ChatTurn[];

@@ -5,9 +5,9 @@ import { botInput } from "@/lib/testing/factories";
 import { isAdmin } from "@/lib/auth/admin";
 import { listAllBots, listUsers, promoteByIdentifier, setBotActiveByAdmin, setUserActive, setUserRole } from "./admin";
 import { listAudit } from "./audit";
-import { createChatbot, getChatbot, setChatbotActive, updateChatbot } from "./chatbots";
+import { createChatbot, findBotForChat, getChatbot, setChatbotActive, updateChatbot } from "./chatbots";
 import { db } from "./client";
-import { addMessage, openConversation } from "./conversations";
+import { addMessage, startConversation } from "./conversations";
 import { endAllSessions, getSessionState, startLoginSession } from "./sessions";
 import { changePassword } from "./users";
 
@@ -87,11 +87,11 @@ describe("administering bots", () => {
     const admin = await makeAdmin();
     const owner = await makeUser();
     const bot = await createChatbot(owner, botInput({ name: `Shop ${owner.username}` }));
-    const conversation = await openConversation(owner, bot.id, null);
-    await addMessage(owner, conversation, { role: "user", content: "hi" });
-    await addMessage(owner, conversation, { role: "assistant", content: "hello" });
-    const old = await addMessage(owner, conversation, { role: "user", content: "long ago" });
-    await db.message.update({ where: { id: old }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } });
+    const chat = (await findBotForChat({ kind: "owner", id: owner.id }, bot.id))!;
+    const conversation = await startConversation(chat, "playground", { role: "user", content: "long ago" });
+    await db.message.updateMany({ where: { conversationId: conversation }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } });
+    await addMessage(chat, conversation, { role: "user", content: "hi" });
+    await addMessage(chat, conversation, { role: "assistant", content: "hello" });
     const list = await listAllBots(admin, { query: owner.username });
     expect(list.items).toEqual([expect.objectContaining({ id: bot.id, ownerUsername: owner.username, isActive: true, messagesLastWeek: 2 })]);
   });

@@ -7,7 +7,7 @@ import type { Actor } from "./scopes";
 
 export const AUDIT_PER_PAGE = 50;
 
-/** What the audit log records (SECURITY.md #10). Each is the message key `audit.<action>`. */
+/** What the audit log records. Each is the message key `audit.<action>`. */
 export const AUDIT_ACTIONS = [
   "login_ok",
   "login_failed",

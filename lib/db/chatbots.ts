@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import type { ChatbotData } from "@/lib/validation/chatbot";
 import { containsText, db } from "./client";
 import { pageOf } from "./paging";
-import { ownBot, ownBots, type Actor } from "./scopes";
+import { PROVIDERS, type ProviderId } from "@/lib/ai/types";
+import { chatBot, ownBot, ownBots, type Actor, type Caller } from "./scopes";
 
 export const CHATBOTS_PER_PAGE = 20;
 
@@ -62,7 +63,8 @@ export async function dashboardSummary(actor: Actor) {
 
 /** The actor's bot, or null: not found and not yours are the same answer. */
 export async function findChatbot(actor: Actor, id: string) {
-  return db.chatbot.findFirst({ where: ownBot(actor, id), select: detailFields });
+  const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: detailFields });
+  return bot && { ...bot, provider: providerOf(bot.provider) };
 }
 
 export async function getChatbot(actor: Actor, id: string) {
@@ -105,4 +107,38 @@ export async function requireOwnedChatbot(actor: Actor, id: string) {
   const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: { id: true } });
   if (!bot) throw new AppError("not_found");
   return bot.id;
+}
+
+/** A stored provider id, typed: one the app no longer knows answers with the built-in model. */
+export const providerOf = (value: string): ProviderId => PROVIDERS.find((p) => p === value) ?? "builtin";
+
+declare const chatTarget: unique symbol;
+/** A bot the caller may chat with: only `findBotForChat` makes one, so the chat functions that take it need no other check. */
+export type ChatTarget = NonNullable<Awaited<ReturnType<typeof readChatTarget>>> & { readonly [chatTarget]: true };
+
+const readChatTarget = async (caller: Caller, id: string) => {
+  const where = chatBot(caller, id);
+  if (!where) return null;
+  const bot = await db.chatbot.findFirst({
+    where,
+    select: {
+      id: true,
+      ownerId: true,
+      isActive: true,
+      provider: true,
+      model: true,
+      systemPrompt: true,
+      temperature: true,
+      maxOutputTokens: true,
+      fallbackMessage: true,
+      dailyMessageQuota: true,
+      knowledgeVersion: true,
+    },
+  });
+  return bot && { ...bot, provider: providerOf(bot.provider) };
+};
+
+/** The bot with what a reply needs, when the caller may chat with it; else null. */
+export async function findBotForChat(caller: Caller, id: string): Promise<ChatTarget | null> {
+  return (await readChatTarget(caller, id)) as ChatTarget | null;
 }

@@ -17,7 +17,7 @@ it("talks to the database DATABASE_URL names", async () => {
   }
 });
 
-// SECURITY.md #39: 100 writes issued at once through the app's client all land, none refused.
+// 100 writes issued at once through the app's client all land, none refused.
 // (Within one process SQLite writes are serialised on its one connection; several processes
 // on one file rely on the WAL mode and busy timeout asserted above: the next test.)
 it("takes 100 concurrent writes without losing one", async () => {

@@ -10,6 +10,8 @@ import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 // Both clients are generated and bundled, so one build serves whichever database DATABASE_URL
 // names. Their model APIs are the same; the SQLite client's types stand for both.
 export type Db = PrismaClient;
+/** The client inside `db.$transaction(async (tx) => …)`. */
+export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 function createDb(): Db {
   const url = env().DATABASE_URL;

@@ -1,80 +1,93 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
 import { botInput, makeUser } from "@/lib/testing/factories";
-import { createChatbot } from "./chatbots";
+import { createChatbot, findBotForChat, type ChatTarget } from "./chatbots";
 import {
   HISTORY_WINDOW,
   addMessage,
+  continueConversation,
   deleteAllConversations,
   deleteConversation,
   exportConversations,
   getConversation,
   listConversations,
   messagesLastWeek,
-  openConversation,
   recentHistory,
+  startConversation,
 } from "./conversations";
+import type { Actor } from "./scopes";
 
 const code = (p: Promise<unknown>) => p.then(() => "resolved", (e) => (e instanceof AppError ? e.code : String(e)));
+const owner = (actor: Actor) => ({ kind: "owner" as const, id: actor.id });
+/** The bot as the chat pipeline sees it when its owner asks. */
+const target = async (actor: Actor, botId: string) => (await findBotForChat(owner(actor), botId))!;
+const hi = { role: "user" as const, content: "hi" };
 
 describe("conversations", () => {
   it("keep every exchange, list by first message, and count this week's messages per bot", async () => {
-    const owner = await makeUser();
-    const bot = await createChatbot(owner, botInput());
-    const c1 = await openConversation(owner, bot.id, null);
-    await addMessage(owner, c1, { role: "user", content: "first question" });
-    await addMessage(owner, c1, { role: "assistant", content: "an answer", provider: "builtin", latencyMs: 3 });
-    await addMessage(owner, c1, { role: "user", content: "a failed one" });
-    await addMessage(owner, c1, { role: "assistant", content: "", errorCode: "provider_timeout" });
-    expect(await openConversation(owner, bot.id, c1)).toBe(c1);
+    const me = await makeUser();
+    const bot = await createChatbot(me, botInput());
+    const chat = await target(me, bot.id);
+    const c1 = await startConversation(chat, "playground", { role: "user", content: "first question" });
+    await addMessage(chat, c1, { role: "assistant", content: "an answer", provider: "builtin", latencyMs: 3 });
+    await addMessage(chat, c1, { role: "user", content: "a failed one" });
+    await addMessage(chat, c1, { role: "assistant", content: "", errorCode: "provider_timeout" });
+    expect(await continueConversation(owner(me), chat, c1)).toBe(c1);
 
-    const list = await listConversations(owner, bot.id);
+    const list = await listConversations(me, bot.id);
     expect(list.items).toMatchObject([{ id: c1, firstMessage: "first question", messageCount: 4, source: "playground" }]);
     // Failed replies are not context for the next one.
-    expect(await recentHistory(owner, c1)).toEqual([
+    expect(await recentHistory(c1)).toEqual([
       { role: "user", content: "first question" },
       { role: "assistant", content: "an answer" },
       { role: "user", content: "a failed one" },
     ]);
-    expect((await getConversation(owner, c1)).messages.at(-1)).toMatchObject({ errorCode: "provider_timeout" });
-    expect(await messagesLastWeek(owner)).toEqual({ [bot.id]: 4 });
-    expect((await exportConversations(owner, bot.id))[0].messages).toHaveLength(4);
+    expect((await getConversation(me, c1)).messages.at(-1)).toMatchObject({ errorCode: "provider_timeout" });
+    expect(await messagesLastWeek(me)).toEqual({ [bot.id]: 4 });
+    expect((await exportConversations(me, bot.id))[0].messages).toHaveLength(4);
   });
 
   it("give the model a bounded window of the latest messages", async () => {
-    const owner = await makeUser();
-    const bot = await createChatbot(owner, botInput());
-    const c = await openConversation(owner, bot.id, null);
-    for (let i = 0; i < HISTORY_WINDOW + 5; i++) await addMessage(owner, c, { role: i % 2 ? "assistant" : "user", content: `m${i}` });
-    const history = await recentHistory(owner, c);
+    const me = await makeUser();
+    const chat = await target(me, (await createChatbot(me, botInput())).id);
+    const c = await startConversation(chat, "playground", { role: "user", content: "m0" });
+    for (let i = 1; i < HISTORY_WINDOW + 5; i++) await addMessage(chat, c, { role: i % 2 ? "assistant" : "user", content: `m${i}` });
+    const history = await recentHistory(c);
     expect(history).toHaveLength(HISTORY_WINDOW);
     expect(history.at(-1)?.content).toBe(`m${HISTORY_WINDOW + 4}`);
   });
 
   it("are the bot owner's only, and deleting is one or all", async () => {
-    const owner = await makeUser();
+    const me = await makeUser();
     const other = await makeUser();
-    const bot = await createChatbot(owner, botInput());
+    const bot = await createChatbot(me, botInput());
     const otherBot = await createChatbot(other, botInput());
-    const c1 = await openConversation(owner, bot.id, null);
-    const c2 = await openConversation(owner, bot.id, null);
-    await addMessage(owner, c1, { role: "user", content: "private" });
+    const chat = await target(me, bot.id);
+    const c1 = await startConversation(chat, "playground", { role: "user", content: "private" });
+    const c2 = await startConversation(chat, "playground", hi);
 
-    expect(await code(openConversation(other, bot.id, null))).toBe("not_found");
-    expect(await code(openConversation(other, otherBot.id, c1))).toBe("not_found");
+    // Another user cannot chat with the bot, nor go on with its conversation through their own bot.
+    expect(await findBotForChat(owner(other), bot.id)).toBeNull();
+    const theirs: ChatTarget = await target(other, otherBot.id);
+    expect(await code(continueConversation(owner(other), theirs, c1))).toBe("not_found");
+    expect(await code(addMessage(theirs, c1, { role: "user", content: "injected" }))).not.toBe("resolved");
+    // Visitors and keys reach nothing that their scope does not name.
+    expect(await findBotForChat({ kind: "visitor", visitorId: "v1" }, bot.id)).toBeNull();
+    expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: other.id, botIds: null }, bot.id)).toBeNull();
+    expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: me.id, botIds: [otherBot.id] }, bot.id)).toBeNull();
+    expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: me.id, botIds: [bot.id] }, bot.id)).toMatchObject({ id: bot.id });
+
     expect(await code(getConversation(other, c1))).toBe("not_found");
-    expect(await code(addMessage(other, c1, { role: "user", content: "injected" }))).toBe("not_found");
-    expect(await code(recentHistory(other, c1))).toBe("resolved");
-    expect(await recentHistory(other, c1)).toEqual([]);
     expect(await code(listConversations(other, bot.id))).toBe("not_found");
     expect(await code(exportConversations(other, bot.id))).toBe("not_found");
     expect(await code(deleteConversation(other, c1))).toBe("not_found");
     expect(await code(deleteAllConversations(other, bot.id))).toBe("not_found");
     expect(await messagesLastWeek(other)).toEqual({});
+    expect((await getConversation(me, c1)).messages.map((m) => m.content)).toEqual(["private"]);
 
-    await deleteConversation(owner, c2);
-    expect((await listConversations(owner, bot.id)).total).toBe(1);
-    expect(await deleteAllConversations(owner, bot.id)).toBe(1);
-    expect((await listConversations(owner, bot.id)).total).toBe(0);
+    await deleteConversation(me, c2);
+    expect((await listConversations(me, bot.id)).total).toBe(1);
+    expect(await deleteAllConversations(me, bot.id)).toBe(1);
+    expect((await listConversations(me, bot.id)).total).toBe(0);
   });
 });

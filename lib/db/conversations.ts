@@ -3,7 +3,8 @@ import { AppError } from "@/lib/errors";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
 import { pageOf, weekAgo } from "./paging";
-import { ownBotChild, ownBots, type Actor } from "./scopes";
+import type { ChatTarget } from "./chatbots";
+import { callerConversations, ownBotChild, ownBots, type Actor, type Caller } from "./scopes";
 
 export const CONVERSATIONS_PER_PAGE = 20;
 /** How many earlier messages a reply sees: enough for context, bounded for cost. */
@@ -22,21 +23,29 @@ const messageFields = {
   createdAt: true,
 } as const;
 
-/** The conversation to continue (when it is the actor's, on this bot) or a new one. */
-export async function openConversation(actor: Actor, chatbotId: string, conversationId: string | null, source = "playground") {
-  const botId = await requireOwnedChatbot(actor, chatbotId);
-  if (conversationId) {
-    const existing = await db.conversation.findFirst({ where: { ...ownBotChild(actor, conversationId), chatbotId: botId }, select: { id: true } });
-    if (!existing) throw new AppError("not_found");
-    return existing.id;
-  }
-  return (await db.conversation.create({ data: { chatbotId: botId, source }, select: { id: true } })).id;
+/** Where a conversation came from: the owner's playground, a public page or widget, or the API. */
+export type ConversationSource = "playground" | "public" | "api";
+
+/** The caller's conversation with this bot, to go on with; someone else's is not found. */
+export async function continueConversation(caller: Caller, bot: ChatTarget, conversationId: string) {
+  const existing = await db.conversation.findFirst({ where: { id: conversationId, chatbotId: bot.id, ...callerConversations(caller) }, select: { id: true } });
+  if (!existing) throw new AppError("not_found");
+  return existing.id;
 }
 
-/** The last messages of a conversation, oldest first, for the model's context. */
-export async function recentHistory(actor: Actor, conversationId: string) {
+/** A new conversation with the bot, and its first message (one write). */
+export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage) {
+  const created = await db.conversation.create({
+    data: { chatbotId: bot.id, source, messages: { create: { ...first, chatbotId: bot.id } } },
+    select: { id: true },
+  });
+  return created.id;
+}
+
+/** The last messages of a conversation the caller may continue, oldest first, for the model's context. */
+export async function recentHistory(conversationId: string) {
   const rows = await db.message.findMany({
-    where: { conversation: ownBotChild(actor, conversationId), errorCode: null },
+    where: { conversationId, errorCode: null },
     select: { role: true, content: true },
     orderBy: { createdAt: "desc" },
     take: HISTORY_WINDOW,
@@ -55,14 +64,13 @@ export type NewMessage = {
   errorCode?: string | null;
 };
 
-export async function addMessage(actor: Actor, conversationId: string, message: NewMessage) {
-  const conversation = await db.conversation.findFirst({ where: ownBotChild(actor, conversationId), select: { id: true, chatbotId: true } });
-  if (!conversation) throw new AppError("not_found");
-  const [created] = await db.$transaction([
-    db.message.create({ data: { ...message, conversationId: conversation.id, chatbotId: conversation.chatbotId }, select: { id: true } }),
-    db.conversation.update({ where: { id: conversation.id }, data: { updatedAt: new Date() } }),
-  ]);
-  return created.id;
+/** Adds a message to a conversation of this bot (one the caller opened or continued). */
+export async function addMessage(bot: ChatTarget, conversationId: string, message: NewMessage) {
+  await db.conversation.update({
+    where: { id: conversationId, chatbotId: bot.id },
+    data: { updatedAt: new Date(), messages: { create: { ...message, chatbotId: bot.id } } },
+    select: { id: true },
+  });
 }
 
 export async function listConversations(actor: Actor, chatbotId: string, page = 1) {
@@ -140,8 +148,7 @@ export function quotaDay(now = new Date()) {
   return { start, secondsLeft: Math.ceil((start.getTime() + 24 * 60 * 60 * 1000 - now.getTime()) / 1000) };
 }
 
-/** Visitor messages the actor's bot has received since the quota day began, on every channel. */
-export async function messagesToday(actor: Actor, chatbotId: string, now = new Date()) {
-  const botId = await requireOwnedChatbot(actor, chatbotId);
-  return db.message.count({ where: { chatbotId: botId, role: "user", createdAt: { gte: quotaDay(now).start } } });
+/** Visitor messages the bot has received since the quota day began, on every channel. */
+export async function messagesToday(bot: ChatTarget, now = new Date()) {
+  return db.message.count({ where: { chatbotId: bot.id, role: "user", createdAt: { gte: quotaDay(now).start } } });
 }

@@ -2,10 +2,12 @@ import "server-only";
 import { AppError } from "@/lib/errors";
 import { KNOWLEDGE_LIMITS } from "@/lib/validation/knowledge";
 import { requireOwnedChatbot } from "./chatbots";
-import { db } from "./client";
+import { db, type Tx } from "./client";
 import { ownBotChild, type Actor } from "./scopes";
 
 const fields = { id: true, question: true, answer: true, position: true } as const;
+/** Every change to a bot's Q&A moves its version on, so cached indexes know they are stale. */
+const changed = () => ({ updatedAt: new Date(), knowledgeVersion: { increment: 1 } });
 type EntryData = { question: string; answer: string };
 
 export async function listKnowledge(actor: Actor, chatbotId: string) {
@@ -24,19 +26,32 @@ export async function addKnowledge(actor: Actor, chatbotId: string, entries: Ent
     await tx.knowledgeEntry.createMany({
       data: entries.map((e, i) => ({ chatbotId: botId, question: e.question, answer: e.answer, position: start + i })),
     });
-    await tx.chatbot.update({ where: { id: botId }, data: { updatedAt: new Date() } });
+    await tx.chatbot.update({ where: { id: botId }, data: changed() });
     return entries.length;
   });
 }
 
+/** The entries of a bot the caller has already been allowed to chat with, for its retrieval index. */
+export function knowledgeForIndex(chatbotId: string) {
+  return db.knowledgeEntry.findMany({ where: { chatbotId }, select: { question: true, answer: true }, orderBy: { position: "asc" } });
+}
+
+/** Runs a change on one of the actor's entries, and moves its bot's knowledge version on. */
+async function changeEntry(actor: Actor, id: string, change: (tx: Tx, entryId: string) => Promise<unknown>) {
+  await db.$transaction(async (tx) => {
+    const entry = await tx.knowledgeEntry.findFirst({ where: ownBotChild(actor, id), select: { id: true, chatbotId: true } });
+    if (!entry) throw new AppError("not_found");
+    await change(tx, entry.id);
+    await tx.chatbot.update({ where: { id: entry.chatbotId }, data: changed() });
+  });
+}
+
 export async function updateKnowledgeEntry(actor: Actor, id: string, data: EntryData) {
-  const { count } = await db.knowledgeEntry.updateMany({ where: ownBotChild(actor, id), data: { question: data.question, answer: data.answer } });
-  if (count === 0) throw new AppError("not_found");
+  await changeEntry(actor, id, (tx, entryId) => tx.knowledgeEntry.update({ where: { id: entryId }, data: { question: data.question, answer: data.answer } }));
 }
 
 export async function deleteKnowledgeEntry(actor: Actor, id: string) {
-  const { count } = await db.knowledgeEntry.deleteMany({ where: ownBotChild(actor, id) });
-  if (count === 0) throw new AppError("not_found");
+  await changeEntry(actor, id, (tx, entryId) => tx.knowledgeEntry.delete({ where: { id: entryId } }));
 }
 
 /** Swaps an entry with its neighbour above or below; at either end nothing moves. */
@@ -52,5 +67,6 @@ export async function moveKnowledgeEntry(actor: Actor, id: string, direction: "u
     if (!neighbour) return;
     await tx.knowledgeEntry.update({ where: { id: entry.id }, data: { position: neighbour.position } });
     await tx.knowledgeEntry.update({ where: { id: neighbour.id }, data: { position: entry.position } });
+    await tx.chatbot.update({ where: { id: entry.chatbotId }, data: changed() });
   });
 }

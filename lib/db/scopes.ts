@@ -29,17 +29,22 @@ export const ownBot = (actor: Actor, id: string) => ({ id, ownerId: requireActor
 /** A row hanging off one of the actor's bots (a Q&A entry, a conversation). */
 export const ownBotChild = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
 
-/** The bot a caller may chat with. Visitors reach bots only through a public channel (none yet). */
+/** The bot a caller may chat with, or null when the caller can reach no such bot. Visitors reach bots only through a public channel (none yet). */
 export function chatBot(caller: Caller, id: string) {
   switch (caller.kind) {
     case "owner":
       return ownBot(caller, id);
     case "apiKey":
-      if (caller.botIds && !caller.botIds.includes(id)) throw new AppError("not_found");
-      return ownBot({ id: caller.ownerId }, id);
+      return caller.botIds && !caller.botIds.includes(id) ? null : ownBot({ id: caller.ownerId }, id);
     case "visitor":
-      throw new AppError("not_found");
+      return null;
   }
+}
+
+/** The conversations of a bot a caller may go on with: an owner or key all of them; a visitor only their own (with public channels). */
+export function callerConversations(caller: Caller) {
+  if (caller.kind === "visitor") throw new AppError("not_found");
+  return {};
 }
 
 /** A username or an email, as typed at login or in the admin CLI: the unique key it names. */

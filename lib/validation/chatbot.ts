@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { PROVIDERS } from "@/lib/ai/types";
-import { checkbox, optionalText, requiredText } from "./fields";
+import { checkbox, id, optionalText, requiredText } from "./fields";
 
 export const CHATBOT_LIMITS = {
   name: 100,
@@ -62,4 +62,4 @@ export const chatbotSchema = z
 export type ChatbotInput = z.input<typeof chatbotSchema>;
 export type ChatbotData = z.output<typeof chatbotSchema>;
 
-export const chatbotIdSchema = z.string().min(1).max(64);
+export const chatbotIdSchema = id;

@@ -26,3 +26,6 @@ export const newPassword = z
   .refine((v) => !COMMON_PASSWORDS.has(v.toLowerCase()), "password_common");
 
 export const locale = z.enum(LOCALES, "locale_invalid");
+
+/** A row's id as an action receives it (bound by the client with `action.bind(null, id)`). */
+export const id = z.string("invalid_data").min(1, "invalid_data").max(64, "invalid_data");

@@ -2,7 +2,7 @@ import type { z } from "zod";
 import { isErrorCode, type ErrorCode, type FieldErrors } from "@/lib/errors";
 
 /** Form data as posted by a plain form, or the object react-hook-form sends. */
-function toInput(input: unknown): unknown {
+export function toInput(input: unknown): unknown {
   return input instanceof FormData ? Object.fromEntries(input.entries()) : input;
 }
 

@@ -2,25 +2,28 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { withUser } from "@/lib/actions/action";
+import { withIds, withUser } from "@/lib/actions/action";
 import { setBotActiveByAdmin, setUserActive, setUserRole } from "@/lib/db/admin";
+import { checkbox, id } from "@/lib/validation/fields";
 
-const id = z.string().min(1).max(64);
+// Bound by the client to the account or bot: `setUserActiveAction.bind(null, userId)`.
+// Each data function checks that the acting user is an admin right now.
 
-export async function setUserActiveAction(userId: string, isActive: boolean) {
-  const result = await withUser(z.object({ userId: id, isActive: z.boolean() }), { userId, isActive }, (data, user) => setUserActive(user, data.userId, data.isActive));
+export async function setUserActiveAction(userId: unknown, input: unknown) {
+  const result = await withUser(z.object({ userId: id, isActive: checkbox }), withIds({ userId }, input), (data, user) => setUserActive(user, data.userId, data.isActive));
   if (result.ok) revalidatePath("/admin");
   return result;
 }
 
-export async function setUserRoleAction(userId: string, role: "USER" | "ADMIN") {
-  const result = await withUser(z.object({ userId: id, role: z.enum(["USER", "ADMIN"]) }), { userId, role }, (data, user) => setUserRole(user, data.userId, data.role));
+export async function setUserRoleAction(userId: unknown, input: unknown) {
+  const schema = z.object({ userId: id, role: z.enum(["USER", "ADMIN"], "invalid_data") });
+  const result = await withUser(schema, withIds({ userId }, input), (data, user) => setUserRole(user, data.userId, data.role));
   if (result.ok) revalidatePath("/admin");
   return result;
 }
 
-export async function setBotActiveAction(chatbotId: string, isActive: boolean) {
-  const result = await withUser(z.object({ chatbotId: id, isActive: z.boolean() }), { chatbotId, isActive }, (data, user) => setBotActiveByAdmin(user, data.chatbotId, data.isActive));
+export async function setBotActiveAction(chatbotId: unknown, input: unknown) {
+  const result = await withUser(z.object({ chatbotId: id, isActive: checkbox }), withIds({ chatbotId }, input), (data, user) => setBotActiveByAdmin(user, data.chatbotId, data.isActive));
   if (result.ok) revalidatePath("/admin/bots");
   return result;
 }

@@ -18,7 +18,7 @@ describe("chatbot actions", () => {
 
     expect(await createChatbotAction(botInput())).toEqual({ ok: false, code: "unauthenticated" });
     expect(await updateChatbotAction(bot.id, botInput({ name: "Changed" }))).toEqual({ ok: false, code: "unauthenticated" });
-    expect(await setChatbotActiveAction(bot.id, false)).toEqual({ ok: false, code: "unauthenticated" });
+    expect(await setChatbotActiveAction(bot.id, { isActive: false })).toEqual({ ok: false, code: "unauthenticated" });
     expect(await deleteChatbotAction(bot.id)).toEqual({ ok: false, code: "unauthenticated" });
     expect(await db.chatbot.findUniqueOrThrow({ where: { id: bot.id } })).toMatchObject({ name: "Kept", isActive: true });
     expect(await countBots(owner.id)).toBe(1);
@@ -31,7 +31,7 @@ describe("chatbot actions", () => {
     actAs(intruder);
 
     expect(await updateChatbotAction(bot.id, botInput({ name: "Changed" }))).toEqual({ ok: false, code: "not_found" });
-    expect(await setChatbotActiveAction(bot.id, false)).toEqual({ ok: false, code: "not_found" });
+    expect(await setChatbotActiveAction(bot.id, { isActive: false })).toEqual({ ok: false, code: "not_found" });
     expect(await deleteChatbotAction(bot.id)).toEqual({ ok: false, code: "not_found" });
     expect(await db.chatbot.findUniqueOrThrow({ where: { id: bot.id } })).toMatchObject({ name: "Kept", isActive: true, ownerId: owner.id });
   });
@@ -54,6 +54,18 @@ describe("chatbot actions", () => {
     expect(await db.chatbot.findUniqueOrThrow({ where: { id } })).toMatchObject({ ownerId: user.id, name: "Still mine" });
   });
 
+  it("refuse a malformed bound id as bad input, without logging a server error", async () => {
+    const user = await makeUser();
+    actAs(user);
+    const logged = vi.spyOn(console, "error").mockImplementation(() => {});
+    for (const id of ["", "x".repeat(65), 42, null]) {
+      expect(await updateChatbotAction(id, botInput())).toMatchObject({ ok: false, code: "invalid_data", fieldErrors: { id: "invalid_data" } });
+      expect(await deleteChatbotAction(id)).toMatchObject({ ok: false, code: "invalid_data" });
+    }
+    expect(logged).not.toHaveBeenCalled();
+    logged.mockRestore();
+  });
+
   it("refuse over-long fields with every field's error, and write nothing", async () => {
     const user = await makeUser();
     actAs(user);
@@ -72,7 +84,7 @@ describe("chatbot actions", () => {
     const created = await createChatbotAction(botInput({ name: "Helper" }));
     if (!created.ok) throw new Error(created.code);
     expect(await updateChatbotAction(created.data.id, botInput({ name: "Helper 2", isActive: false }))).toMatchObject({ ok: true });
-    expect(await setChatbotActiveAction(created.data.id, true)).toMatchObject({ ok: true });
+    expect(await setChatbotActiveAction(created.data.id, { isActive: true })).toMatchObject({ ok: true });
     expect(await db.chatbot.findUniqueOrThrow({ where: { id: created.data.id } })).toMatchObject({ name: "Helper 2", isActive: true });
     expect(await deleteChatbotAction(created.data.id)).toMatchObject({ ok: true });
     expect(await countBots(user.id)).toBe(0);

@@ -2,14 +2,14 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { withUser } from "@/lib/actions/action";
+import { withIds, withUser } from "@/lib/actions/action";
 import { availableProviders } from "@/lib/ai";
 import { AppError } from "@/lib/errors";
 import { createChatbot, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
 import { chatbotIdSchema, chatbotSchema, type ChatbotData } from "@/lib/validation/chatbot";
+import { checkbox } from "@/lib/validation/fields";
 
 const byId = z.object({ id: chatbotIdSchema });
-const toggle = z.object({ id: chatbotIdSchema, isActive: z.boolean() });
 
 /** The form lists only configured providers; a post may name any. */
 function requireAvailableProvider(data: ChatbotData) {
@@ -19,7 +19,8 @@ function requireAvailableProvider(data: ChatbotData) {
 function refresh(id?: string) {
   revalidatePath("/chatbots");
   revalidatePath("/dashboard");
-  if (id) revalidatePath(`/chatbots/${id}`);
+  // The bot's layout draws its name and switch on every one of its pages.
+  if (id) revalidatePath(`/chatbots/${id}`, "layout");
 }
 
 export async function createChatbotAction(input: unknown) {
@@ -32,24 +33,28 @@ export async function createChatbotAction(input: unknown) {
   return result;
 }
 
-export async function updateChatbotAction(id: string, input: unknown) {
-  const result = await withUser(chatbotSchema, input, async (data, user) => {
+/** Bound to the bot: `updateChatbotAction.bind(null, id)`. */
+export async function updateChatbotAction(id: unknown, input: unknown) {
+  const result = await withUser(chatbotSchema.extend(byId.shape), withIds({ id }, input), async ({ id, ...data }, user) => {
     requireAvailableProvider(data);
-    await updateChatbot(user, chatbotIdSchema.parse(id), data);
+    await updateChatbot(user, id, data);
     return { id };
   });
-  if (result.ok) refresh(id);
+  if (result.ok) refresh(result.data.id);
   return result;
 }
 
-export async function setChatbotActiveAction(id: string, isActive: boolean) {
-  const result = await withUser(toggle, { id, isActive }, (data, user) => setChatbotActive(user, data.id, data.isActive));
-  if (result.ok) refresh(id);
+export async function setChatbotActiveAction(id: unknown, input: unknown) {
+  const result = await withUser(byId.extend({ isActive: checkbox }), withIds({ id }, input), async (data, user) => {
+    await setChatbotActive(user, data.id, data.isActive);
+    return { id: data.id };
+  });
+  if (result.ok) refresh(result.data.id);
   return result;
 }
 
-export async function deleteChatbotAction(id: string) {
-  const result = await withUser(byId, { id }, (data, user) => deleteChatbot(user, data.id));
+export async function deleteChatbotAction(id: unknown) {
+  const result = await withUser(byId, withIds({ id }), (data, user) => deleteChatbot(user, data.id));
   if (result.ok) refresh();
   return result;
 }

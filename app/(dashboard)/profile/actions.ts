@@ -2,9 +2,9 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
+import { z } from "zod";
 import { withUser } from "@/lib/actions/action";
 import { signIn, signOut } from "@/lib/auth/auth";
-import { getSessionUser } from "@/lib/auth/session";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
 import { endAllSessions } from "@/lib/db/sessions";
 import { changePassword, getProfile, updateProfile } from "@/lib/db/users";
@@ -34,8 +34,7 @@ export async function changePasswordAction(input: unknown) {
 
 /** Signs the account out on every device, this browser included. */
 export async function signOutEverywhereAction() {
-  const user = await getSessionUser();
-  if (!user) return { ok: false as const, code: "unauthenticated" as const };
-  await endAllSessions(user);
+  const result = await withUser(z.object({}), {}, (_, user) => endAllSessions(user));
+  if (!result.ok) return result;
   await signOut({ redirectTo: "/login" });
 }

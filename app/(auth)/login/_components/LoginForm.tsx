@@ -9,7 +9,7 @@ import type { z } from "zod";
 import { loginAction } from "@/app/(auth)/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import { loginSchema, type LoginInput } from "@/lib/validation/auth";
 
 export function LoginForm() {
@@ -18,7 +18,7 @@ export function LoginForm() {
     resolver: zodResolver(loginSchema),
     defaultValues: { identifier: "", password: "", remember: false },
   });
-  const run = useActionResult(form);
+  const [run] = useAction(form);
   const router = useRouter();
 
   const onSubmit = form.handleSubmit(async (values) => {

@@ -11,7 +11,7 @@ import type { z } from "zod";
 import { registerAction } from "@/app/(auth)/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import { PASSWORD_MIN } from "@/lib/validation/fields";
 import { registerSchema, type RegisterInput } from "@/lib/validation/auth";
 
@@ -21,7 +21,7 @@ export function RegisterForm() {
     resolver: zodResolver(registerSchema),
     defaultValues: { username: "", email: "", password: "", confirmPassword: "", firstName: "", lastName: "" },
   });
-  const run = useActionResult(form);
+  const [run] = useAction(form);
   const router = useRouter();
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => registerAction(values));

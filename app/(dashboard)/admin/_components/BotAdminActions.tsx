@@ -1,29 +1,21 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
 import { setBotActiveAction } from "@/app/(dashboard)/admin/actions";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 
 /** Switches a bot off (locked: its owner cannot switch it back on) or on again. */
 export function BotAdminActions({ bot }: { bot: { id: string; name: string; isActive: boolean } }) {
   const t = useTranslations("admin");
-  const router = useRouter();
   const toast = useToast();
-  const run = useActionResult();
-  const [pending, setPending] = useState(false);
+  const [run, pending] = useAction();
   const name = bot.name;
 
   async function toggle() {
-    setPending(true);
-    const result = await run(() => setBotActiveAction(bot.id, !bot.isActive));
-    setPending(false);
-    if (!result.ok) return;
-    toast.success(t(bot.isActive ? "bot_deactivated" : "bot_reactivated", { name }));
-    router.refresh();
+    const result = await run(() => setBotActiveAction.bind(null, bot.id)({ isActive: !bot.isActive }));
+    if (result.ok) toast.success(t(bot.isActive ? "bot_deactivated" : "bot_reactivated", { name }));
   }
 
   return (

@@ -1,40 +1,31 @@
 "use client";
 
-import { useState } from "react";
-import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
 import { setUserActiveAction, setUserRoleAction } from "@/app/(dashboard)/admin/actions";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 
 type Props = { user: { id: string; username: string; role: "USER" | "ADMIN"; isActive: boolean }; self: boolean };
 
 export function UserActions({ user, self }: Props) {
   const t = useTranslations("admin");
-  const router = useRouter();
   const toast = useToast();
-  const run = useActionResult();
-  const [pending, setPending] = useState(false);
+  const [run, pending] = useAction();
 
   async function act(call: () => ReturnType<typeof setUserActiveAction>, done: string) {
-    setPending(true);
-    const result = await run(call);
-    setPending(false);
-    if (!result.ok) return;
-    toast.success(done);
-    router.refresh();
+    if ((await run(call)).ok) toast.success(done);
   }
 
   if (self) return <span className="small text-body-secondary">{t("you")}</span>;
   const name = user.username;
   return (
     <div className="d-flex flex-wrap gap-1">
-      <Button size="sm" variant="outline-secondary" disabled={pending} onClick={() => act(() => setUserRoleAction(user.id, user.role === "ADMIN" ? "USER" : "ADMIN"), t(user.role === "ADMIN" ? "demoted" : "promoted", { name }))}>
+      <Button size="sm" variant="outline-secondary" disabled={pending} onClick={() => act(() => setUserRoleAction.bind(null, user.id)({ role: user.role === "ADMIN" ? "USER" : "ADMIN" }), t(user.role === "ADMIN" ? "demoted" : "promoted", { name }))}>
         {t(user.role === "ADMIN" ? "demote" : "promote")}
         <span className="visually-hidden"> {name}</span>
       </Button>
-      <Button size="sm" variant={user.isActive ? "outline-danger" : "outline-primary"} disabled={pending} onClick={() => act(() => setUserActiveAction(user.id, !user.isActive), t(user.isActive ? "deactivated" : "reactivated", { name }))}>
+      <Button size="sm" variant={user.isActive ? "outline-danger" : "outline-primary"} disabled={pending} onClick={() => act(() => setUserActiveAction.bind(null, user.id)({ isActive: !user.isActive }), t(user.isActive ? "deactivated" : "reactivated", { name }))}>
         {t(user.isActive ? "deactivate" : "reactivate")}
         <span className="visually-hidden"> {name}</span>
       </Button>

@@ -9,7 +9,7 @@ import { changePasswordAction } from "@/app/(dashboard)/profile/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import { PASSWORD_MIN } from "@/lib/validation/fields";
 import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/validation/profile";
 
@@ -24,7 +24,7 @@ export function PasswordForm() {
     resolver: zodResolver(passwordChangeSchema),
     defaultValues: empty,
   });
-  const run = useActionResult(form);
+  const [run, isPending] = useAction(form);
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => changePasswordAction(values));
@@ -38,7 +38,7 @@ export function PasswordForm() {
       <FormField form={form} name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required />
       <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
       <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />
-      <SubmitButton pending={form.formState.isSubmitting}>{t("change_password")}</SubmitButton>
+      <SubmitButton pending={isPending}>{t("change_password")}</SubmitButton>
     </Form>
   );
 }

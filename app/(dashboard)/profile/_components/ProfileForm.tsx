@@ -11,7 +11,7 @@ import { updateProfileAction } from "@/app/(dashboard)/profile/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import { profileSchema, type ProfileInput } from "@/lib/validation/profile";
 
@@ -24,7 +24,7 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
     resolver: zodResolver(profileSchema),
     defaultValues: profile,
   });
-  const run = useActionResult(form);
+  const [run, isPending] = useAction(form);
   const localeError = form.formState.errors.locale?.message;
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -57,7 +57,7 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
         </Form.Select>
         <Form.Control.Feedback type="invalid">{localeError ? tErrors("locale_invalid") : null}</Form.Control.Feedback>
       </Form.Group>
-      <SubmitButton pending={form.formState.isSubmitting}>{t("save")}</SubmitButton>
+      <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
     </Form>
   );
 }

@@ -2,19 +2,29 @@
 
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { withUser } from "@/lib/actions/action";
+import { withIds, withUser } from "@/lib/actions/action";
 import { deleteAllConversations, deleteConversation } from "@/lib/db/conversations";
+import { chatbotIdSchema } from "@/lib/validation/chatbot";
+import { id } from "@/lib/validation/fields";
 
-const id = z.string().min(1).max(64);
+// Bound by the client: `deleteConversationAction.bind(null, botId, conversationId)`.
+const ofBot = z.object({ botId: chatbotIdSchema });
+const refresh = (botId: string) => revalidatePath(`/chatbots/${botId}/conversations`, "layout");
 
-export async function deleteConversationAction(botId: string, conversationId: string) {
-  const result = await withUser(z.object({ conversationId: id }), { conversationId }, (data, user) => deleteConversation(user, data.conversationId));
-  if (result.ok) revalidatePath(`/chatbots/${botId}/conversations`);
+export async function deleteConversationAction(botId: unknown, conversationId: unknown) {
+  const result = await withUser(ofBot.extend({ conversationId: id }), withIds({ botId, conversationId }), async (data, user) => {
+    await deleteConversation(user, data.conversationId);
+    return { botId: data.botId };
+  });
+  if (result.ok) refresh(result.data.botId);
   return result;
 }
 
-export async function deleteAllConversationsAction(botId: string) {
-  const result = await withUser(z.object({ botId: id }), { botId }, (data, user) => deleteAllConversations(user, data.botId));
-  if (result.ok) revalidatePath(`/chatbots/${botId}/conversations`);
+export async function deleteAllConversationsAction(botId: unknown) {
+  const result = await withUser(ofBot, withIds({ botId }), async (data, user) => {
+    await deleteAllConversations(user, data.botId);
+    return { botId: data.botId };
+  });
+  if (result.ok) refresh(result.data.botId);
   return result;
 }

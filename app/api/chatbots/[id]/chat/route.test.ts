@@ -3,7 +3,7 @@ import { db } from "@/lib/db/client";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { actAs } from "@/lib/testing/session";
 import { createChatbot } from "@/lib/db/chatbots";
-import { addKnowledge } from "@/lib/db/knowledge";
+import { addKnowledge, updateKnowledgeEntry } from "@/lib/db/knowledge";
 import { startFakeLlm } from "@/scripts/fake-llm.mjs";
 
 vi.mock("@/lib/auth/session", () => import("@/lib/testing/session-mock"));
@@ -107,4 +107,34 @@ it("limits one user's messages per minute across their bots, not other users'", 
   const other = await makeUser();
   actAs(other);
   expect((await chat((await createChatbot(other, botInput())).id, { message: "hello" })).status).toBe(200);
+});
+
+it("gives an LLM bot the Q&A entries that match the message, and not the others", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput({ provider: "openai", model: "m", systemPrompt: "You are the bakery's assistant." }));
+  await addKnowledge(user, bot.id, [
+    { question: "Do you deliver wedding cakes?", answer: "Yes, within 20 km, ordered a week ahead." },
+    { question: "What are your opening hours?", answer: "Seven to six, Monday to Saturday." },
+    { question: "Is there parking?", answer: "Behind the shop, two spaces." },
+  ]);
+  actAs(user);
+  const asked = fake.state.requests.length;
+  const { events } = await chat(bot.id, { message: "can you deliver a cake for my wedding?" });
+  expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop" });
+  const body = fake.state.requests[asked].body;
+  const system = body.messages.find((m: { role: string }) => m.role === "system").content;
+  expect(system).toContain("You are the bakery's assistant.");
+  expect(system).toContain("Yes, within 20 km, ordered a week ahead.");
+  expect(system).not.toContain("Seven to six");
+  expect(system).not.toContain("two spaces");
+  expect(body.messages.at(-1)).toEqual({ role: "user", content: "can you deliver a cake for my wedding?" });
+
+  // A changed answer reaches the very next message: the bot's index is not stale.
+  const [entry] = await db.knowledgeEntry.findMany({ where: { chatbotId: bot.id }, orderBy: { position: "asc" } });
+  await updateKnowledgeEntry(user, entry.id, { question: entry.question, answer: "Only within 5 km now." });
+  await chat(bot.id, { message: "do you deliver wedding cakes?" });
+  const again = fake.state.requests.at(-1)!.body;
+  const system2 = again.messages.find((m: { role: string }) => m.role === "system").content;
+  expect(system2).toContain("Only within 5 km now.");
+  expect(system2).not.toContain("within 20 km");
 });

@@ -18,11 +18,10 @@ export function DeleteConversations({ botId, conversationId, size }: { botId: st
       title={t(one ? "delete_one_title" : "delete_all_title")}
       text={t(one ? "delete_one_text" : "delete_all_text")}
       confirmLabel={t(one ? "delete_one" : "delete_all")}
-      action={() => (one ? deleteConversationAction(botId, conversationId) : deleteAllConversationsAction(botId))}
+      action={one ? deleteConversationAction.bind(null, botId, conversationId) : deleteAllConversationsAction.bind(null, botId)}
       onDone={() => {
         toast.success(t(one ? "deleted_one" : "deleted_all"));
         router.push(`/chatbots/${botId}/conversations`);
-        router.refresh();
       }}
     >
       <i className="bi bi-trash me-1" aria-hidden />

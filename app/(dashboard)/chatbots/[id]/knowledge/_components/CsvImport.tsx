@@ -1,8 +1,7 @@
 "use client";
 
-import { useState, type ChangeEvent } from "react";
+import { useState, useTransition, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import Form from "react-bootstrap/Form";
 import { importKnowledgeAction, type ImportResult } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
@@ -14,10 +13,9 @@ const MAX_BYTES = 800_000;
 export function CsvImport({ botId }: { botId: string }) {
   const t = useTranslations("knowledge");
   const tErrors = useTranslations("errors");
-  const router = useRouter();
   const toast = useToast();
   const [rowErrors, setRowErrors] = useState<CsvRowError[]>([]);
-  const [pending, setPending] = useState(false);
+  const [pending, startTransition] = useTransition();
 
   async function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
@@ -25,20 +23,18 @@ export function CsvImport({ botId }: { botId: string }) {
     setRowErrors([]);
     if (!file) return;
     if (file.size > MAX_BYTES) return toast.error(tErrors("csv_too_large"));
-    setPending(true);
-    let result: ImportResult;
-    try {
-      result = await importKnowledgeAction(botId, await file.text());
-    } catch {
-      result = { ok: false, code: "server_error" };
-    }
-    setPending(false);
-    if (result.ok) {
-      toast.success(t("imported", { count: result.data.imported }));
-      return router.refresh();
-    }
-    if ("rowErrors" in result) setRowErrors(result.rowErrors);
-    toast.error(tErrors(isErrorCode(result.code) ? result.code : "server_error"));
+    const csv = await file.text();
+    startTransition(async () => {
+      let result: ImportResult;
+      try {
+        result = await importKnowledgeAction.bind(null, botId)({ csv });
+      } catch {
+        result = { ok: false, code: "server_error" };
+      }
+      if (result.ok) return toast.success(t("imported", { count: result.data.imported }));
+      if ("rowErrors" in result) setRowErrors(result.rowErrors);
+      toast.error(tErrors(isErrorCode(result.code) ? result.code : "server_error"));
+    });
   }
 
   return (

@@ -3,7 +3,6 @@
 import { useForm } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import Button from "react-bootstrap/Button";
 import Form from "react-bootstrap/Form";
 import type { z } from "zod";
@@ -11,7 +10,7 @@ import { addKnowledgeAction, updateKnowledgeAction } from "@/app/(dashboard)/cha
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import { knowledgeEntrySchema, type KnowledgeEntryInput } from "@/lib/validation/knowledge";
 
 type Props = { botId: string; entry?: { id: string; question: string; answer: string }; onDone?: () => void };
@@ -19,21 +18,19 @@ type Props = { botId: string; entry?: { id: string; question: string; answer: st
 /** Adds a Q&A entry, or edits `entry` in place. */
 export function KnowledgeForm({ botId, entry, onDone }: Props) {
   const t = useTranslations("knowledge");
-  const router = useRouter();
   const toast = useToast();
   const form = useForm<KnowledgeEntryInput, unknown, z.output<typeof knowledgeEntrySchema>>({
     resolver: zodResolver(knowledgeEntrySchema),
     defaultValues: entry ? { question: entry.question, answer: entry.answer } : { question: "", answer: "" },
   });
-  const run = useActionResult(form);
+  const [run, isPending] = useAction(form);
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await run(() => (entry ? updateKnowledgeAction(botId, entry.id, values) : addKnowledgeAction(botId, values)));
+    const result = await run(() => (entry ? updateKnowledgeAction.bind(null, botId, entry.id)(values) : addKnowledgeAction.bind(null, botId)(values)));
     if (!result.ok) return;
     toast.success(t(entry ? "saved" : "added"));
     if (!entry) form.reset({ question: "", answer: "" });
     onDone?.();
-    router.refresh();
   });
 
   return (
@@ -41,7 +38,7 @@ export function KnowledgeForm({ botId, entry, onDone }: Props) {
       <FormField form={form} name="question" label={t("question")} required />
       <FormField form={form} name="answer" label={t("answer")} as="textarea" rows={3} required hint={t("answer_hint")} />
       <div className="d-flex gap-2">
-        <SubmitButton pending={form.formState.isSubmitting}>{entry ? t("save") : t("add")}</SubmitButton>
+        <SubmitButton pending={isPending}>{entry ? t("save") : t("add")}</SubmitButton>
         {entry && (
           <Button variant="outline-secondary" onClick={onDone}>
             {t("cancel")}

@@ -2,30 +2,23 @@
 
 import { useState } from "react";
 import { useTranslations } from "next-intl";
-import { useRouter } from "next/navigation";
 import Button from "react-bootstrap/Button";
 import { deleteKnowledgeAction, moveKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
-import { useActionResult } from "@/components/ui/useActionResult";
+import { useAction } from "@/components/ui/useAction";
 import { KnowledgeForm } from "./KnowledgeForm";
 
 type Entry = { id: string; question: string; answer: string };
 
 export function KnowledgeList({ botId, entries }: { botId: string; entries: Entry[] }) {
   const t = useTranslations("knowledge");
-  const router = useRouter();
   const toast = useToast();
-  const run = useActionResult();
+  const [run, pending] = useAction();
   const [editing, setEditing] = useState<string | null>(null);
-  const [pending, setPending] = useState(false);
 
   async function act(call: () => ReturnType<typeof deleteKnowledgeAction>, done?: string) {
-    setPending(true);
     const result = await run(call);
-    setPending(false);
-    if (!result.ok) return;
-    if (done) toast.success(done);
-    router.refresh();
+    if (result.ok && done) toast.success(done);
   }
 
   if (!entries.length) return <p className="text-body-secondary">{t("empty")}</p>;
@@ -41,17 +34,17 @@ export function KnowledgeList({ botId, entries }: { botId: string; entries: Entr
                 <div className="fw-semibold text-break">{entry.question}</div>
                 <div className="text-prewrap small">{entry.answer}</div>
                 <div className="d-flex flex-wrap gap-1 mt-2">
-                  <Button size="sm" variant="outline-secondary" disabled={pending || index === 0} onClick={() => act(() => moveKnowledgeAction(botId, entry.id, "up"))} aria-label={t("move_up_named", { question: entry.question })}>
+                  <Button size="sm" variant="outline-secondary" disabled={pending || index === 0} onClick={() => act(() => moveKnowledgeAction.bind(null, botId, entry.id)({ direction: "up" }))} aria-label={t("move_up_named", { question: entry.question })}>
                     <i className="bi bi-arrow-up" aria-hidden />
                   </Button>
-                  <Button size="sm" variant="outline-secondary" disabled={pending || index === entries.length - 1} onClick={() => act(() => moveKnowledgeAction(botId, entry.id, "down"))} aria-label={t("move_down_named", { question: entry.question })}>
+                  <Button size="sm" variant="outline-secondary" disabled={pending || index === entries.length - 1} onClick={() => act(() => moveKnowledgeAction.bind(null, botId, entry.id)({ direction: "down" }))} aria-label={t("move_down_named", { question: entry.question })}>
                     <i className="bi bi-arrow-down" aria-hidden />
                   </Button>
                   <Button size="sm" variant="outline-primary" onClick={() => setEditing(entry.id)} aria-label={t("edit_named", { question: entry.question })}>
                     <i className="bi bi-pencil me-1" aria-hidden />
                     {t("edit")}
                   </Button>
-                  <Button size="sm" variant="outline-danger" disabled={pending} onClick={() => act(() => deleteKnowledgeAction(botId, entry.id), t("deleted"))} aria-label={t("delete_named", { question: entry.question })}>
+                  <Button size="sm" variant="outline-danger" disabled={pending} onClick={() => act(() => deleteKnowledgeAction.bind(null, botId, entry.id)(), t("deleted"))} aria-label={t("delete_named", { question: entry.question })}>
                     <i className="bi bi-trash me-1" aria-hidden />
                     {t("delete")}
                   </Button>

@@ -1,7 +1,7 @@
 import { getSessionUser } from "@/lib/auth/session";
-import { exportConversations } from "@/lib/db/conversations";
-import { AppError } from "@/lib/errors";
 import { csvLine } from "@/lib/csv";
+import { exportConversations } from "@/lib/db/conversations";
+import { problem, problemFrom } from "@/lib/http/problem";
 
 export const dynamic = "force-dynamic";
 
@@ -10,14 +10,13 @@ const COLUMNS = ["conversation_id", "source", "started_at", "message_at", "role"
 /** Every conversation of one of the signed-in user's bots, as JSON or CSV (one row a message). */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
-  if (!user) return Response.json({ code: "unauthenticated" }, { status: 401 });
+  if (!user) return problem("unauthenticated");
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
   let conversations;
   try {
     conversations = await exportConversations(user, (await params).id);
   } catch (error) {
-    if (error instanceof AppError) return Response.json({ code: error.code }, { status: 404 });
-    throw error;
+    return problemFrom(error);
   }
   const stamp = new Date().toISOString().slice(0, 10);
   const headers = {

@@ -1,0 +1,41 @@
+"use client";
+
+import { useCallback, useTransition } from "react";
+import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import type { ActionResult } from "@/lib/actions/action";
+import { useToast } from "./Toasts";
+import { useErrorText } from "./useErrorText";
+
+/**
+ * Runs a server action and shows its outcome: field errors go on their fields (all of them),
+ * the code becomes a translated toast; a network or server crash is a code too. `isPending`
+ * holds from the click until the action and the page's revalidated data have arrived, and
+ * drops again whatever the answer, so a refused form is usable at once.
+ */
+export function useAction<T extends FieldValues>(form?: UseFormReturn<T>) {
+  const errorText = useErrorText();
+  const toast = useToast();
+  const [isPending, startTransition] = useTransition();
+  const run = useCallback(
+    <D,>(call: () => Promise<ActionResult<D>>) =>
+      new Promise<ActionResult<D>>((resolve) => {
+        startTransition(async () => {
+          let result: ActionResult<D>;
+          try {
+            result = await call();
+          } catch {
+            result = { ok: false, code: "server_error" };
+          }
+          if (!result.ok) {
+            Object.entries(result.fieldErrors ?? {}).forEach(([field, code], index) => {
+              form?.setError(field as Path<T>, { message: code }, { shouldFocus: index === 0 });
+            });
+            toast.error(errorText(result.code, result.retryAfter));
+          }
+          resolve(result);
+        });
+      }),
+    [errorText, form, toast],
+  );
+  return [run, isPending] as const;
+}

@@ -1,0 +1,50 @@
+// The chat reply's wire format, one JSON event a line (NDJSON), written by the server and read
+// by every client (the playground today; the public page and widget next). No server-only
+// imports: the browser bundles this file.
+
+export type ChatEvent =
+  | { type: "start"; conversationId: string }
+  | { type: "text"; text: string }
+  | { type: "done"; finishReason: string }
+  | { type: "error"; code: string };
+
+export const CHAT_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
+
+/**
+ * Events to response bytes. Pulled one at a time, so a visitor who leaves stops the reading,
+ * and the events' own `finally` (which stores what was said) still runs through `return()`.
+ */
+export function encodeEvents(events: AsyncIterable<ChatEvent>): ReadableStream<Uint8Array> {
+  const encoder = new TextEncoder();
+  const iterator = events[Symbol.asyncIterator]();
+  return new ReadableStream({
+    async pull(controller) {
+      const { value, done } = await iterator.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
+    },
+    async cancel() {
+      await iterator.return?.();
+    },
+  });
+}
+
+/** Response bytes to events, as they arrive; a line cut between two chunks waits for the rest. */
+export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ChatEvent> {
+  const reader = body.getReader();
+  const decoder = new TextDecoder();
+  let buffer = "";
+  try {
+    for (;;) {
+      const { value, done } = await reader.read();
+      if (done) break;
+      buffer += decoder.decode(value, { stream: true });
+      const lines = buffer.split("\n");
+      buffer = lines.pop() ?? "";
+      for (const line of lines) if (line.trim()) yield JSON.parse(line) as ChatEvent;
+    }
+    if (buffer.trim()) yield JSON.parse(buffer) as ChatEvent;
+  } finally {
+    reader.releaseLock();
+  }
+}
