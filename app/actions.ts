@@ -2,23 +2,19 @@
 
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
-import { getSessionUser } from "@/lib/auth/session";
-import { failureOf, type ActionResult } from "@/lib/actions/action";
+import { z } from "zod";
+import { withOptionalUser, type ActionResult } from "@/lib/actions/action";
 import { setLocale } from "@/lib/db/users";
-import { LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
+import { LOCALE_COOKIE } from "@/lib/i18n/locales";
+import { locale } from "@/lib/validation/fields";
 
 /** Anyone may choose a language; a signed-in user's choice is also kept on their profile. */
-export async function setLocaleAction(locale: unknown): Promise<ActionResult> {
-  if (!isLocale(locale)) return { ok: false, code: "locale_invalid" };
-  (await cookies()).set(LOCALE_COOKIE, locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 });
-  const user = await getSessionUser();
-  if (user) {
-    try {
-      await setLocale(user, locale);
-    } catch (error) {
-      return failureOf(error);
-    }
-  }
+export async function setLocaleAction(value: unknown): Promise<ActionResult> {
+  const result = await withOptionalUser(z.object({ locale }), { locale: value }, async (data, user) => {
+    (await cookies()).set(LOCALE_COOKIE, data.locale, { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 });
+    if (user) await setLocale(user, data.locale);
+  });
+  if (!result.ok) return result.fieldErrors?.locale ? { ok: false, code: "locale_invalid" } : result;
   revalidatePath("/", "layout");
   return { ok: true, data: undefined };
 }

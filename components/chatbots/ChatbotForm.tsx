@@ -36,9 +36,10 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
   });
   const [run, isPending] = useAction(form);
   const promptLength = [...(useWatch({ control: form.control, name: "systemPrompt" }) ?? "")].length;
-  const provider = (useWatch({ control: form.control, name: "provider" }) ?? "builtin") as ProviderId;
+  const provider = useWatch({ control: form.control, name: "provider" }) ?? "builtin";
   const providerError = form.formState.errors.provider?.message;
-  const options = bot && !providers.includes(bot.provider as ProviderId) ? [...providers, bot.provider as ProviderId] : providers;
+  const current = bot?.provider ?? "builtin";
+  const options = providers.includes(current) ? providers : [...providers, current];
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => (bot ? updateChatbotAction.bind(null, bot.id)(values) : createChatbotAction(values)));

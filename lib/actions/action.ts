@@ -38,10 +38,24 @@ export async function withUser<S extends z.ZodType, T>(
 ): Promise<ActionResult<T>> {
   const user = await getSessionUser();
   if (!user) return { ok: false, code: "unauthenticated" };
+  return parsedRun(schema, input, (data) => run(data, user));
+}
+
+/** For the few actions anyone may call (choosing a language): the signed-in user when there is one. */
+export async function withOptionalUser<S extends z.ZodType, T>(
+  schema: S,
+  input: unknown,
+  run: (data: z.output<S>, user: SessionUser | null) => Promise<T>,
+): Promise<ActionResult<T>> {
+  const user = await getSessionUser();
+  return parsedRun(schema, input, (data) => run(data, user));
+}
+
+async function parsedRun<S extends z.ZodType, T>(schema: S, input: unknown, run: (data: z.output<S>) => Promise<T>): Promise<ActionResult<T>> {
   const parsed = parseInput(schema, input);
   if (!parsed.ok) return parsed;
   try {
-    return { ok: true, data: await run(parsed.data, user) };
+    return { ok: true, data: await run(parsed.data) };
   } catch (error) {
     return failureOf(error);
   }

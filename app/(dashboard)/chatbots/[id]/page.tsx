@@ -23,7 +23,7 @@ export default async function ChatbotPage({ params }: { params: Params }) {
               <dl className="mb-0 small">
                 <dt>{t("provider")}</dt>
                 <dd>
-                  {t(`provider_${bot.provider}` as "provider_builtin")}
+                  {t(`provider_${bot.provider}`)}
                   {bot.model && bot.provider !== "builtin" ? ` · ${bot.model}` : ""}
                 </dd>
                 <dt>{t("description")}</dt>

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { requireOwnedBot } from "@/lib/auth/guards";
 import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
-import { MODEL_SUGGESTIONS, availableProviders, type ProviderId } from "@/lib/ai";
+import { MODEL_SUGGESTIONS, availableProviders } from "@/lib/ai";
 
 type Params = Promise<{ id: string }>;
 
@@ -11,7 +11,7 @@ export default async function EditChatbotPage({ params }: { params: Params }) {
   return (
     <div className="col-lg-8">
       <h2 className="h5 mb-3">{t("section_settings")}</h2>
-      <ChatbotForm bot={{ ...bot, provider: bot.provider as ProviderId }} providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
+      <ChatbotForm bot={bot} providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
     </div>
   );
 }
