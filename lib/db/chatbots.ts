@@ -1,4 +1,5 @@
 import "server-only";
+import { randomBytes } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import type { ChatbotData } from "@/lib/validation/chatbot";
 import { containsText, db } from "./client";
@@ -73,8 +74,11 @@ export async function getChatbot(actor: Actor, id: string) {
   return bot;
 }
 
+/** The id public channels use: 128 random bits, never the database id. */
+export const newPublicId = () => randomBytes(16).toString("base64url");
+
 export async function createChatbot(actor: Actor, input: ChatbotData) {
-  return db.chatbot.create({ data: { ...writable(input), ...ownBots(actor) }, select: detailFields });
+  return db.chatbot.create({ data: { ...writable(input), ...ownBots(actor), publicId: newPublicId() }, select: detailFields });
 }
 
 /** A bot an administrator switched off stays off: its owner may edit it but not switch it on. */
