@@ -30,11 +30,12 @@ export function LoginForm() {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
+    // method="post": a submit before the page is interactive must never put the password in a URL.
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="identifier" label={t("identifier")} autoComplete="username" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" required />
       <Form.Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
-      <SubmitButton pending={form.formState.isSubmitting || form.formState.isSubmitSuccessful} className="w-100">
+      <SubmitButton pending={form.formState.isSubmitting || run.accepted} className="w-100">
         {t("login_submit")}
       </SubmitButton>
     </Form>

@@ -31,7 +31,8 @@ export function RegisterForm() {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
+    // method="post": a submit before the page is interactive must never put the password in a URL.
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="username" label={t("username")} autoComplete="username" hint={t("username_hint")} required />
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="new-password" hint={t("password_hint", { min: PASSWORD_MIN })} required />
@@ -44,7 +45,7 @@ export function RegisterForm() {
           <FormField form={form} name="lastName" label={t("lastName")} autoComplete="family-name" />
         </Col>
       </Row>
-      <SubmitButton pending={form.formState.isSubmitting || form.formState.isSubmitSuccessful} className="w-100">
+      <SubmitButton pending={form.formState.isSubmitting || run.accepted} className="w-100">
         {t("register_submit")}
       </SubmitButton>
     </Form>
