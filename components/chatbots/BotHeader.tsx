@@ -21,12 +21,14 @@ export async function BotHeader({ bot, section }: { bot: { id: string; name: str
             <Link href="/chatbots">{t("title")}</Link>
           </li>
           <li className="breadcrumb-item active text-break" aria-current="page">
-            {bot.name}
+            <bdi>{bot.name}</bdi>
           </li>
         </ol>
       </nav>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
-        <h1 className="h3 mb-0 text-break min-w-0">{bot.name}</h1>
+        <h1 className="h3 mb-0 text-break min-w-0" dir="auto">
+          {bot.name}
+        </h1>
         <div className="d-flex flex-wrap align-items-center gap-2">
           <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} locked={bot.adminLocked} />
           <Link href={`/chatbots/${bot.id}/edit`} className="btn btn-outline-primary">

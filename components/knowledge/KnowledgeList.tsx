@@ -6,6 +6,7 @@ import { useRouter } from "next/navigation";
 import Button from "react-bootstrap/Button";
 import { deleteKnowledgeAction, moveKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
+import { Markdown } from "@/components/chat/Markdown";
 import { useActionResult } from "@/components/ui/useActionResult";
 import { KnowledgeForm } from "./KnowledgeForm";
 
@@ -38,8 +39,13 @@ export function KnowledgeList({ botId, entries }: { botId: string; entries: Entr
               <KnowledgeForm botId={botId} entry={entry} onDone={() => setEditing(null)} />
             ) : (
               <>
-                <div className="fw-semibold text-break">{entry.question}</div>
-                <div className="text-prewrap small">{entry.answer}</div>
+                <div className="fw-semibold text-break" dir="auto">
+                  {entry.question}
+                </div>
+                {/* The same safe markdown the playground shows this answer with. */}
+                <div className="small text-break">
+                  <Markdown text={entry.answer} />
+                </div>
                 <div className="d-flex flex-wrap gap-1 mt-2">
                   <Button size="sm" variant="outline-secondary" disabled={pending || index === 0} onClick={() => act(() => moveKnowledgeAction(botId, entry.id, "up"))} aria-label={t("move_up_named", { question: entry.question })}>
                     <i className="bi bi-arrow-up" aria-hidden />
