@@ -103,9 +103,10 @@ test("Q&A answers show as the playground shows them (markdown), and user-written
   await page.getByRole("textbox", { name: "Answer", exact: true }).fill("At **seven**, see [our site](https://example.com).");
   await page.getByRole("button", { name: "Add", exact: true }).click();
   const entry = page.getByTestId("knowledge-list").getByRole("listitem");
-  await expect(entry.locator("strong")).toHaveText("seven");
-  await expect(entry.getByRole("link", { name: "our site" })).toHaveAttribute("rel", "noopener noreferrer nofollow ugc");
-  await expect(entry).not.toContainText("**");
+  // Soft: the direction checks below still run when these fail.
+  await expect.soft(entry.locator("strong")).toHaveText("seven");
+  await expect.soft(entry.getByRole("link", { name: "our site" })).toHaveAttribute("rel", "noopener noreferrer nofollow ugc");
+  await expect.soft(entry).not.toContainText("**");
 
   await page.goto(`/chatbots/${id}`);
   await ask(page, "What is this?");
@@ -126,7 +127,7 @@ test("Q&A answers show as the playground shows them (markdown), and user-written
   await isolated(page, "/dashboard", [name]);
   await isolated(page, "/chatbots", [name, "Answers in English, mostly."]);
   await isolated(page, `/chatbots/${id}`, [name, "Hello, welcome!"]);
-  await isolated(page, `/chatbots/${id}/knowledge`, ["When do you open?", "At"]);
+  await isolated(page, `/chatbots/${id}/knowledge`, ["When do you open?", "our site"]);
   await isolated(page, `/chatbots/${id}/conversations`, ["What is this?"]);
   await page.getByTestId("conversation-list").getByRole("link").first().click();
   await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
@@ -137,21 +138,21 @@ test("Q&A answers show as the playground shows them (markdown), and user-written
   await isolated(admin.page, `/admin/bots?q=${encodeURIComponent("Bidi")}`, [name]);
 });
 
-test("a favicon, and a first visit follows the system's colour scheme (dark when there is none)", async ({ browser, request }) => {
+test("a favicon, and a first visit follows the system's colour scheme (dark when it cannot be read)", async ({ browser, request }) => {
   const icon = await request.get("/icon.svg");
   expect(icon.status()).toBe(200);
   expect(icon.headers()["content-type"]).toContain("image/svg+xml");
 
-  for (const [colorScheme, expected] of [["light", "light"], ["dark", "dark"], ["no-preference", "dark"]] as const) {
+  for (const colorScheme of ["light", "dark"] as const) {
     const context = await browser.newContext({ colorScheme });
     const page = await context.newPage();
     const errors: string[] = [];
     page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
     await page.goto("/login");
-    await expect(page.locator("html"), colorScheme).toHaveAttribute("data-bs-theme", expected);
+    await expect(page.locator("html"), colorScheme).toHaveAttribute("data-bs-theme", colorScheme);
     await expect(page.locator('head link[rel="icon"]')).toHaveAttribute("href", /icon\.svg/);
-    // The toggle offers the other theme, and a choice made still wins over the system's.
-    const other = expected === "dark" ? "light" : "dark";
+    // The toggle offers the other theme, and a choice made wins over the system's from then on.
+    const other = colorScheme === "dark" ? "light" : "dark";
     await page.getByTestId("theme-toggle").click();
     await expect(page.locator("html")).toHaveAttribute("data-bs-theme", other);
     await page.reload();
@@ -159,4 +160,10 @@ test("a favicon, and a first visit follows the system's colour scheme (dark when
     expect(errors, colorScheme).toEqual([]);
     await context.close();
   }
+  // Chromium always reports light or dark; with no way to read a preference (here: no JavaScript) dark stays.
+  const context = await browser.newContext({ colorScheme: "light", javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/login");
+  await expect(page.locator("html")).toHaveAttribute("data-bs-theme", "dark");
+  await context.close();
 });
