@@ -17,6 +17,8 @@ export default defineConfig({
   reporter: "list",
   use: {
     baseURL: BASE_URL,
+    // A first visit follows the system's colour scheme; the specs are written for the dark default.
+    colorScheme: "dark",
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
     launchOptions: {

@@ -1,6 +1,6 @@
 import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
-import { cookies } from "next/headers";
+import { cookies, headers } from "next/headers";
 import { NextIntlClientProvider } from "next-intl";
 import { getLocale, getTranslations } from "next-intl/server";
 import "bootstrap-icons/font/bootstrap-icons.css";
@@ -11,7 +11,7 @@ import { ToastProvider } from "@/components/ui/Toasts";
 import { getSessionUser } from "@/lib/auth/session";
 import { isAdmin } from "@/lib/auth/admin";
 import { isRtl, type Locale } from "@/lib/i18n/locales";
-import { THEME_COOKIE, themeFrom } from "@/lib/theme";
+import { FIRST_VISIT_THEME_SCRIPT, THEME_COOKIE, themeFrom } from "@/lib/theme";
 
 export async function generateMetadata(): Promise<Metadata> {
   const t = await getTranslations("meta");
@@ -22,15 +22,19 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1 };
 
 export default async function RootLayout({ children }: { children: ReactNode }) {
   const locale = (await getLocale()) as Locale;
-  const theme = themeFrom((await cookies()).get(THEME_COOKIE)?.value);
+  const savedTheme = (await cookies()).get(THEME_COOKIE)?.value;
+  const theme = themeFrom(savedTheme);
+  const nonce = (await headers()).get("x-nonce") ?? undefined;
   const user = await getSessionUser();
   const admin = await isAdmin(user);
   const t = await getTranslations("nav");
   const rtl = isRtl(locale);
 
   return (
-    <html lang={locale} dir={rtl ? "rtl" : "ltr"} data-bs-theme={theme}>
+    // suppressHydrationWarning: on a first visit the script below may switch data-bs-theme before React hydrates.
+    <html lang={locale} dir={rtl ? "rtl" : "ltr"} data-bs-theme={theme} suppressHydrationWarning>
       <head>
+        {savedTheme ? null : <script nonce={nonce} dangerouslySetInnerHTML={{ __html: FIRST_VISIT_THEME_SCRIPT }} />}
         <link rel="stylesheet" href={rtl ? "/vendor/bootstrap.rtl.min.css" : "/vendor/bootstrap.min.css"} />
       </head>
       <body className="d-flex flex-column min-vh-100">

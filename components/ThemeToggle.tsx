@@ -1,20 +1,28 @@
 "use client";
 
-import { useState } from "react";
+import { useSyncExternalStore } from "react";
 import { useTranslations } from "next-intl";
 
 import { THEME_COOKIE, type Theme } from "@/lib/theme";
 
-/** The server renders the saved theme into <html>, so there is no flash; this only switches it. */
+// The theme is the <html data-bs-theme> attribute: the server renders the saved one, and on a
+// first visit a script in <head> may have followed the system's preference before hydration.
+const current = (): Theme => (document.documentElement.getAttribute("data-bs-theme") === "light" ? "light" : "dark");
+function subscribe(onChange: () => void) {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-bs-theme"] });
+  return () => observer.disconnect();
+}
+
+/** Switches the theme and saves the choice in a cookie, which wins over the system's preference from then on. */
 export function ThemeToggle({ initial }: { initial: Theme }) {
   const t = useTranslations("nav");
-  const [theme, setTheme] = useState(initial);
+  const theme = useSyncExternalStore(subscribe, current, () => initial);
   const next = theme === "dark" ? "light" : "dark";
 
   function toggle() {
     document.documentElement.setAttribute("data-bs-theme", next);
     document.cookie = `${THEME_COOKIE}=${next}; path=/; max-age=31536000; samesite=lax`;
-    setTheme(next);
   }
 
   return (

@@ -74,7 +74,9 @@ test("script and HTML typed into every bot, Q&A and profile field show as text o
 
   await expectInert(page, "/dashboard", [name]);
   await expectInert(page, "/chatbots", [name, payload("Description")]);
-  await expectInert(page, `/chatbots/${botId}/knowledge`, [payload("Answer")]);
+  // The Q&A list shows answers as the playground does: markdown, raw HTML dropped.
+  await expectInert(page, `/chatbots/${botId}/knowledge`, [`${payload("Question")} opening hours`]);
+  await expect(page.getByTestId("knowledge-list")).toContainText("Answer");
   await expectInert(page, `/chatbots/${botId}/conversations`, [payload("Visitor")]);
   await page.getByTestId("conversation-list").getByRole("link").first().click();
   await expect(page.getByTestId("transcript")).toContainText("Fallback");

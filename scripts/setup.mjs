@@ -2,7 +2,7 @@
 // .env with a random AUTH_SECRET; every run brings the database up to date.
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
-import { migrate } from "./db-migrate.mjs";
+import { migrate, runOrExplain } from "./db-migrate.mjs";
 
 const hasSecret = () => process.env.AUTH_SECRET || (existsSync(".env") && /^AUTH_SECRET=./m.test(readFileSync(".env", "utf8")));
 if (!hasSecret()) {
@@ -11,4 +11,4 @@ if (!hasSecret()) {
   else writeFileSync(".env", line, { mode: 0o600 });
   console.log("Created .env with a new AUTH_SECRET.");
 }
-await migrate({ quiet: true });
+await runOrExplain(() => migrate({ quiet: true }));

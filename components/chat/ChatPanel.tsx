@@ -1,6 +1,6 @@
 "use client";
 
-import { useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
 import Form from "react-bootstrap/Form";
@@ -14,6 +14,7 @@ import { Markdown } from "./Markdown";
 type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
 type Props = { botId: string; welcomeMessage: string; isActive: boolean };
 
+// Ids come from here, never from inside a state updater: StrictMode (next dev) runs updaters twice.
 let nextId = 1;
 
 /** The playground: talk to the bot as a visitor would, with replies streamed in as they come. */
@@ -26,8 +27,15 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
   const [conversationId, setConversationId] = useState<string | null>(null);
   const [inputError, setInputError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
+  const thread = useRef<HTMLDivElement>(null);
   const busy = lines.some((l) => l.streaming);
   const errorText = useErrorText();
+
+  // Follow the newest message (and a reply as it streams in).
+  useEffect(() => {
+    const el = thread.current;
+    if (el) el.scrollTop = el.scrollHeight;
+  }, [lines]);
 
   const update = (id: number, change: Partial<Line> | ((l: Line) => Partial<Line>)) =>
     setLines((all) => all.map((l) => (l.id === id ? { ...l, ...(typeof change === "function" ? change(l) : change) } : l)));
@@ -38,8 +46,9 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
     if (!message || busy) return;
     if ([...message].length > MESSAGE_MAX) return setInputError(tErrors("message_too_long"));
     setInputError(null);
-    const replyId = nextId + 1;
-    setLines((all) => [...all, { id: nextId++, role: "user", content: message }, { id: nextId++, role: "assistant", content: "", streaming: true }]);
+    const userId = nextId++;
+    const replyId = nextId++;
+    setLines((all) => [...all, { id: userId, role: "user", content: message }, { id: replyId, role: "assistant", content: "", streaming: true }]);
     setDraft("");
     const controller = new AbortController();
     abort.current = controller;
@@ -101,7 +110,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
           {t("new_conversation")}
         </Button>
       </div>
-      <div className="card-body chat-thread" aria-live="polite" data-testid="chat-thread">
+      <div ref={thread} className="card-body chat-thread" aria-live="polite" data-testid="chat-thread">
         {!isActive && <div className="alert alert-warning">{tErrors("bot_inactive")}</div>}
         {welcomeMessage && (
           <div className="chat-line chat-assistant" data-testid="welcome">
@@ -110,7 +119,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
         )}
         {lines.map((line) =>
           line.role === "user" ? (
-            <div key={line.id} className="chat-line chat-user text-prewrap" data-testid="chat-user">
+            <div key={line.id} className="chat-line chat-user text-prewrap" data-testid="chat-user" dir="auto">
               {line.content}
             </div>
           ) : (
@@ -141,6 +150,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
             <Form.Control
               as="textarea"
               name="message"
+              dir="auto"
               rows={2}
               value={draft}
               onChange={(e) => setDraft(e.target.value)}

@@ -22,7 +22,8 @@ const components: Components = {
 
 export function Markdown({ text }: { text: string }) {
   return (
-    <div className="chat-markdown">
+    // dir="auto": user-written text takes its own direction, also inside an Arabic page.
+    <div className="chat-markdown" dir="auto">
       <ReactMarkdown skipHtml components={components}>
         {text}
       </ReactMarkdown>

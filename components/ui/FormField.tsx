@@ -28,6 +28,8 @@ export function FormField<T extends FieldValues>({ form, name, label, hint, requ
   const code = form.formState.errors[name]?.message;
   // Unique per form, so two forms with the same fields on one page keep their labels apart.
   const id = `${useId()}field-${name}`;
+  // Free text takes the direction of what is typed (English in an Arabic page and vice versa).
+  const dir = !input.type || input.type === "text" ? "auto" : undefined;
   const describedBy = [hint ? `${id}-hint` : null, code ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
   return (
     <Form.Group className="mb-3" controlId={id}>
@@ -35,7 +37,7 @@ export function FormField<T extends FieldValues>({ form, name, label, hint, requ
         {label}
         {required && <span aria-hidden className="text-danger ms-1">*</span>}
       </Form.Label>
-      <Form.Control {...input} {...form.register(name)} isInvalid={!!code} aria-invalid={!!code} aria-required={required} aria-describedby={describedBy} />
+      <Form.Control dir={dir} {...input} {...form.register(name)} isInvalid={!!code} aria-invalid={!!code} aria-required={required} aria-describedby={describedBy} />
       {hint && (
         <Form.Text id={`${id}-hint`} className="d-block">
           {hint}

@@ -10,14 +10,15 @@ import { useErrorText } from "./useErrorText";
  * Runs a server action and shows its outcome: field errors go on their fields (all of them),
  * the code becomes a translated toast; a network or server crash is a code too. `isPending`
  * holds from the click until the action and the page's revalidated data have arrived, and
- * drops again whatever the answer, so a refused form is usable at once.
+ * drops again whatever the answer, so a refused form is usable at once. `onSuccess` runs inside
+ * the same transition, so a navigation it starts keeps the form busy until the next page shows.
  */
 export function useAction<T extends FieldValues>(form?: UseFormReturn<T>) {
   const errorText = useErrorText();
   const toast = useToast();
   const [isPending, startTransition] = useTransition();
   const run = useCallback(
-    <D,>(call: () => Promise<ActionResult<D>>) =>
+    <D,>(call: () => Promise<ActionResult<D>>, onSuccess?: (data: D) => void) =>
       new Promise<ActionResult<D>>((resolve) => {
         startTransition(async () => {
           let result: ActionResult<D>;
@@ -26,7 +27,8 @@ export function useAction<T extends FieldValues>(form?: UseFormReturn<T>) {
           } catch {
             result = { ok: false, code: "server_error" };
           }
-          if (!result.ok) {
+          if (result.ok) onSuccess?.(result.data);
+          else {
             Object.entries(result.fieldErrors ?? {}).forEach(([field, code], index) => {
               form?.setError(field as Path<T>, { message: code }, { shouldFocus: index === 0 });
             });

@@ -1,18 +1,23 @@
 // The security headers every response carries (SECURITY.md #31, #32), built in one place so
 // the proxy and the tests agree on them.
 
-/** A Content-Security-Policy for pages: scripts and styles only from us or with this request's nonce. */
+/**
+ * A Content-Security-Policy for pages: scripts and styles only from us or with this request's nonce.
+ * `dev` (next dev only) lets Next's tooling work: the overlay injects <style> and inline scripts
+ * without a nonce, React Refresh uses eval, HMR talks over a WebSocket. A nonce in a directive
+ * makes browsers ignore 'unsafe-inline', so the dev policy leaves the nonce out instead.
+ */
 export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts our nonce'd scripts load are trusted; nothing else runs.
-    `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${dev ? " 'unsafe-eval'" : ""}`,
-    `style-src 'self' 'nonce-${nonce}'${dev ? " 'unsafe-inline'" : ""}`,
+    dev ? "script-src 'self' 'unsafe-inline' 'unsafe-eval'" : `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'`,
+    dev ? "style-src 'self' 'unsafe-inline'" : `style-src 'self' 'nonce-${nonce}'`,
     // React-Bootstrap positions dialogs and toasts with style attributes: attributes only, never <style>.
     "style-src-attr 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "font-src 'self'",
-    "connect-src 'self'",
+    dev ? "connect-src 'self' ws: wss:" : "connect-src 'self'",
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",

@@ -36,8 +36,9 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
         </div>
       </form>
       <p className="small text-body-secondary">{t("count", { count: list.total })}</p>
-      <div className="table-responsive">
-        <table className="table align-middle" data-testid="admin-users">
+      {/* position-relative: visually-hidden labels inside must not widen the page; table-stack: one block per row on a phone. */}
+      <div className="table-responsive position-relative">
+        <table className="table table-stack align-middle" data-testid="admin-users">
           <thead>
             <tr>
               <th scope="col">{t("user")}</th>
@@ -52,18 +53,22 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
           <tbody>
             {list.items.map((u) => (
               <tr key={u.id}>
-                <td className="text-break">
-                  <div className="fw-semibold">{u.username}</div>
-                  <div className="small text-body-secondary">{u.email}</div>
+                <td className="text-break" data-label={t("user")}>
+                  <div className="fw-semibold" dir="auto">
+                    {u.username}
+                  </div>
+                  <div className="small text-body-secondary" dir="auto">
+                    {u.email}
+                  </div>
                 </td>
-                <td>{t(u.role === "ADMIN" ? "role_admin" : "role_user")}</td>
-                <td>
+                <td data-label={t("role")}>{t(u.role === "ADMIN" ? "role_admin" : "role_user")}</td>
+                <td data-label={t("status")}>
                   <span className={`badge ${u.isActive ? "text-bg-success" : "text-bg-secondary"}`}>{t(u.isActive ? "active" : "inactive")}</span>
                 </td>
-                <td>{u.botCount}</td>
-                <td className="small">{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
-                <td className="small">{u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
-                <td>
+                <td data-label={t("bots")}>{u.botCount}</td>
+                <td className="small" data-label={t("created")}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>
+                <td className="small" data-label={t("last_login")}>{u.lastLoginAt ? format.dateTime(u.lastLoginAt, { dateStyle: "medium", timeStyle: "short" }) : t("never")}</td>
+                <td data-label={t("actions")}>
                   <UserActions user={u} self={u.id === user.id} />
                 </td>
               </tr>

@@ -64,10 +64,12 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
               <li key={bot.id} className="list-group-item">
                 <div className="d-flex flex-wrap justify-content-between gap-2">
                   <div className="min-w-0 flex-grow-1">
-                    <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break">
+                    <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break" dir="auto">
                       {bot.name}
                     </Link>
-                    {bot.description && <div className="small text-body-secondary text-break">{bot.description}</div>}
+                    {bot.description && <div className="small text-body-secondary text-break" dir="auto">
+                        {bot.description}
+                      </div>}
                     <div className="small text-body-secondary">{t("updated", { when: format.relativeTime(bot.updatedAt) })}</div>
                   </div>
                   <div className="d-flex flex-wrap align-items-center gap-2">

@@ -50,7 +50,7 @@ export default async function DashboardPage() {
             {recent.map((bot) => (
               <li key={bot.id} className="list-group-item d-flex justify-content-between align-items-center gap-2">
                 <div className="min-w-0">
-                  <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break">
+                  <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break" dir="auto">
                     {bot.name}
                   </Link>
                   <div className="small text-body-secondary">

@@ -18,23 +18,27 @@ export function LoginForm() {
     resolver: zodResolver(loginSchema),
     defaultValues: { identifier: "", password: "", remember: false },
   });
-  const [run] = useAction(form);
+  const [run, isPending] = useAction(form);
   const router = useRouter();
 
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await run(() => loginAction(values));
-    if (!result.ok) return;
-    // refresh() too: the navbar and the language (which the profile may set) live in the root layout.
-    router.replace("/dashboard");
-    router.refresh();
+    await run(
+      () => loginAction(values),
+      () => {
+        // refresh() too: the navbar and the language (which the profile may set) live in the root layout.
+        router.replace("/dashboard");
+        router.refresh();
+      },
+    );
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
+    // method="post": a submit before the page is interactive must never put the password in a URL.
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="identifier" label={t("identifier")} autoComplete="username" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" required />
       <Form.Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
-      <SubmitButton pending={form.formState.isSubmitting || form.formState.isSubmitSuccessful} className="w-100">
+      <SubmitButton pending={isPending} className="w-100">
         {t("login_submit")}
       </SubmitButton>
     </Form>

@@ -21,17 +21,21 @@ export function RegisterForm() {
     resolver: zodResolver(registerSchema),
     defaultValues: { username: "", email: "", password: "", confirmPassword: "", firstName: "", lastName: "" },
   });
-  const [run] = useAction(form);
+  const [run, isPending] = useAction(form);
   const router = useRouter();
   const onSubmit = form.handleSubmit(async (values) => {
-    const result = await run(() => registerAction(values));
-    if (!result.ok) return;
-    router.replace("/dashboard");
-    router.refresh();
+    await run(
+      () => registerAction(values),
+      () => {
+        router.replace("/dashboard");
+        router.refresh();
+      },
+    );
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
+    // method="post": a submit before the page is interactive must never put the password in a URL.
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="username" label={t("username")} autoComplete="username" hint={t("username_hint")} required />
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="new-password" hint={t("password_hint", { min: PASSWORD_MIN })} required />
@@ -44,7 +48,7 @@ export function RegisterForm() {
           <FormField form={form} name="lastName" label={t("lastName")} autoComplete="family-name" />
         </Col>
       </Row>
-      <SubmitButton pending={form.formState.isSubmitting || form.formState.isSubmitSuccessful} className="w-100">
+      <SubmitButton pending={isPending} className="w-100">
         {t("register_submit")}
       </SubmitButton>
     </Form>

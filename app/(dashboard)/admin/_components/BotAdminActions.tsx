@@ -21,7 +21,10 @@ export function BotAdminActions({ bot }: { bot: { id: string; name: string; isAc
   return (
     <Button size="sm" variant={bot.isActive ? "outline-danger" : "outline-primary"} disabled={pending} onClick={toggle}>
       {t(bot.isActive ? "deactivate" : "reactivate")}
-      <span className="visually-hidden"> {name}</span>
+      <span className="visually-hidden">
+        {" "}
+        <bdi>{name}</bdi>
+      </span>
     </Button>
   );
 }

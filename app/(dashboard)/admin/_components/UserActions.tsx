@@ -23,11 +23,17 @@ export function UserActions({ user, self }: Props) {
     <div className="d-flex flex-wrap gap-1">
       <Button size="sm" variant="outline-secondary" disabled={pending} onClick={() => act(() => setUserRoleAction.bind(null, user.id)({ role: user.role === "ADMIN" ? "USER" : "ADMIN" }), t(user.role === "ADMIN" ? "demoted" : "promoted", { name }))}>
         {t(user.role === "ADMIN" ? "demote" : "promote")}
-        <span className="visually-hidden"> {name}</span>
+        <span className="visually-hidden">
+          {" "}
+          <bdi>{name}</bdi>
+        </span>
       </Button>
       <Button size="sm" variant={user.isActive ? "outline-danger" : "outline-primary"} disabled={pending} onClick={() => act(() => setUserActiveAction.bind(null, user.id)({ isActive: !user.isActive }), t(user.isActive ? "deactivated" : "reactivated", { name }))}>
         {t(user.isActive ? "deactivate" : "reactivate")}
-        <span className="visually-hidden"> {name}</span>
+        <span className="visually-hidden">
+          {" "}
+          <bdi>{name}</bdi>
+        </span>
       </Button>
     </div>
   );

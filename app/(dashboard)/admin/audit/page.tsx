@@ -46,8 +46,9 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
         </div>
       </form>
       <p className="small text-body-secondary">{t("audit_count", { count: list.total })}</p>
-      <div className="table-responsive">
-        <table className="table table-sm align-middle" data-testid="admin-audit">
+      {/* position-relative: visually-hidden labels inside must not widen the page; table-stack: one block per row on a phone. */}
+      <div className="table-responsive position-relative">
+        <table className="table table-stack table-sm align-middle" data-testid="admin-audit">
           <thead>
             <tr>
               <th scope="col">{t("audit_when")}</th>
@@ -60,14 +61,18 @@ export default async function AdminAuditPage({ searchParams }: { searchParams: S
           <tbody>
             {list.items.map((e) => (
               <tr key={e.id}>
-                <td className="small text-nowrap">{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
-                <td className="text-break">{e.actorName || "—"}</td>
-                <td>
+                <td className="small text-nowrap" data-label={t("audit_when")}>{format.dateTime(e.createdAt, { dateStyle: "short", timeStyle: "medium" })}</td>
+                <td className="text-break" dir="auto" data-label={t("audit_who")}>
+                  {e.actorName || "—"}
+                </td>
+                <td data-label={t("audit_what")}>
                   {isAction(e.action) ? tEvent(e.action) : e.action}
                   {isDetail(e.detail) ? <span className="badge text-bg-secondary ms-1">{tEvent(`detail_${e.detail}`)}</span> : null}
                 </td>
-                <td className="text-break">{e.targetName || "—"}</td>
-                <td className="small">{e.ip ?? t("audit_ip_unknown")}</td>
+                <td className="text-break" dir="auto" data-label={t("audit_target")}>
+                  {e.targetName || "—"}
+                </td>
+                <td className="small" data-label={t("audit_ip")}>{e.ip ?? t("audit_ip_unknown")}</td>
               </tr>
             ))}
           </tbody>

@@ -35,8 +35,9 @@ export default async function AdminBotsPage({ searchParams }: { searchParams: Se
         </div>
       </form>
       <p className="small text-body-secondary">{t("bots_count", { count: list.total })}</p>
-      <div className="table-responsive">
-        <table className="table align-middle" data-testid="admin-bots">
+      {/* position-relative: visually-hidden labels inside must not widen the page; table-stack: one block per row on a phone. */}
+      <div className="table-responsive position-relative">
+        <table className="table table-stack align-middle" data-testid="admin-bots">
           <thead>
             <tr>
               <th scope="col">{t("bot")}</th>
@@ -49,13 +50,17 @@ export default async function AdminBotsPage({ searchParams }: { searchParams: Se
           <tbody>
             {list.items.map((bot) => (
               <tr key={bot.id}>
-                <td className="text-break fw-semibold">{bot.name}</td>
-                <td className="text-break">{bot.ownerUsername}</td>
-                <td>
+                <td className="text-break fw-semibold" dir="auto" data-label={t("bot")}>
+                  {bot.name}
+                </td>
+                <td className="text-break" dir="auto" data-label={t("owner")}>
+                  {bot.ownerUsername}
+                </td>
+                <td data-label={t("status")}>
                   <span className={`badge ${bot.isActive ? "text-bg-success" : "text-bg-secondary"}`}>{t(bot.isActive ? "active" : bot.adminLocked ? "locked" : "inactive")}</span>
                 </td>
-                <td>{bot.messagesLastWeek}</td>
-                <td>
+                <td data-label={t("messages_7d")}>{bot.messagesLastWeek}</td>
+                <td data-label={t("actions")}>
                   <BotAdminActions bot={bot} />
                 </td>
               </tr>

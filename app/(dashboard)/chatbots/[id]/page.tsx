@@ -27,9 +27,13 @@ export default async function ChatbotPage({ params }: { params: Params }) {
                   {bot.model && bot.provider !== "builtin" ? ` · ${bot.model}` : ""}
                 </dd>
                 <dt>{t("description")}</dt>
-                <dd className="text-prewrap">{bot.description || none}</dd>
+                <dd className="text-prewrap" dir="auto">
+                  {bot.description || none}
+                </dd>
                 <dt>{t("systemPrompt")}</dt>
-                <dd className="text-prewrap">{bot.systemPrompt || none}</dd>
+                <dd className="text-prewrap" dir="auto">
+                  {bot.systemPrompt || none}
+                </dd>
                 <dt>{t("created")}</dt>
                 <dd>{format.dateTime(bot.createdAt, { dateStyle: "medium", timeStyle: "short" })}</dd>
                 <dt>{t("last_updated")}</dt>

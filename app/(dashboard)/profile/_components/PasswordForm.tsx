@@ -34,7 +34,8 @@ export function PasswordForm() {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
+    // method="post": a submit before the page is interactive must never put a password in a URL.
+    <Form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required />
       <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
       <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />

@@ -15,12 +15,14 @@ export async function BotHeader({ bot }: { bot: { id: string; name: string; isAc
             <Link href="/chatbots">{t("title")}</Link>
           </li>
           <li className="breadcrumb-item active text-break" aria-current="page">
-            {bot.name}
+            <bdi>{bot.name}</bdi>
           </li>
         </ol>
       </nav>
       <div className="d-flex flex-wrap justify-content-between align-items-start gap-2 mb-3">
-        <h1 className="h3 mb-0 text-break min-w-0">{bot.name}</h1>
+        <h1 className="h3 mb-0 text-break min-w-0" dir="auto">
+          {bot.name}
+        </h1>
         <div className="d-flex flex-wrap align-items-center gap-2">
           <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} locked={bot.adminLocked} />
           <DeleteChatbotButton id={bot.id} name={bot.name} />

@@ -46,7 +46,7 @@ export default async function ConversationsPage({ params, searchParams }: Props)
           <ul className="list-group mb-3" data-testid="conversation-list">
             {items.map((c) => (
               <li key={c.id} className="list-group-item">
-                <Link href={`${base}/${c.id}`} className="fw-semibold text-break d-block">
+                <Link href={`${base}/${c.id}`} className="fw-semibold text-break d-block" dir="auto">
                   {c.firstMessage || t("no_message")}
                 </Link>
                 <span className="small text-body-secondary">

@@ -35,7 +35,7 @@ export default async function TranscriptPage({ params }: Props) {
         <div className="card-body chat-thread" style={{ maxHeight: "none" }} data-testid="transcript">
           {conversation.messages.map((m) => (
             <div key={m.id} className={`chat-line ${m.role === "user" ? "chat-user text-prewrap" : "chat-assistant"}`}>
-              {m.role === "user" ? m.content : m.content && <Markdown text={m.content} />}
+              {m.role === "user" ? <div dir="auto">{m.content}</div> : m.content && <Markdown text={m.content} />}
               {m.errorCode && (
                 <div className="text-danger small">
                   <i className="bi bi-exclamation-triangle me-1" aria-hidden />

@@ -5,6 +5,7 @@ import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
 import { deleteKnowledgeAction, moveKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
+import { Markdown } from "@/components/chat/Markdown";
 import { useAction } from "@/components/ui/useAction";
 import { KnowledgeForm } from "./KnowledgeForm";
 
@@ -31,8 +32,13 @@ export function KnowledgeList({ botId, entries }: { botId: string; entries: Entr
               <KnowledgeForm botId={botId} entry={entry} onDone={() => setEditing(null)} />
             ) : (
               <>
-                <div className="fw-semibold text-break">{entry.question}</div>
-                <div className="text-prewrap small">{entry.answer}</div>
+                <div className="fw-semibold text-break" dir="auto">
+                  {entry.question}
+                </div>
+                {/* The same safe markdown the playground shows this answer with. */}
+                <div className="small text-break">
+                  <Markdown text={entry.answer} />
+                </div>
                 <div className="d-flex flex-wrap gap-1 mt-2">
                   <Button size="sm" variant="outline-secondary" disabled={pending || index === 0} onClick={() => act(() => moveKnowledgeAction.bind(null, botId, entry.id)({ direction: "up" }))} aria-label={t("move_up_named", { question: entry.question })}>
                     <i className="bi bi-arrow-up" aria-hidden />
