@@ -5,11 +5,15 @@ import { findChatbot } from "@/lib/db/chatbots";
 import { addMessage, messagesToday, openConversation, quotaDay, recentHistory } from "@/lib/db/conversations";
 import { listKnowledge } from "@/lib/db/knowledge";
 import { AppError, type ErrorCode } from "@/lib/errors";
+import { readJsonCapped, refusalResponse } from "@/lib/http/body";
 import { takeChatMessage } from "@/lib/security/limits";
 import { parseInput } from "@/lib/validation/parse";
 import { chatMessageSchema } from "@/lib/validation/chat";
 
 export const dynamic = "force-dynamic";
+
+/** A 4,000-character message is at most ~24 KB as JSON (\u escapes); anything beyond this is not a message. */
+const MAX_CHAT_BODY_BYTES = 64 * 1024;
 
 const problem = (status: number, code: ErrorCode, fieldErrors?: Record<string, string>) =>
   Response.json({ code, ...(fieldErrors ? { fieldErrors } : {}) }, { status, headers: { "Cache-Control": "no-store" } });
@@ -23,9 +27,12 @@ const tooMany = (code: ErrorCode, retryAfter: number) =>
  * visitor's message is stored before the provider is called, so a failure loses nothing.
  */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
-  const [user, body, { id }] = await Promise.all([getSessionUser(), request.json().catch(() => undefined), params]);
+  // The session first: an anonymous body is never read. Then the body, capped (lib/http/body.ts).
+  const [user, { id }] = await Promise.all([getSessionUser(), params]);
   if (!user) return problem(401, "unauthenticated");
-  const parsed = parseInput(chatMessageSchema, body);
+  const body = await readJsonCapped(request, MAX_CHAT_BODY_BYTES);
+  if (!body.ok) return refusalResponse(body);
+  const parsed = parseInput(chatMessageSchema, body.data);
   if (!parsed.ok) return problem(400, parsed.fieldErrors.message === "message_too_long" ? "message_too_long" : "invalid_data", parsed.fieldErrors);
 
   const bot = await findChatbot(user, id);
