@@ -70,11 +70,16 @@ function rawPost(path: string, headers: Record<string, string>, bodyBytes: numbe
     socket.on("data", (data) => {
       received += data.toString("latin1");
       const match = /^HTTP\/1\.1 (\d+)/.exec(received);
-      if (match && received.includes("\r\n\r\n")) {
+      if (!match || !received.includes("\r\n\r\n")) return;
+      const ms = Date.now() - started;
+      const done = () => {
         clearTimeout(timer);
         socket.destroy();
-        resolve({ status: Number(match[1]), ms: Date.now() - started, text: received });
-      }
+        resolve({ status: Number(match[1]), ms, text: received });
+      };
+      // The head is the answer; the (short) body follows it at once, or the server has closed.
+      if (/\r\n0\r\n\r\n$/.test(received) || /content-length: \d+/i.test(received)) done();
+      else setTimeout(done, 300);
     });
     socket.on("error", () => {}); // the server may close on us mid-body: the answer is what counts
     socket.on("connect", async () => {
