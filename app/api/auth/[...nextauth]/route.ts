@@ -22,7 +22,11 @@ const refuse = (status: 429 | 503, code: "rate_limited" | "server_busy", retryAf
 export async function POST(request: NextRequest) {
   const body = await readBodyCapped(request, MAX_AUTH_BODY_BYTES);
   if (!body.ok) return refusalResponse(body);
-  const forwarded = new NextRequest(request.url, { method: "POST", headers: request.headers, body: body.data.byteLength ? body.data : undefined });
+  // Handed on with the bytes already read (and their own length, however they arrived).
+  const headers = new Headers(request.headers);
+  headers.delete("transfer-encoding");
+  headers.delete("content-length");
+  const forwarded = new NextRequest(request.url, { method: "POST", headers, body: body.data.byteLength ? body.data : undefined });
   if (!request.nextUrl.pathname.endsWith("/callback/credentials")) return handlers.POST(forwarded);
 
   const form = new URLSearchParams(new TextDecoder().decode(body.data));
