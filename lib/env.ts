@@ -1,4 +1,5 @@
 import "server-only";
+import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseKind } from "@/scripts/db-url.mjs";
 
@@ -41,7 +42,13 @@ const schema = z.object({
   // Accounts created per address per hour (only when the address is known, see above), and
   // chat messages per signed-in user per minute.
   REGISTER_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  // Accounts created per hour by all clients whose address is unknown, together.
+  REGISTER_UNKNOWN_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Password checks (bcrypt) run on this many worker threads; beyond this many checks waiting
+  // for a thread, a login is answered 503 with Retry-After instead of queueing.
+  PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, availableParallelism() - 1))),
+  PASSWORD_CHECKS_MAX_WAITING: z.coerce.number().int().min(0).max(10_000).default(16),
   // Where the limits count: Redis when set (shared by every instance), else the database when it
   // is PostgreSQL, else memory (one instance).
   // A Server-Timing header on chat replies with the time of each step of the pipeline (for profiling).

@@ -12,6 +12,8 @@ export const ERROR_CODES = [
   "admin_self",
   "admin_last",
   "server_error",
+  "server_busy",
+  "payload_too_large",
   // field errors
   "required",
   "too_long",

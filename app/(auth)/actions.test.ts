@@ -7,6 +7,7 @@ import { loginAction, registerAction } from "./actions";
 vi.hoisted(() => {
   process.env.TRUSTED_PROXY_HOPS = "1";
   process.env.REGISTER_PER_IP_PER_HOUR = "2";
+  process.env.REGISTER_UNKNOWN_IP_PER_HOUR = "3";
 });
 let forwardedFor = "";
 
@@ -24,7 +25,7 @@ beforeEach(() => {
 
 it("refuses a locked-out login before any password check, with the wait", async () => {
   const user = await makeUser();
-  for (let i = 0; i < 5; i++) await reserveLoginAttempt(user.username, null);
+  for (let i = 0; i < 5; i++) await reserveLoginAttempt({ account: `id:${user.id}`, ip: null, device: null });
   const result = await loginAction({ identifier: user.username, password: TEST_PASSWORD });
   expect(result).toMatchObject({ ok: false, code: "rate_limited" });
   expect(result.ok === false && result.retryAfter).toBeGreaterThan(60);
@@ -51,4 +52,17 @@ it("limits registrations from one address, with the wait, and creates nothing ov
   // Another address may still register.
   forwardedFor = `203.0.113.${Math.floor(Math.random() * 250)}`;
   expect((await registerAction(form(`other_${Math.random().toString(36).slice(2, 8)}`))).ok).toBe(true);
+});
+
+it("limits registrations from unknown addresses together, even spread over names (finding 4)", async () => {
+  forwardedFor = ""; // no trusted proxy: every client's address is unknown
+  const form = (name: string) => ({ username: name, email: `${name}@example.test`, password: TEST_PASSWORD, confirmPassword: TEST_PASSWORD });
+  const names = [1, 2, 3, 4, 5].map((i) => `anon${i}_${Math.random().toString(36).slice(2, 8)}`);
+  const results = [];
+  for (const name of names) results.push(await registerAction(form(name)));
+  expect(results.filter((r) => r.ok)).toHaveLength(3);
+  const refused = results.find((r) => !r.ok);
+  expect(refused).toMatchObject({ ok: false, code: "too_many_requests" });
+  expect(refused?.ok === false && refused.retryAfter).toBeGreaterThan(59 * 60);
+  expect(await db.user.count({ where: { username: { in: names } } })).toBe(3);
 });

@@ -4,8 +4,9 @@ import { cookies, headers } from "next/headers";
 import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
+import { loginWait } from "@/lib/auth/login";
 import { clientIp } from "@/lib/security/ip";
-import { loginRetryAfter, takeRegistration } from "@/lib/security/limits";
+import { takeRegistration } from "@/lib/security/limits";
 import { failureOf, parseInput, type ActionResult } from "@/lib/actions/action";
 import { createUser, findUserForLogin } from "@/lib/db/users";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
@@ -21,7 +22,8 @@ async function startSession(identifier: string, password: string, remember: bool
     // Only Auth.js's own errors are answers; anything else (Next's redirect included) goes on up.
     if (!(error instanceof AuthError)) throw error;
     const code = error instanceof CredentialsSignin ? error.code : "";
-    if (code === "rate_limited") return { ok: false, code, retryAfter: await loginRetryAfter(identifier, clientIp(await headers())) };
+    if (code === "rate_limited") return { ok: false, code, retryAfter: Math.max(1, await loginWait(identifier, await headers())) };
+    if (code === "server_busy") return { ok: false, code, retryAfter: 2 };
     return { ok: false, code: code === "account_inactive" ? "account_inactive" : "invalid_credentials" };
   }
   if (!remember) await makeSessionCookieBrowserScoped();
@@ -32,7 +34,7 @@ export async function loginAction(input: unknown): Promise<ActionResult> {
   const parsed = parseInput(loginSchema, input);
   if (!parsed.ok) return parsed;
   const { identifier, password, remember } = parsed.data;
-  const retryAfter = await loginRetryAfter(identifier, clientIp(await headers()));
+  const retryAfter = await loginWait(identifier, await headers());
   if (retryAfter) return { ok: false, code: "rate_limited", retryAfter };
   const result = await startSession(identifier, password, remember);
   if (result.ok) {

@@ -21,7 +21,9 @@ export type ActionResult<T = undefined> =
 
 /** Turns what a data function threw into a result: expected failures by code, the rest logged. */
 export function failureOf(error: unknown): ActionResult<never> {
-  if (error instanceof AppError) return { ok: false, code: error.code, fieldErrors: error.fieldErrors };
+  if (error instanceof AppError) {
+    return { ok: false, code: error.code, fieldErrors: error.fieldErrors, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
+  }
   console.error(error);
   return { ok: false, code: "server_error" };
 }

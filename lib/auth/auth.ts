@@ -1,30 +1,17 @@
 import "server-only";
-import NextAuth, { CredentialsSignin } from "next-auth";
+import NextAuth from "next-auth";
 import type { JWT } from "next-auth/jwt";
 import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { randomBytes } from "node:crypto";
-import { audit } from "@/lib/db/audit";
 import { endLoginSession, getSessionState, startLoginSession, touchLoginSession } from "@/lib/db/sessions";
-import { findUserForLogin } from "@/lib/db/users";
 import { env } from "@/lib/env";
-import { clientIp } from "@/lib/security/ip";
-import { recordLoginSuccess, reserveLoginAttempt } from "@/lib/security/limits";
-import { loginSchema } from "@/lib/validation/auth";
-import { verifyPassword } from "./password";
+import { authorizeLogin } from "./login";
 import { sessionVerdict } from "./session-rules";
 
 const DAY = 24 * 60 * 60;
 export const REMEMBER_SECONDS = 30 * DAY;
-
-class InactiveAccount extends CredentialsSignin {
-  code = "account_inactive";
-}
-
-class RateLimited extends CredentialsSignin {
-  code = "rate_limited";
-}
 
 /** What we keep in the signed session token. */
 export type SessionClaims = JWT & { uid?: string; sid?: string; sv?: number; remember?: boolean; loginAt?: number };
@@ -51,7 +38,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
     // A wrong password is not a server error; every other error is logged in full.
     error(error) {
       if (error.name === "CredentialsSignin" || (error as { type?: string }).type === "CredentialsSignin") return;
-      if (error.name === "RateLimited" || (error as { type?: string }).type === "RateLimited") return;
+      if (["RateLimited", "ServerBusy"].includes(error.name) || ["RateLimited", "ServerBusy"].includes((error as { type?: string }).type ?? "")) return;
       // A forged, foreign or outdated cookie is simply no session: one line, not a stack.
       if ((error as { type?: string }).type === "JWTSessionError") return console.warn("auth: unreadable session cookie ignored");
       if ((error as { type?: string }).type === "MissingCSRF") return console.warn("auth: a request without its CSRF token refused");
@@ -61,31 +48,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
   providers: [
     Credentials({
       credentials: { identifier: {}, password: {}, remember: {} },
-      async authorize(raw, request) {
-        const parsed = loginSchema.safeParse(raw);
-        if (!parsed.success) return null;
-        const { identifier } = parsed.data;
-        const ip = clientIp(request.headers);
-        // Counted and limited before bcrypt runs, so a flood costs no hashing.
-        if (await reserveLoginAttempt(identifier, ip)) {
-          await audit({ action: "login_limited", actorName: identifier });
-          throw new RateLimited();
-        }
-        const user = await findUserForLogin(identifier);
-        // Compare even when there is no such account, so both answers take the same time.
-        const passwordOk = await verifyPassword(parsed.data.password, user?.passwordHash);
-        if (!user || !passwordOk) {
-          await audit({ action: "login_failed", actorId: user?.id, actorName: user?.username ?? identifier });
-          return null;
-        }
-        await recordLoginSuccess(identifier, ip);
-        if (!user.isActive) {
-          await audit({ action: "login_failed", actorId: user.id, actorName: user.username, detail: "inactive" });
-          throw new InactiveAccount();
-        }
-        await audit({ action: "login_ok", actorId: user.id, actorName: user.username, detail: parsed.data.remember ? "remember" : "" });
-        return { id: user.id, sessionVersion: user.sessionVersion, remember: parsed.data.remember };
-      },
+      authorize: (raw, request) => authorizeLogin(raw, request),
     }),
   ],
   events: {

@@ -15,6 +15,8 @@ export const AUDIT_ACTIONS = [
   "logout",
   "register",
   "password_change",
+  "password_change_failed",
+  "password_change_limited",
   "sign_out_everywhere",
   "user_active",
   "user_role",

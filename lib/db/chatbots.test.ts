@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { AppError } from "@/lib/errors";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { db } from "./client";
@@ -54,6 +54,29 @@ describe("chatbots are scoped to their owner", () => {
     expect((await getChatbot(owner, bot.id)).isActive).toBe(true);
     await deleteChatbot(owner, bot.id);
     expect(await findChatbot(owner, bot.id)).toBeNull();
+  });
+});
+
+describe("the admin lock", () => {
+  it("holds when it lands while the owner switches the bot on (finding 9: one statement)", async () => {
+    const owner = await makeUser();
+    const bot = await createChatbot(owner, botInput({ isActive: false }));
+    // The admin's lock lands just before the owner's write reaches the database.
+    const updateMany = db.chatbot.updateMany.bind(db.chatbot);
+    const spy = vi.spyOn(db.chatbot, "updateMany").mockImplementationOnce((async (args: Parameters<typeof updateMany>[0]) => {
+      await db.chatbot.update({ where: { id: bot.id }, data: { adminLocked: true, isActive: false } });
+      return updateMany(args);
+    }) as never);
+    try {
+      expect(await code(setChatbotActive(owner, bot.id, true))).toBe("bot_locked");
+    } finally {
+      spy.mockRestore();
+    }
+    expect(await db.chatbot.findUniqueOrThrow({ where: { id: bot.id } })).toMatchObject({ adminLocked: true, isActive: false });
+    // Switching it off, and editing it while off, still work for the owner.
+    await setChatbotActive(owner, bot.id, false);
+    expect((await updateChatbot(owner, bot.id, botInput({ name: "Renamed", isActive: false }))).name).toBe("Renamed");
+    expect(await code(updateChatbot(owner, bot.id, botInput({ isActive: true })))).toBe("bot_locked");
   });
 });
 

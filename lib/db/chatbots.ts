@@ -82,23 +82,28 @@ export async function createChatbot(actor: Actor, input: ChatbotData) {
 }
 
 /** A bot an administrator switched off stays off: its owner may edit it but not switch it on. */
-async function refuseIfLocked(actor: Actor, id: string, isActive: boolean) {
-  if (!isActive) return;
+/**
+ * The `where` of an owner's write: switching a bot on also requires that no admin lock is set, in
+ * the same statement, so a lock landing at that moment cannot leave the bot locked but active.
+ */
+const ownerWrite = (actor: Actor, id: string, isActive: boolean) => ({ ...ownBot(actor, id), ...(isActive ? { adminLocked: false } : {}) });
+
+/** Why an owner's write touched no row: the admin lock, or not found / not theirs. */
+async function refuseIfLocked(actor: Actor, id: string): Promise<never> {
   const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: { adminLocked: true } });
   if (bot?.adminLocked) throw new AppError("bot_locked", { isActive: "bot_locked" });
+  throw new AppError("not_found");
 }
 
 export async function updateChatbot(actor: Actor, id: string, input: ChatbotData) {
-  await refuseIfLocked(actor, id, input.isActive);
-  const { count } = await db.chatbot.updateMany({ where: ownBot(actor, id), data: writable(input) });
-  if (count === 0) throw new AppError("not_found");
+  const { count } = await db.chatbot.updateMany({ where: ownerWrite(actor, id, input.isActive), data: writable(input) });
+  if (count === 0) await refuseIfLocked(actor, id);
   return getChatbot(actor, id);
 }
 
 export async function setChatbotActive(actor: Actor, id: string, isActive: boolean) {
-  await refuseIfLocked(actor, id, isActive);
-  const { count } = await db.chatbot.updateMany({ where: ownBot(actor, id), data: { isActive } });
-  if (count === 0) throw new AppError("not_found");
+  const { count } = await db.chatbot.updateMany({ where: ownerWrite(actor, id, isActive), data: { isActive } });
+  if (count === 0) await refuseIfLocked(actor, id);
 }
 
 export async function deleteChatbot(actor: Actor, id: string) {

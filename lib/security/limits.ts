@@ -1,6 +1,6 @@
 import "server-only";
 import Redis from "ioredis";
-import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, RateLimiterRes, type IRateLimiterOptions, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, type IRateLimiterOptions, type RateLimiterAbstract, type RateLimiterRes } from "rate-limiter-flexible";
 import { db } from "@/lib/db/client";
 import { env, isPostgres } from "@/lib/env";
 
@@ -46,15 +46,17 @@ const processWide = globalThis as { chatbotFactoryLimiters?: ReturnType<typeof b
 export function buildLimiters() {
   const e = env();
   const createLimiter = limiterFactory(limitStore());
+  const lock = { points: e.LOGIN_MAX_FAILURES, duration: e.LOGIN_LOCK_MINUTES * MINUTE, blockDuration: e.LOGIN_LOCK_MINUTES * MINUTE };
   return {
-    loginAccountIp: createLimiter({
-      keyPrefix: "login_fail",
-      points: e.LOGIN_MAX_FAILURES,
-      duration: e.LOGIN_LOCK_MINUTES * MINUTE,
-      blockDuration: e.LOGIN_LOCK_MINUTES * MINUTE,
-    }),
+    // Untrusted clients: one budget per resolved account (username and email share it) and address.
+    loginAccountIp: createLimiter({ keyPrefix: "login_fail_account", ...lock }),
+    // A browser that signed in to the account before (a valid device cookie): a budget of its own.
+    loginDevice: createLimiter({ keyPrefix: "login_fail_device", ...lock }),
     loginIpDaily: createLimiter({ keyPrefix: "login_fail_ip_day", points: e.LOGIN_DAILY_FAILURES_PER_IP, duration: DAY, blockDuration: DAY }),
+    // Wrong current passwords on a password change, per account (a stolen session cannot guess on).
+    passwordChange: createLimiter({ keyPrefix: "password_change_fail", ...lock }),
     registerIp: createLimiter({ keyPrefix: "register_ip", points: e.REGISTER_PER_IP_PER_HOUR, duration: HOUR }),
+    registerUnknownIp: createLimiter({ keyPrefix: "register_unknown_ip", points: e.REGISTER_UNKNOWN_IP_PER_HOUR, duration: HOUR }),
     chatUser: createLimiter({ keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
   };
 }
@@ -63,6 +65,17 @@ const all = () => (processWide.chatbotFactoryLimiters ??= buildLimiters());
 
 const waitOf = (res: RateLimiterRes) => Math.max(1, Math.ceil(res.msBeforeNext / 1000));
 
+/**
+ * Whether consume() rejected because the limit is reached (its result), as opposed to failing.
+ * Not `instanceof RateLimiterRes`: the build carries several copies of rate-limiter-flexible,
+ * and a result from one copy is no instance of another's class.
+ */
+export function isLimiterRefusal(value: unknown): value is RateLimiterRes {
+  if (typeof value !== "object" || value === null || value instanceof Error) return false;
+  const res = value as Record<string, unknown>;
+  return typeof res.msBeforeNext === "number" && typeof res.remainingPoints === "number" && typeof res.consumedPoints === "number";
+}
+
 /** Takes one point; the seconds to wait when there was none left, else 0. */
 async function take(limiter: RateLimiterAbstract, key: string): Promise<number> {
   try {
@@ -70,19 +83,32 @@ async function take(limiter: RateLimiterAbstract, key: string): Promise<number> 
     return 0;
   } catch (error) {
     // consume() rejects with the result once the limit is reached: that is the answer, not an error.
-    if (error instanceof RateLimiterRes) return waitOf(error);
+    if (isLimiterRefusal(error)) return waitOf(error);
     throw error;
   }
 }
 
-const accountKey = (identifier: string, ip: string | null) => `${identifier.trim().toLowerCase()}|${ip ?? "?"}`;
+/**
+ * Whose login budget an attempt spends: the resolved account (its id, or the identifier as
+ * typed when no account has it), the client's address when known, and — when the browser
+ * presents a valid device cookie for that account — the device, whose budget replaces the
+ * untrusted-client lockout (OWASP's device cookies: an attacker cannot lock the owner out of
+ * a browser they have signed in with before).
+ */
+export type LoginKeys = { account: string; ip: string | null; device: string | null };
+
+const lockOf = ({ account, ip, device }: LoginKeys) => {
+  const { loginAccountIp, loginDevice } = all();
+  return device ? { limiter: loginDevice, key: device } : { limiter: loginAccountIp, key: `${account}|${ip ?? "?"}` };
+};
 
 /** Seconds to wait before this login may be tried again, or 0 when it may be tried now. */
-export async function loginRetryAfter(identifier: string, ip: string | null): Promise<number> {
-  const { loginAccountIp, loginIpDaily } = all();
-  const [account, daily] = await Promise.all([loginAccountIp.get(accountKey(identifier, ip)), ip ? loginIpDaily.get(ip) : null]);
+export async function loginRetryAfter(keys: LoginKeys): Promise<number> {
+  const { loginIpDaily } = all();
+  const lock = lockOf(keys);
+  const [account, daily] = await Promise.all([lock.limiter.get(lock.key), keys.ip ? loginIpDaily.get(keys.ip) : null]);
   const blocked = [
-    [account, loginAccountIp.points],
+    [account, lock.limiter.points],
     [daily, loginIpDaily.points],
   ] as const;
   const waits = blocked.filter(([res, points]) => res && res.consumedPoints >= points).map(([res]) => waitOf(res as RateLimiterRes));
@@ -93,21 +119,48 @@ export async function loginRetryAfter(identifier: string, ip: string | null): Pr
  * Takes one attempt for this login before the password is checked: concurrent attempts each take
  * one, so a burst cannot slip more password checks past the limit. Seconds to wait, or 0.
  */
-export async function reserveLoginAttempt(identifier: string, ip: string | null): Promise<number> {
-  const { loginAccountIp, loginIpDaily } = all();
-  const waits = await Promise.all([take(loginAccountIp, accountKey(identifier, ip)), ip ? take(loginIpDaily, ip) : 0]);
+export async function reserveLoginAttempt(keys: LoginKeys): Promise<number> {
+  const { loginIpDaily } = all();
+  const lock = lockOf(keys);
+  const waits = await Promise.all([take(lock.limiter, lock.key), keys.ip ? take(loginIpDaily, keys.ip) : 0]);
   return Math.max(...waits);
 }
 
-/** A successful login gives its attempts back: that account's from that address, and the address's one. */
-export async function recordLoginSuccess(identifier: string, ip: string | null) {
-  const { loginAccountIp, loginIpDaily } = all();
-  await Promise.all([loginAccountIp.delete(accountKey(identifier, ip)), ip ? loginIpDaily.reward(ip, 1) : null]);
+/** An attempt that was reserved but never checked (the server was busy) is given back. */
+export async function releaseLoginAttempt(keys: LoginKeys) {
+  const { loginIpDaily } = all();
+  const lock = lockOf(keys);
+  await Promise.all([lock.limiter.reward(lock.key, 1), keys.ip ? loginIpDaily.reward(keys.ip, 1) : null]);
 }
 
-/** One registration from this address: seconds to wait, or 0. An unknown address is not limited. */
+/** A successful login gives its attempts back: its lock's, and the address's one. */
+export async function recordLoginSuccess(keys: LoginKeys) {
+  const { loginIpDaily } = all();
+  const lock = lockOf(keys);
+  await Promise.all([lock.limiter.delete(lock.key), keys.ip ? loginIpDaily.reward(keys.ip, 1) : null]);
+}
+
+/** One password-change attempt for this account, taken before the current password is checked: seconds to wait, or 0. */
+export async function reservePasswordChange(userId: string): Promise<number> {
+  return take(all().passwordChange, userId);
+}
+
+/** An attempt that was not a guess (the check did not run) is given back. */
+export async function releasePasswordChange(userId: string) {
+  await all().passwordChange.reward(userId, 1);
+}
+
+/** A password change that succeeded forgets the account's failed attempts. */
+export async function recordPasswordChangeSuccess(userId: string) {
+  await all().passwordChange.delete(userId);
+}
+
+/**
+ * One registration: per address when it is known; when it is not (no trusted proxy), from one
+ * bucket shared by every such client. Seconds to wait, or 0.
+ */
 export async function takeRegistration(ip: string | null): Promise<number> {
-  return ip ? take(all().registerIp, ip) : 0;
+  return ip ? take(all().registerIp, ip) : take(all().registerUnknownIp, "all");
 }
 
 /** One chat message from this user: seconds to wait, or 0. */

@@ -57,6 +57,31 @@ describe("profile actions", () => {
   });
 });
 
+describe("guessing the current password from a session (finding 6)", () => {
+  beforeEach(() => signIn.mockReset());
+
+  it("is limited like logins and audited, and the right password waits too once locked", async () => {
+    const user = await makeUser();
+    actAs(user);
+    const change = (currentPassword: string) => changePasswordAction({ currentPassword, newPassword: "a new long passphrase", confirmNewPassword: "a new long passphrase" });
+    // A burst gets exactly the allowed checks (LOGIN_MAX_FAILURES, 5 by default).
+    const burst = await Promise.all(Array.from({ length: 8 }, (_, i) => change(`guess number ${i} here`)));
+    expect(burst.filter((r) => !r.ok && r.code === "invalid_data")).toHaveLength(5);
+    const limited = burst.filter((r) => !r.ok && r.code === "rate_limited");
+    expect(limited).toHaveLength(3);
+    expect(limited[0].ok === false && limited[0].retryAfter).toBeGreaterThan(14 * 60);
+    expect(await change(TEST_PASSWORD)).toMatchObject({ ok: false, code: "rate_limited" });
+    expect(signIn).not.toHaveBeenCalled();
+    expect(await verifyPassword(TEST_PASSWORD, (await db.user.findUniqueOrThrow({ where: { id: user.id } })).passwordHash)).toBe(true);
+    const events = await db.auditEvent.groupBy({ by: ["action"], where: { actorId: user.id }, _count: true });
+    expect(Object.fromEntries(events.map((e) => [e.action, e._count]))).toMatchObject({ password_change_failed: 5, password_change_limited: 4 });
+    // Another account is not affected.
+    const other = await makeUser();
+    actAs(other);
+    expect(await change(TEST_PASSWORD)).toEqual({ ok: true, data: undefined });
+  });
+});
+
 describe("sign out everywhere", () => {
   it("ends every session of the signed-in account only", async () => {
     const user = await makeUser();

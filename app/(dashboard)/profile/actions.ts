@@ -3,11 +3,14 @@
 import { cookies } from "next/headers";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
-import { withUser } from "@/lib/actions/action";
+import { withUser, type ActionResult } from "@/lib/actions/action";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
+import { audit } from "@/lib/db/audit";
 import { endAllSessions } from "@/lib/db/sessions";
 import { changePassword, getProfile, updateProfile } from "@/lib/db/users";
+import { AppError } from "@/lib/errors";
+import { recordPasswordChangeSuccess, releasePasswordChange, reservePasswordChange } from "@/lib/security/limits";
 import { LOCALE_COOKIE } from "@/lib/i18n/locales";
 import { passwordChangeSchema, profileSchema } from "@/lib/validation/profile";
 
@@ -21,9 +24,29 @@ export async function updateProfileAction(input: unknown) {
   return result;
 }
 
-export async function changePasswordAction(input: unknown) {
+/**
+ * Changes the password. Wrong current passwords are limited and audited like failed logins, so a
+ * stolen session cannot be used to guess the plaintext for reuse elsewhere.
+ */
+export async function changePasswordAction(input: unknown): Promise<ActionResult> {
   return withUser(passwordChangeSchema, input, async (data, user) => {
-    await changePassword(user, data.currentPassword, data.newPassword);
+    // Taken before the current password is checked, so a burst gets no extra checks.
+    const retryAfter = await reservePasswordChange(user.id);
+    if (retryAfter) {
+      await audit({ action: "password_change_limited", actorId: user.id });
+      throw new AppError("rate_limited", undefined, retryAfter);
+    }
+    try {
+      await changePassword(user, data.currentPassword, data.newPassword);
+    } catch (error) {
+      if (error instanceof AppError && error.fieldErrors?.currentPassword === "password_incorrect") {
+        await audit({ action: "password_change_failed", actorId: user.id });
+      } else {
+        await releasePasswordChange(user.id); // not a guess: the check did not happen or the change failed after it
+      }
+      throw error;
+    }
+    await recordPasswordChangeSuccess(user.id);
     // Every session, this one included, ended with the old version: this browser gets a fresh one.
     const { username } = await getProfile(user);
     await signIn("credentials", { identifier: username, password: data.newPassword, remember: String(user.remember), redirect: false });

@@ -1,0 +1,190 @@
+// npm run bench:hostile — one anonymous client against the production build in its default
+// configuration (TRUSTED_PROXY_HOPS=0, SQLite, limits in memory), replaying the hostile-traffic
+// findings: (1) a 300 MB JSON body to the chat route and a 200 MB form to Auth.js, with the
+// server's memory before and after; (2) /api/health p50/p95 while 32 and 128 logins with made-up
+// names run at once; (5) 40 concurrent chat messages from one user, answers by status.
+// Loopback only; builds first when there is no build.
+import { execFileSync, spawn } from "node:child_process";
+import { createHash, randomUUID } from "node:crypto";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import http from "node:http";
+import Database from "better-sqlite3";
+import bcrypt from "bcryptjs";
+import { migrate } from "../scripts/db-migrate.mjs";
+import { resetDatabase } from "../scripts/db-reset.mjs";
+
+const PORT = 3202;
+const BASE = `http://127.0.0.1:${PORT}`;
+const DB_URL = "file:./data/bench-hostile.db";
+const PASSWORD = "the owner's own passphrase";
+
+if (!existsSync(".next/BUILD_ID")) {
+  console.log("Building the app first…");
+  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+/** Resident memory (MB) of a process and its descendants (Linux /proc). */
+function rssMb(rootPid) {
+  const procs = new Map();
+  for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const status = readFileSync(`/proc/${entry}/status`, "utf8");
+      procs.set(Number(entry), { ppid: Number(/PPid:\s+(\d+)/.exec(status)[1]), kb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
+    } catch {
+      // gone while we looked
+    }
+  }
+  let kb = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    kb += procs.get(pid)?.kb ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) queue.push(child);
+  }
+  return Math.round(kb / 1024);
+}
+
+async function startServer() {
+  await resetDatabase(DB_URL);
+  process.env.DATABASE_URL = DB_URL;
+  await migrate({ quiet: true });
+  const db = new Database(DB_URL.slice(5));
+  const now = new Date().toISOString();
+  const userId = randomUUID();
+  const hash = bcrypt.hashSync(createHash("sha384").update(PASSWORD, "utf8").digest("base64"), 12);
+  db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, 'owner', 'owner@example.test', ?, ?, ?)`).run(userId, hash, now, now);
+  db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, fallbackMessage, createdAt, updatedAt) VALUES ('bench-bot', ?, 'Bench bot', 'No idea.', ?, ?)`).run(userId, now, now);
+  db.close();
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
+    if (i === 100) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return server;
+}
+
+/** POSTs `megabytes` of body with a Content-Length; resolves with the status and when it came. */
+function bigPost(path, contentType, megabytes) {
+  return new Promise((resolve) => {
+    const started = performance.now();
+    const request = http.request(`${BASE}${path}`, { method: "POST", headers: { "content-type": contentType, "content-length": megabytes * 1024 * 1024 } });
+    let answered = false;
+    request.on("response", (response) => {
+      answered = true;
+      response.resume();
+      resolve({ status: response.statusCode, ms: performance.now() - started });
+    });
+    request.on("error", () => !answered && resolve({ status: "connection closed", ms: performance.now() - started }));
+    const chunk = Buffer.alloc(1024 * 1024, 0x61);
+    let sent = 0;
+    const write = () => {
+      while (sent < megabytes && !answered && !request.destroyed) {
+        sent++;
+        if (!request.write(chunk)) return request.once("drain", write);
+      }
+      if (!answered) request.end();
+      else request.destroy();
+    };
+    write();
+  });
+}
+
+async function csrf() {
+  const response = await fetch(`${BASE}/api/auth/csrf`);
+  return { cookie: response.headers.getSetCookie().map((c) => c.split(";")[0]).join("; "), token: (await response.json()).csrfToken };
+}
+
+async function login({ cookie, token }, identifier, password) {
+  const started = performance.now();
+  const response = await fetch(`${BASE}/api/auth/callback/credentials`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+    body: new URLSearchParams({ csrfToken: token, identifier, password }),
+  });
+  await response.arrayBuffer();
+  return { response, ms: performance.now() - started };
+}
+
+const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))];
+const countBy = (list) => Object.entries(list.reduce((all, k) => ({ ...all, [k]: (all[k] ?? 0) + 1 }), {})).map(([k, v]) => `${k} × ${v}`).join(", ");
+
+async function healthDuring(concurrent) {
+  const token = await csrf();
+  const times = [];
+  let running = true;
+  const sampler = (async () => {
+    while (running) {
+      const started = performance.now();
+      await fetch(`${BASE}/api/health`).then((r) => r.arrayBuffer());
+      times.push(performance.now() - started);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  })();
+  const started = performance.now();
+  const logins = await Promise.all(Array.from({ length: concurrent }, () => login(token, `nobody_${randomUUID().slice(0, 8)}`, "a made-up password")));
+  const seconds = (performance.now() - started) / 1000;
+  running = false;
+  await sampler;
+  const statuses = logins.map(({ response }) => (response.status === 302 ? "302 (checked, wrong)" : `${response.status}${response.headers.get("retry-after") ? ` (Retry-After ${response.headers.get("retry-after")})` : ""}`));
+  console.log(
+    `  ${concurrent} concurrent logins (made-up names): /api/health p50 ${percentile(times, 0.5).toFixed(0)} ms, p95 ${percentile(times, 0.95).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms ` +
+      `(${times.length} samples); logins done in ${seconds.toFixed(1)} s: ${countBy(statuses)}`,
+  );
+}
+
+const server = await startServer();
+try {
+  // The chat run's session, signed in first (the timing run below locks the account for untrusted clients).
+  const owner = await csrf();
+  const signedIn = await login(owner, "owner", PASSWORD);
+  const ownerSession = [owner.cookie, ...signedIn.response.headers.getSetCookie().map((c) => c.split(";")[0])].join("; ");
+  console.log(`Hostile traffic against ${BASE} (production build, TRUSTED_PROXY_HOPS=0).\n`);
+  console.log("1. Oversized bodies");
+  for (const [label, path, type, mb] of [
+    ["300 MB JSON, no cookie, to the chat route", "/api/chatbots/bench-bot/chat", "application/json", 300],
+    ["200 MB form to Auth.js's credentials callback", "/api/auth/callback/credentials", "application/x-www-form-urlencoded", 200],
+  ]) {
+    const before = rssMb(server.pid);
+    const { status, ms } = await bigPost(path, type, mb);
+    await new Promise((r) => setTimeout(r, 1000));
+    console.log(`  ${label}: ${status} after ${ms.toFixed(0)} ms; server memory ${before} MB before, ${rssMb(server.pid)} MB after`);
+  }
+
+  console.log("\n2. Password checks under a login burst");
+  const idle = [];
+  for (let i = 0; i < 50; i++) {
+    const started = performance.now();
+    await fetch(`${BASE}/api/health`).then((r) => r.arrayBuffer());
+    idle.push(performance.now() - started);
+  }
+  console.log(`  idle: /api/health p50 ${percentile(idle, 0.5).toFixed(0)} ms, p95 ${percentile(idle, 0.95).toFixed(0)} ms`);
+  await healthDuring(32);
+  await healthDuring(128);
+  const token = await csrf();
+  const times = { "wrong password (real account)": [], "unknown account": [] };
+  for (let i = 0; i < 10; i++) {
+    times["wrong password (real account)"].push((await login(token, i % 2 ? "owner" : "owner@example.test", `wrong ${i}`)).ms);
+    times["unknown account"].push((await login(token, `nobody${i}`, `wrong ${i}`)).ms);
+  }
+  // After 5 failures the real account is locked for untrusted clients; only the first five count.
+  console.log(`  one at a time: wrong password median ${percentile(times["wrong password (real account)"].slice(0, 5), 0.5).toFixed(0)} ms (first 5, before the lock), unknown account median ${percentile(times["unknown account"], 0.5).toFixed(0)} ms`);
+
+  console.log("\n5. Forty concurrent chat messages from one user (limit 30 a minute)");
+  const answers = await Promise.all(
+    Array.from({ length: 40 }, (_, i) =>
+      fetch(`${BASE}/api/chatbots/bench-bot/chat`, { method: "POST", headers: { "content-type": "application/json", cookie: ownerSession }, body: JSON.stringify({ message: `hello ${i}` }) }).then(async (r) => {
+        await r.arrayBuffer();
+        return r.status === 429 ? `429${r.headers.get("retry-after") ? " (Retry-After)" : " (no Retry-After)"}` : String(r.status);
+      }),
+    ),
+  );
+  console.log(`  ${countBy(answers)}`);
+} finally {
+  server.kill("SIGTERM");
+  await new Promise((r) => server.once("exit", r));
+}
