@@ -2,7 +2,7 @@ import { NextResponse, type NextRequest } from "next/server";
 import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/security/headers";
 
 // Headers only: a fresh CSP nonce for every page, and the security headers on every response.
-// Authentication is never decided here (STYLE.md): pages, actions and handlers check it themselves.
+// Authentication is never decided here: pages, actions and handlers check it themselves.
 export function proxy(request: NextRequest) {
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const csp = contentSecurityPolicy(nonce, { dev: process.env.NODE_ENV === "development" });

@@ -1,4 +1,4 @@
-// npm run bench:login-flood — SECURITY.md #42: a login flood is refused by the limiter, so the
+// npm run bench:login-flood — security case 42: a login flood is refused by the limiter, so the
 // server's CPU stays bounded. Starts the production build on a fresh SQLite file behind one
 // trusted proxy hop, then posts wrong passwords to Auth.js's credentials endpoint and prints,
 // per scenario, the answers (401-style redirects after a bcrypt check vs 429 refusals), requests
@@ -93,7 +93,7 @@ async function flood(server, total, identifier) {
 }
 
 /**
- * SECURITY.md #8: an unknown account costs the same bcrypt check as a wrong password, so the
+ * Security case 8: an unknown account costs the same bcrypt check as a wrong password, so the
  * answer's timing tells nothing. One request at a time, alternating, medians of `rounds` each.
  */
 async function timing(rounds) {
