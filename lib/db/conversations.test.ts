@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { AppError } from "@/lib/errors";
+import { db } from "./client";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { createChatbot, findBotForChat, type ChatTarget } from "./chatbots";
 import {
@@ -22,6 +23,16 @@ const owner = (actor: Actor) => ({ kind: "owner" as const, id: actor.id });
 /** The bot as the chat pipeline sees it when its owner asks. */
 const target = async (actor: Actor, botId: string) => (await findBotForChat(owner(actor), botId))!;
 const hi = { role: "user" as const, content: "hi" };
+/** An export, read whole (the route streams it). */
+async function collect(conversations: AsyncIterable<{ id: string; messages: AsyncIterable<{ content: string }> }>) {
+  const all = [];
+  for await (const { messages, ...c } of conversations) {
+    const list = [];
+    for await (const m of messages) list.push(m);
+    all.push({ ...c, messages: list });
+  }
+  return all;
+}
 
 describe("conversations", () => {
   it("keep every exchange, list by first message, and count this week's messages per bot", async () => {
@@ -44,7 +55,31 @@ describe("conversations", () => {
     ]);
     expect((await getConversation(me, c1)).messages.at(-1)).toMatchObject({ errorCode: "provider_timeout" });
     expect(await messagesLastWeek(me)).toEqual({ [bot.id]: 4 });
-    expect((await exportConversations(me, bot.id))[0].messages).toHaveLength(4);
+    const [exported] = await collect(await exportConversations(me, bot.id));
+    expect(exported.messages.map((m) => m.content)).toEqual(["first question", "an answer", "a failed one", ""]);
+  });
+
+  it("export every conversation and message in order, batch after batch", async () => {
+    const me = await makeUser();
+    const bot = await createChatbot(me, botInput());
+    const chat = await target(me, bot.id);
+    const start = Date.now() - 3_600_000;
+    const ids: string[] = [];
+    for (let i = 0; i < 103; i++) {
+      ids.push(await startConversation(chat, "playground", { role: "user", content: `q${i}` }));
+      // Distinct start times, so the expected order does not hang on ids made in the same millisecond.
+      await db.conversation.update({ where: { id: ids[i] }, data: { startedAt: new Date(start + i) } });
+    }
+    await db.message.createMany({
+      data: Array.from({ length: 1004 }, (_, i) => ({ conversationId: ids[5], chatbotId: bot.id, role: "assistant", content: `a${i}`, createdAt: new Date(start + i * 1000) })),
+    });
+    await db.message.updateMany({ where: { conversationId: ids[5], content: "q5" }, data: { createdAt: new Date(start - 1000) } });
+    const exported = await collect(await exportConversations(me, bot.id));
+    expect(exported.map((c) => c.id)).toEqual(ids);
+    const long = exported[5].messages.map((m) => m.content);
+    expect(long).toHaveLength(1005);
+    expect(long.slice(0, 3)).toEqual(["q5", "a0", "a1"]);
+    expect(long.at(-1)).toBe("a1003");
   });
 
   it("give the model a bounded window of the latest messages", async () => {

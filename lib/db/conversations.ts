@@ -122,14 +122,48 @@ export async function deleteAllConversations(actor: Actor, chatbotId: string) {
   return (await db.conversation.deleteMany({ where: { chatbotId: botId } })).count;
 }
 
-/** Every conversation of a bot with its messages, oldest first, for export. */
+const EXPORT_CONVERSATIONS = 100;
+const EXPORT_MESSAGES = 1000;
+
+/**
+ * Every conversation of a bot with its messages, oldest first, for export: read in batches
+ * (keyset pagination), so memory stays flat however many messages there are. The owner is
+ * checked before the first batch; the generator is returned only then.
+ */
 export async function exportConversations(actor: Actor, chatbotId: string) {
   const botId = await requireOwnedChatbot(actor, chatbotId);
-  return db.conversation.findMany({
-    where: { chatbotId: botId },
-    orderBy: { startedAt: "asc" },
-    select: { id: true, source: true, startedAt: true, updatedAt: true, messages: { select: messageFields, orderBy: { createdAt: "asc" } } },
+  return (async function* () {
+    let after: { startedAt: Date; id: string } | null = null;
+    for (;;) {
+      const conversations: { id: string; source: string; startedAt: Date; updatedAt: Date }[] = await db.conversation.findMany({
+        where: { chatbotId: botId, ...(after ? { OR: [{ startedAt: { gt: after.startedAt } }, { startedAt: after.startedAt, id: { gt: after.id } }] } : {}) },
+        orderBy: [{ startedAt: "asc" }, { id: "asc" }],
+        select: { id: true, source: true, startedAt: true, updatedAt: true },
+        take: EXPORT_CONVERSATIONS,
+      });
+      for (const conversation of conversations) {
+        yield { ...conversation, messages: exportMessages(conversation.id) };
+      }
+      if (conversations.length < EXPORT_CONVERSATIONS) return;
+      after = conversations.at(-1)!;
+    }
+  })();
+}
+
+const messagesAfter = (conversationId: string, cursor: string | null) =>
+  db.message.findMany({
+    where: { conversationId },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: messageFields,
+    take: EXPORT_MESSAGES,
+    ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
+
+async function* exportMessages(conversationId: string) {
+  for (let batch = await messagesAfter(conversationId, null); ; batch = await messagesAfter(conversationId, batch.at(-1)!.id)) {
+    yield* batch;
+    if (batch.length < EXPORT_MESSAGES) return;
+  }
 }
 
 /** Messages in the last 7 days for each of the actor's bots that had any. */

@@ -7,33 +7,68 @@ export const dynamic = "force-dynamic";
 
 const COLUMNS = ["conversation_id", "source", "started_at", "message_at", "role", "content", "provider", "model", "input_tokens", "output_tokens", "latency_ms", "error_code"];
 
-/** Every conversation of one of the signed-in user's bots, as JSON or CSV (one row a message). */
+type Conversations = Awaited<ReturnType<typeof exportConversations>>;
+
+/** JSON as before (`{ exportedAt, conversations: [...] }`), written a conversation at a time. */
+async function* jsonChunks(conversations: Conversations) {
+  yield `{\n  "exportedAt": ${JSON.stringify(new Date().toISOString())},\n  "conversations": [`;
+  let first = true;
+  for await (const { messages, ...conversation } of conversations) {
+    const head = JSON.stringify(conversation, null, 2).slice(0, -2).replace(/\n/g, "\n    ");
+    yield `${first ? "" : ","}\n    ${head},\n      "messages": [`;
+    let firstMessage = true;
+    for await (const message of messages) {
+      yield `${firstMessage ? "" : ","}\n        ${JSON.stringify(message)}`;
+      firstMessage = false;
+    }
+    yield `${firstMessage ? "" : "\n      "}]\n    }`;
+    first = false;
+  }
+  yield `${first ? "" : "\n  "}]\n}\n`;
+}
+
+/** One CSV row a message; a byte-order mark first, so spreadsheets read accents and Arabic as UTF-8. */
+async function* csvChunks(conversations: Conversations) {
+  yield `\uFEFF${csvLine(COLUMNS)}\r\n`;
+  for await (const c of conversations) {
+    for await (const m of c.messages) {
+      yield `${csvLine([c.id, c.source, c.startedAt.toISOString(), m.createdAt.toISOString(), m.role, m.content, m.provider, m.model, m.inputTokens, m.outputTokens, m.latencyMs, m.errorCode])}\r\n`;
+    }
+  }
+}
+
+/** Pulled a chunk at a time: the download never holds more than one batch of messages. */
+function streamOf(chunks: AsyncGenerator<string>) {
+  const encoder = new TextEncoder();
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const { value, done } = await chunks.next();
+      if (done) controller.close();
+      else controller.enqueue(encoder.encode(value));
+    },
+    async cancel() {
+      await chunks.return(undefined);
+    },
+  });
+}
+
+/** Every conversation of one of the signed-in user's bots, as JSON or CSV (one row a message), streamed. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
   if (!user) return problem("unauthenticated");
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
-  let conversations;
+  let conversations: Conversations;
   try {
     conversations = await exportConversations(user, (await params).id);
   } catch (error) {
     return problemFrom(error);
   }
   const stamp = new Date().toISOString().slice(0, 10);
-  const headers = {
-    "Cache-Control": "no-store",
-    "Content-Disposition": `attachment; filename="conversations-${stamp}.${format}"`,
-  };
-  if (format === "json") {
-    return new Response(JSON.stringify({ exportedAt: new Date().toISOString(), conversations }, null, 2), {
-      headers: { ...headers, "Content-Type": "application/json; charset=utf-8" },
-    });
-  }
-  const lines = [csvLine(COLUMNS)];
-  for (const c of conversations) {
-    for (const m of c.messages) {
-      lines.push(csvLine([c.id, c.source, c.startedAt.toISOString(), m.createdAt.toISOString(), m.role, m.content, m.provider, m.model, m.inputTokens, m.outputTokens, m.latencyMs, m.errorCode]));
-    }
-  }
-  // A byte-order mark, so spreadsheet programs read the accents and Arabic as UTF-8.
-  return new Response(`\uFEFF${lines.join("\r\n")}\r\n`, { headers: { ...headers, "Content-Type": "text/csv; charset=utf-8" } });
+  return new Response(streamOf(format === "json" ? jsonChunks(conversations) : csvChunks(conversations)), {
+    headers: {
+      "Cache-Control": "no-store",
+      "Content-Disposition": `attachment; filename="conversations-${stamp}.${format}"`,
+      "Content-Type": format === "json" ? "application/json; charset=utf-8" : "text/csv; charset=utf-8",
+    },
+  });
 }
