@@ -3,7 +3,7 @@ import { rmSync } from "node:fs";
 import { promisify } from "node:util";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
-import { ensurePostgresDatabase } from "./db-migrate.mjs";
+import { ensurePostgresDatabase, upToDate } from "./db-migrate.mjs";
 
 // `npm run db:migrate` (and the setup before `dev` and `start`) as a newcomer meets it: a missing
 // PostgreSQL database is created, an unreachable one is one clear sentence, and no Prisma warning.
@@ -31,10 +31,18 @@ describe("db:migrate", () => {
   it("migrates SQLite without Prisma's warning about the schema's url", async () => {
     const file = "data/vitest-migrate-cli.db";
     try {
+      expect(await upToDate(`file:./${file}`, "sqlite")).toBe(false); // no file yet: start migrates
       const { code, stdout, stderr } = await migrateCli(`file:./${file}`);
       expect(code, stderr).toBe(0);
       expect(stdout).toContain("migrations");
       expect(stdout + stderr).not.toContain("WARNING");
+      // Every migration recorded: the next start skips `prisma migrate deploy`.
+      expect(await upToDate(`file:./${file}`, "sqlite")).toBe(true);
+      const { default: Database } = await import("better-sqlite3");
+      const db = new Database(file);
+      db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)").run();
+      db.close();
+      expect(await upToDate(`file:./${file}`, "sqlite")).toBe(false); // one pending: start migrates
     } finally {
       for (const suffix of ["", "-wal", "-shm"]) rmSync(file + suffix, { force: true });
     }

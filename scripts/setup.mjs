@@ -1,5 +1,6 @@
 // Runs before `dev` and `start`: the app needs no configuration at all. The first run writes
-// .env with a random AUTH_SECRET; every run brings the database up to date.
+// .env with a random AUTH_SECRET; every run brings the database up to date (and when it already
+// is, costs one read of the migrations table).
 import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, appendFileSync, writeFileSync } from "node:fs";
 import { migrate, runOrExplain } from "./db-migrate.mjs";
@@ -11,4 +12,4 @@ if (!hasSecret()) {
   else writeFileSync(".env", line, { mode: 0o600 });
   console.log("Created .env with a new AUTH_SECRET.");
 }
-await runOrExplain(() => migrate({ quiet: true }));
+await runOrExplain(() => migrate({ quiet: true, onlyIfPending: true }));
