@@ -15,8 +15,8 @@ function prehash(password: string): string {
 
 /** More password checks are waiting than the server takes: answered 503 with Retry-After. */
 export class PasswordChecksBusy extends AppError {
-  constructor(readonly retryAfter: number) {
-    super("server_busy");
+  constructor(retryAfter: number) {
+    super("server_busy", undefined, retryAfter);
   }
 }
 

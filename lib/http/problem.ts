@@ -10,10 +10,12 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   unauthenticated: 401,
   not_found: 404,
   bot_inactive: 409,
+  payload_too_large: 413,
   rate_limited: 429,
   too_many_requests: 429,
   quota_exceeded: 429,
   server_error: 500,
+  server_busy: 503,
 };
 
 export function problem(code: ErrorCode, { fieldErrors, retryAfter }: { fieldErrors?: FieldErrors; retryAfter?: number } = {}): Response {
