@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 import Redis from "ioredis";
-import { sql } from "./db";
+import { sql, userId } from "./db";
 import { LoginPage, RegisterPage, uniqueUser } from "./pages";
 import { startServer } from "./server";
 
@@ -32,8 +32,8 @@ for (const [store, env, ports] of [
         await new LoginPage(page).login(user.username, user.password);
         await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
       }
-      // And the count is where this setup says it is (no trusted proxy: the address is "?").
-      const key = `login_fail:${user.username}|?`;
+      // And the count is where this setup says it is: the resolved account's (no trusted proxy: the address is "?").
+      const key = `login_fail_account:id:${await userId(user.username)}|?`;
       if (store === "Redis") {
         const redis = new Redis(REDIS);
         expect(await redis.exists(key)).toBe(1);

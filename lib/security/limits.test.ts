@@ -67,8 +67,10 @@ describe(`limits (${limitStore()} store)`, () => {
     expect(await takeRegistration(ip())).toBe(0);
     // With no trusted proxy every client's address is unknown: they share REGISTER_UNKNOWN_IP_PER_HOUR.
     const unknown = await Promise.all(Array.from({ length: 6 }, () => takeRegistration(null)));
+    // (A shared store keeps the bucket between runs: the wait is somewhere within the hour.)
     expect(unknown.filter((w) => w === 0).length).toBeLessThanOrEqual(4);
-    expect(Math.max(...unknown)).toBeGreaterThan(59 * 60);
+    expect(Math.max(...unknown)).toBeGreaterThan(0);
+    expect(Math.max(...unknown)).toBeLessThanOrEqual(60 * 60);
   });
 
   it("lock an account, not a browser it signed in with before (device cookie, finding 3)", async () => {
