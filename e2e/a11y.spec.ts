@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { ChatbotFormPage, RegisterPage, uniqueUser } from "./pages";
+import type { Page } from "@playwright/test";
+import { createBot, createUser, expect, signIn, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -26,15 +26,18 @@ test("axe finds no serious or critical problem on any page, in both themes", asy
     }
   }
 
-  await new RegisterPage(page).register(uniqueUser("axe"));
+  // Signed in after the public pages, which a signed-in visitor would not see.
+  const user = await createUser("axe");
+  await signIn(page.context(), user);
   for (const theme of ["dark", "light"] as const) {
     await setTheme(page, theme);
     await page.goto("/dashboard");
     await expect(page.getByRole("link", { name: "Create your first chatbot" })).toBeVisible();
     expect(await seriousViolations(page), `empty /dashboard (${theme})`).toEqual([]);
   }
-  const id = await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
+  const id = await createBot(user.id, { name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
   // A conversation and a Q&A entry, so those pages show their lists.
+  await page.goto(`/chatbots/${id}`);
   await page.getByRole("textbox", { name: "Your message" }).fill("hello");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByTestId("chat-reply")).toHaveCount(1);
@@ -76,8 +79,9 @@ test.describe("on a 375 px wide phone", () => {
       expect(width, path).toBeLessThanOrEqual(375);
     };
     for (const path of ["/", "/login", "/register"]) await fits(path);
-    await new RegisterPage(page).register(uniqueUser("phone"));
-    const id = await new ChatbotFormPage(page).create({ name: "A bot with a rather long name for a small screen", description: "x ".repeat(200) });
+    const user = await createUser("phone");
+    await signIn(page.context(), user);
+    const id = await createBot(user.id, { name: "A bot with a rather long name for a small screen", description: "x ".repeat(200) });
     for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, "/profile"]) await fits(path);
 
     await page.getByRole("button", { name: "Toggle navigation" }).click();
