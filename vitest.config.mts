@@ -19,6 +19,8 @@ export default defineConfig({
     include: ["**/*.test.ts"],
     exclude: ["node_modules/**", "e2e/**", ".next/**"],
     globalSetup: ["lib/testing/global-setup.ts"],
+    // The usual output, then each file's time so the slowest stay in view.
+    reporters: ["default", "./lib/testing/file-times-reporter.ts"],
     fileParallelism: false,
     // next-auth imports "next/server" without an extension; bundled by Vite it resolves.
     server: { deps: { inline: ["next-auth"] } },

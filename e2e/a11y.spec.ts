@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { sql } from "./db";
-import { ChatbotFormPage, RegisterPage, uniqueUser } from "./pages";
+import { createBot, createUser, expect, signIn, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -27,15 +27,18 @@ test("axe finds no serious or critical problem on any page, in both themes", asy
     }
   }
 
-  await new RegisterPage(page).register(uniqueUser("axe"));
+  // Signed in after the public pages, which a signed-in visitor would not see.
+  const user = await createUser("axe");
+  await signIn(page.context(), user);
   for (const theme of ["dark", "light"] as const) {
     await setTheme(page, theme);
     await page.goto("/dashboard");
     await expect(page.getByRole("link", { name: "Create your first chatbot" })).toBeVisible();
     expect(await seriousViolations(page), `empty /dashboard (${theme})`).toEqual([]);
   }
-  const id = await new ChatbotFormPage(page).create({ name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
+  const id = await createBot(user.id, { name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
   // A conversation and a Q&A entry, so those pages show their lists.
+  await page.goto(`/chatbots/${id}`);
   await page.getByRole("textbox", { name: "Your message" }).fill("hello");
   await page.getByRole("button", { name: "Send" }).click();
   await expect(page.getByTestId("chat-reply")).toHaveCount(1);
@@ -77,11 +80,11 @@ test.describe("on a 375 px wide phone", () => {
       expect(width, path).toBeLessThanOrEqual(375);
     };
     for (const path of ["/", "/login", "/register"]) await fits(path);
-    const user = uniqueUser("phone");
-    await new RegisterPage(page).register(user);
+    const user = await createUser("phone");
     // An admin, so the admin pages (tables of many columns) are checked too; the role is read on every request.
-    await sql(`UPDATE "User" SET role = 'ADMIN' WHERE username = $1`, [user.username]);
-    const id = await new ChatbotFormPage(page).create({ name: "A bot with a rather long name for a small screen", description: "x ".repeat(200) });
+    await sql(`UPDATE "User" SET role = 'ADMIN' WHERE id = $1`, [user.id]);
+    await signIn(page.context(), user);
+    const id = await createBot(user.id, { name: "A bot with a rather long name for a small screen", description: "x ".repeat(200) });
     await page.goto(`/chatbots/${id}/knowledge`);
     await page.getByRole("textbox", { name: "Question", exact: true }).fill("A question long enough to wrap on a phone, surely?");
     await page.getByRole("textbox", { name: "Answer", exact: true }).fill("An answer with a [link](https://example.com/a/rather/long/path/that/could/overflow) and **bold**.");

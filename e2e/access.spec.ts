@@ -1,13 +1,11 @@
-import { expect, test } from "@playwright/test";
-import { ChatbotFormPage, RegisterPage, uniqueUser } from "./pages";
+import { createBot, createUser, expect, signedInPage, test } from "./fixtures";
 
 test("another user gets 404 on someone else's bot and cannot see it in their list", async ({ browser }) => {
-  const owner = await browser.newPage();
-  await new RegisterPage(owner).register(uniqueUser("owner"));
-  const botId = await new ChatbotFormPage(owner).create({ name: "Private recipes", systemPrompt: "secret sauce" });
+  const ownerUser = await createUser("owner");
+  const owner = await signedInPage(browser, ownerUser);
+  const botId = await createBot(ownerUser.id, { name: "Private recipes", systemPrompt: "secret sauce" });
 
-  const intruder = await browser.newPage();
-  await new RegisterPage(intruder).register(uniqueUser("intruder"));
+  const intruder = await signedInPage(browser, await createUser("intruder"));
   for (const path of [`/chatbots/${botId}`, `/chatbots/${botId}/edit`]) {
     const response = await intruder.goto(path);
     expect(response?.status(), path).toBe(404);
@@ -17,6 +15,6 @@ test("another user gets 404 on someone else's bot and cannot see it in their lis
   await intruder.goto("/chatbots");
   await expect(intruder.getByText("Private recipes")).toHaveCount(0);
 
-  await owner.reload();
+  await owner.goto(`/chatbots/${botId}`);
   await expect(owner.getByText("secret sauce")).toBeVisible();
 });

@@ -1,14 +1,13 @@
-import { expect, test } from "@playwright/test";
 import { sql } from "./db";
-import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, firstAdmin, uniqueUser } from "./pages";
+import { adminUser, expect, firstAdmin, test } from "./fixtures";
+import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, uniqueUser } from "./pages";
 
 test("the first account administers: it promotes, demotes, deactivates (signing out) and reactivates users; others get 404", async ({ browser }) => {
-  // Every test user shares one password, so the installation's first account can log in here.
-  const users = await sql(`SELECT username, role FROM "User" ORDER BY "createdAt" ASC`);
+  // The installation's first account registered through the form in e2e/auth.setup.ts.
   const member = uniqueUser("member");
   const memberPage = await browser.newPage();
-  if (!users.length) await new RegisterPage(await browser.newPage()).register(uniqueUser("first"));
   const [first] = await sql(`SELECT username, role FROM "User" ORDER BY "createdAt" ASC`);
+  expect(first.username).toBe(adminUser().username);
   expect(first.role).toBe("ADMIN");
   await new RegisterPage(memberPage).register(member);
   expect((await sql(`SELECT role FROM "User" WHERE username = $1`, [member.username]))[0].role).toBe("USER");
@@ -16,9 +15,8 @@ test("the first account administers: it promotes, demotes, deactivates (signing 
   expect((await memberPage.goto("/admin"))?.status()).toBe(404);
   await expect(memberPage.getByRole("link", { name: "Admin" })).toHaveCount(0);
 
-  const adminPage = await browser.newPage();
-  await new LoginPage(adminPage).login(String(first.username), member.password);
-  await expect(adminPage).toHaveURL(/\/dashboard$/);
+  const { page: adminPage } = await firstAdmin(browser);
+  await adminPage.goto("/dashboard");
   await adminPage.getByRole("link", { name: "Admin" }).click();
   await adminPage.getByLabel("Search by username or email").fill(member.username);
   await adminPage.getByRole("button", { name: "Search" }).click();
@@ -63,7 +61,10 @@ test("an admin lists every bot and switches one off for good; the audit log show
   await new LoginPage(stranger).login(owner.username, "not-the-password-at-all-9");
   await expect(stranger.getByText("The username, email or password is not right.").first()).toBeVisible();
 
-  const admin = await firstAdmin(browser);
+  // Logged in through the form, not from the saved state: that login is what the audit log shows below.
+  const admin = { page: await browser.newPage(), username: adminUser().username };
+  await new LoginPage(admin.page).login(admin.username, adminUser().password);
+  await expect(admin.page).toHaveURL(/\/dashboard$/);
   await admin.page.goto("/admin/bots");
   await admin.page.getByLabel("Search by bot name or owner").fill(owner.username);
   await admin.page.getByRole("button", { name: "Search" }).click();

@@ -1,6 +1,8 @@
 import { readFileSync } from "node:fs";
-import { expect, test, type Page } from "@playwright/test";
-import { ChatbotFormPage, RegisterPage, expectToast, uniqueUser } from "./pages";
+import type { Page } from "@playwright/test";
+import { BASE_URL } from "../playwright.config";
+import { createBot, createUser, expect, signedInPage, test } from "./fixtures";
+import { expectToast } from "./pages";
 
 async function ask(page: Page, message: string) {
   // The previous reply must have finished: while one streams, Enter does not send (Stop shows).
@@ -10,9 +12,8 @@ async function ask(page: Page, message: string) {
 }
 const replies = (page: Page) => page.getByTestId("chat-reply");
 
-test("a bot answers from its Q&A, streams, stops, keeps its history and exports it; then it talks through an OpenAI-compatible provider", async ({ page }) => {
-  await new RegisterPage(page).register(uniqueUser("chat"));
-  const botId = await new ChatbotFormPage(page).create({ name: "Bakery bot" });
+test("a bot answers from its Q&A, streams, stops, keeps its history and exports it; then it talks through an OpenAI-compatible provider", async ({ page, user }) => {
+  const botId = await createBot(user.id, { name: "Bakery bot" });
 
   // Settings: welcome and fallback messages.
   await page.goto(`/chatbots/${botId}/edit`);
@@ -124,13 +125,12 @@ test("a bot answers from its Q&A, streams, stops, keeps its history and exports 
   await expect(page.getByText("No conversations yet.")).toBeVisible();
 });
 
-test("a reply with a script, raw HTML and an image runs and loads nothing", async ({ page }) => {
+test("a reply with a script, raw HTML and an image runs and loads nothing", async ({ page, user }) => {
   const remote: string[] = [];
   page.on("request", (request) => {
     if (request.url().includes("127.0.0.1:9")) remote.push(request.url());
   });
-  await new RegisterPage(page).register(uniqueUser("xss"));
-  const botId = await new ChatbotFormPage(page).create({ name: "<img src=x onerror=alert(1)> bot" });
+  const botId = await createBot(user.id, { name: "<img src=x onerror=alert(1)> bot" });
   await page.goto(`/chatbots/${botId}/edit`);
   await page.getByLabel("Answers with").selectOption("openai");
   await page.getByLabel("Model", { exact: true }).fill("gpt-test");
@@ -154,17 +154,17 @@ test("a reply with a script, raw HTML and an image runs and loads nothing", asyn
 });
 
 test("another user gets 404 on a bot's Q&A, conversations and chat", async ({ browser }) => {
-  const owner = await browser.newPage();
-  await new RegisterPage(owner).register(uniqueUser("qaowner"));
-  const botId = await new ChatbotFormPage(owner).create({ name: "Private bot" });
+  const ownerUser = await createUser("qaowner");
+  const owner = await signedInPage(browser, ownerUser);
+  const botId = await createBot(ownerUser.id, { name: "Private bot" });
+  await owner.goto(`/chatbots/${botId}`);
   await ask(owner, "hello");
   await expect(replies(owner).last()).toContainText("Sorry, I don't have an answer to that yet.");
   await owner.goto(`/chatbots/${botId}/conversations`);
   await owner.getByTestId("conversation-list").getByRole("link").first().click();
   const transcript = new URL(owner.url()).pathname;
 
-  const intruder = await browser.newPage();
-  await new RegisterPage(intruder).register(uniqueUser("qaintruder"));
+  const intruder = await signedInPage(browser, await createUser("qaintruder"));
   for (const path of [`/chatbots/${botId}/knowledge`, `/chatbots/${botId}/conversations`, transcript]) {
     expect((await intruder.goto(path))?.status(), path).toBe(404);
   }
@@ -173,13 +173,12 @@ test("another user gets 404 on a bot's Q&A, conversations and chat", async ({ br
   const exported = await intruder.request.get(`/api/chatbots/${botId}/conversations/export?format=json`);
   expect(exported.status()).toBe(404);
   const anonymous = await browser.newContext();
-  expect((await anonymous.request.post(`http://127.0.0.1:3100/api/chatbots/${botId}/chat`, { data: { message: "hi" } })).status()).toBe(401);
+  expect((await anonymous.request.post(`${BASE_URL}/api/chatbots/${botId}/chat`, { data: { message: "hi" } })).status()).toBe(401);
   await anonymous.close();
 });
 
-test("a bot's daily quota, set by its owner, refuses the next message with the wait and keeps it in the thread", async ({ page }) => {
-  await new RegisterPage(page).register(uniqueUser("quota"));
-  const id = await new ChatbotFormPage(page).create({ name: "Quota bot" });
+test("a bot's daily quota, set by its owner, refuses the next message with the wait and keeps it in the thread", async ({ page, user }) => {
+  const id = await createBot(user.id, { name: "Quota bot" });
   await page.goto(`/chatbots/${id}/edit`);
   await page.getByRole("spinbutton", { name: "Daily message quota" }).fill("0");
   await page.getByRole("button", { name: "Save changes" }).click();

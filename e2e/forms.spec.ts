@@ -1,12 +1,10 @@
-import { expect, test } from "@playwright/test";
-import { sql, userId } from "./db";
-import { RegisterPage, uniqueUser } from "./pages";
+import { sql } from "./db";
+import { createUser, expect, test } from "./fixtures";
+import { RegisterPage } from "./pages";
 
 test("registration shows every field's problem at once, and taken names after the server checks", async ({ page }) => {
-  const taken = uniqueUser("taken");
+  const taken = await createUser("taken");
   const register = new RegisterPage(page);
-  await register.register(taken);
-  await page.context().clearCookies();
 
   await register.goto();
   await register.fill({ username: "x", email: "not-an-email", password: "short", confirmPassword: "different" });
@@ -40,8 +38,7 @@ test("the page-not-found page speaks the visitor's language", async ({ page, con
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Seite nicht gefunden");
 });
 
-test("an over-long system prompt is refused with the counter in red, and the text is kept", async ({ page }) => {
-  await new RegisterPage(page).register(uniqueUser("longprompt"));
+test("an over-long system prompt is refused with the counter in red, and the text is kept", async ({ page, user }) => {
   await page.goto("/chatbots/new");
   await page.getByRole("button", { name: "Create chatbot" }).click();
   await expect(page.getByText("This field is required.")).toBeVisible();
@@ -53,12 +50,11 @@ test("an over-long system prompt is refused with the counter in red, and the tex
   await expect(page.getByText("This is too long.")).toBeVisible();
   await expect(page).toHaveURL(/\/chatbots\/new$/);
   await expect(page.getByRole("textbox", { name: "System prompt", exact: true })).toHaveValue(prompt);
+  expect(await sql(`SELECT id FROM "Chatbot" WHERE "ownerId" = $1`, [user.id])).toEqual([]);
 });
 
-test("the bot list searches by name and pages by 20", async ({ page }) => {
-  const user = uniqueUser("many");
-  await new RegisterPage(page).register(user);
-  const owner = await userId(user.username);
+test("the bot list searches by name and pages by 20", async ({ page, user }) => {
+  const owner = user.id;
   for (let i = 1; i <= 25; i++) {
     const name = i === 7 ? "Pizza Planet helper" : `Bot ${String(i).padStart(2, "0")}`;
     const at = new Date(Date.UTC(2026, 0, 1, 0, i));

@@ -1,5 +1,6 @@
 import { expect, test, type Browser, type Page } from "@playwright/test";
-import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, firstAdmin, logout, uniqueUser } from "./pages";
+import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, logout, uniqueUser } from "./pages";
+import { firstAdmin } from "./fixtures";
 
 // What a newcomer ran into on a first try (the "What broke" list): each test fails on the
 // code before its fix.

@@ -1,10 +1,11 @@
-import { expect, type Browser, type Page } from "@playwright/test";
-import { sql } from "./db";
+import { randomBytes } from "node:crypto";
+import { expect, type Page } from "@playwright/test";
 
 // Page objects: the tests say what a user does; these know the selectors.
 let counter = 0;
 export function uniqueUser(prefix = "user") {
-  const id = `${prefix}${Date.now().toString(36)}${(counter++).toString(36)}`;
+  // The random part keeps names apart when two workers pick one in the same millisecond.
+  const id = `${prefix}${Date.now().toString(36)}${randomBytes(2).toString("hex")}${(counter++).toString(36)}`;
   return { username: id, email: `${id}@example.test`, password: "correct horse battery staple" };
 }
 export type TestUser = ReturnType<typeof uniqueUser>;
@@ -72,14 +73,4 @@ export async function logout(page: Page) {
 export async function expectToast(page: Page, text: string | RegExp) {
   // .last(): the same message twice in a row shows two toasts.
   await expect(page.getByTestId("toast-success").filter({ hasText: text }).last()).toBeVisible();
-}
-
-/** A page signed in as the installation's first account (every test user shares one password). */
-export async function firstAdmin(browser: Browser) {
-  if (!(await sql(`SELECT id FROM "User"`)).length) await new RegisterPage(await browser.newPage()).register(uniqueUser("first"));
-  const [first] = await sql(`SELECT username FROM "User" ORDER BY "createdAt" ASC`);
-  const page = await browser.newPage();
-  await new LoginPage(page).login(String(first.username), uniqueUser().password);
-  await expect(page).toHaveURL(/\/dashboard$/);
-  return { page, username: String(first.username) };
 }

@@ -1,14 +1,13 @@
-import { expect, test, type BrowserContext } from "@playwright/test";
+import type { BrowserContext } from "@playwright/test";
 import { sql } from "./db";
+import { createUser, expect, signedInPage, test } from "./fixtures";
 import { LoginPage, RegisterPage, logout, uniqueUser } from "./pages";
 
 const sessionCookie = async (context: BrowserContext) =>
   (await context.cookies()).find((c) => c.name.endsWith("authjs.session-token"));
 
 test("without Remember me the session cookie ends with the browser; with it, it lasts 30 days", async ({ page, context }) => {
-  const user = uniqueUser("remember");
-  await new RegisterPage(page).register(user);
-  await context.clearCookies();
+  const user = await createUser("remember");
 
   await new LoginPage(page).login(user.username, user.password);
   await expect(page).toHaveURL(/\/dashboard$/);
@@ -27,8 +26,7 @@ test("without Remember me the session cookie ends with the browser; with it, it 
 });
 
 test("without Remember me an hour unused ends the session; with it, it does not", async ({ browser }) => {
-  const user = uniqueUser("idle");
-  await new RegisterPage(await browser.newPage()).register(user);
+  const user = await createUser("idle");
   const [plain, remembered] = [await browser.newPage(), await browser.newPage()];
   await new LoginPage(plain).login(user.username, user.password);
   await expect(plain).toHaveURL(/\/dashboard$/);
@@ -50,9 +48,8 @@ test("logged-out visits to dashboard pages go to the login page", async ({ page 
 });
 
 test("a password change signs out the user's other sessions", async ({ browser }) => {
-  const user = uniqueUser("twodevices");
-  const laptop = await browser.newPage();
-  await new RegisterPage(laptop).register(user);
+  const user = await createUser("twodevices");
+  const laptop = await signedInPage(browser, user);
   const phone = await browser.newPage();
   await new LoginPage(phone).login(user.username, user.password);
   await expect(phone).toHaveURL(/\/dashboard$/);
@@ -70,9 +67,10 @@ test("a password change signs out the user's other sessions", async ({ browser }
   await expect(laptop).toHaveURL(/\/chatbots$/);
 });
 
-test("a deactivated account is signed out at once and cannot log in", async ({ page }) => {
-  const user = uniqueUser("inactive");
-  await new RegisterPage(page).register(user);
+test("a deactivated account is signed out at once and cannot log in", async ({ page, user }) => {
+  // Signed in (the fixture), as the dashboard below shows.
+  await page.goto("/dashboard");
+  await expect(page).toHaveURL(/\/dashboard$/);
   await sql(`UPDATE "User" SET "isActive" = $1 WHERE username = $2`, [false, user.username]);
 
   await page.goto("/dashboard");
@@ -89,9 +87,8 @@ test("a wrong password and an unknown account get the same answer", async ({ pag
 });
 
 test("sign out everywhere ends the sessions on every device", async ({ browser }) => {
-  const user = uniqueUser("everywhere");
-  const laptop = await browser.newPage();
-  await new RegisterPage(laptop).register(user);
+  const user = await createUser("everywhere");
+  const laptop = await signedInPage(browser, user);
   const phone = await browser.newPage();
   await new LoginPage(phone).login(user.username, user.password, { remember: true });
   await expect(phone).toHaveURL(/\/dashboard$/);
@@ -104,9 +101,10 @@ test("sign out everywhere ends the sessions on every device", async ({ browser }
 });
 
 test("a cookie copied before logout is refused after it, and a cookie planted before login is never honoured", async ({ page, context, browser }) => {
-  const user = uniqueUser("replay");
+  const user = await createUser("replay");
   await context.addCookies([{ name: "authjs.session-token", value: "planted-by-someone-else", url: "http://127.0.0.1" }]);
-  await new RegisterPage(page).register(user);
+  await new LoginPage(page).login(user.username, user.password);
+  await expect(page).toHaveURL(/\/dashboard$/);
   const copied = await sessionCookie(context);
   expect(copied?.value).not.toBe("planted-by-someone-else");
 
@@ -123,9 +121,7 @@ test("a cookie copied before logout is refused after it, and a cookie planted be
 });
 
 test("repeated wrong passwords lock the account for a while, in the page and over plain HTTP", async ({ page, request }) => {
-  const user = uniqueUser("flood");
-  await new RegisterPage(page).register(user);
-  await page.context().clearCookies();
+  const user = await createUser("flood");
   const login = new LoginPage(page);
   for (let i = 0; i < 5; i++) {
     await login.login(user.username, `wrong password number ${i}`);

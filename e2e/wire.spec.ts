@@ -1,8 +1,9 @@
-import { expect, test, type APIRequestContext, type Page, type Request } from "@playwright/test";
+import type { APIRequestContext, Page, Request } from "@playwright/test";
 import { encode } from "next-auth/jwt";
-import { sql, userId } from "./db";
+import { sql } from "./db";
 import { BASE_URL } from "../playwright.config";
-import { ChatbotFormPage, RegisterPage, uniqueUser } from "./pages";
+import { createBot, createUser, expect, test } from "./fixtures";
+import { ChatbotFormPage } from "./pages";
 
 // What crosses the wire (SECURITY.md): server actions posted directly, the way an attacker
 // would, replaying a real browser's request with one thing changed each time.
@@ -36,13 +37,8 @@ function replay(request: APIRequestContext, action: Captured, change: { body?: s
 const botsNamed = async (name: string) => sql(`SELECT "ownerId" FROM "Chatbot" WHERE name = $1`, [name]);
 const cookieHeader = async (page: Page) => (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
 
-test.describe.configure({ mode: "serial" });
-
-test("server actions over HTTP: no session, a foreign Origin, smuggled fields and an oversized body write nothing they should not", async ({ page, request }) => {
-  const attacker = uniqueUser("wire");
-  const victim = uniqueUser("victim");
-  await new RegisterPage(await page.context().browser()!.newPage()).register(victim);
-  await new RegisterPage(page).register(attacker);
+test("server actions over HTTP: no session, a foreign Origin, smuggled fields and an oversized body write nothing they should not", async ({ page, request, user: attacker }) => {
+  const victim = await createUser("victim");
   const action = await captureCreateAction(page, "Captured bot");
   expect(action.body).toContain("Captured bot");
   const cookie = await cookieHeader(page);
@@ -64,12 +60,12 @@ test("server actions over HTTP: no session, a foreign Origin, smuggled fields an
   expect(await botsNamed("Cross-site bot")).toHaveLength(0);
 
   // 18: owner, id and lock smuggled into the form data are ignored.
-  const victimId = await userId(victim.username);
+  const victimId = victim.id;
   const smuggled = withName("Smuggled bot").replace('"name":', `"ownerId":"${victimId}","id":"chosen-id","adminLocked":true,"name":`);
   expect(smuggled).toContain(victimId);
   expect((await replay(request, action, { body: smuggled, cookie })).status()).toBe(200);
   const [made] = await sql(`SELECT id, "ownerId", "adminLocked" FROM "Chatbot" WHERE name = $1`, ["Smuggled bot"]);
-  expect(made.ownerId).toBe(await userId(attacker.username));
+  expect(made.ownerId).toBe(attacker.id);
   expect(made.id).not.toBe("chosen-id");
   expect(Boolean(made.adminLocked)).toBe(false);
 
@@ -86,10 +82,8 @@ test("server actions over HTTP: no session, a foreign Origin, smuggled fields an
   expect(brokenText).not.toMatch(/\n\s+at |\.tsx?:\d+|node_modules|webpack-internal/);
 });
 
-test("no page or action result carries a password hash or a provider key", async ({ page }) => {
-  const user = uniqueUser("leak");
-  await new RegisterPage(page).register(user);
-  const id = await new ChatbotFormPage(page).create({ name: "Leak check" });
+test("no page or action result carries a password hash or a provider key", async ({ page, user }) => {
+  const id = await createBot(user.id, { name: "Leak check" });
   const bodies: string[] = [];
   page.on("response", async (response) => {
     if (response.request().resourceType() === "document" || response.request().headers()["next-action"] || response.url().includes("_rsc")) {
@@ -110,13 +104,11 @@ test("no page or action result carries a password hash or a provider key", async
   expect(all).not.toContain("sk-e2e-fake");
 });
 
-// Every e2e account shares one password (uniqueUser), so these log in as the newest account.
-const newestUsername = async () => String((await sql(`SELECT username FROM "User" ORDER BY "createdAt" DESC LIMIT 1`))[0].username);
-const PASSWORD = uniqueUser().password;
-
 test("Auth.js sign-in without its CSRF token sets no session", async ({ request }) => {
+  // A real account and its right password: the refusal is about the missing token.
+  const user = await createUser("nocsrf");
   const response = await request.post("/api/auth/callback/credentials", {
-    form: { identifier: await newestUsername(), password: PASSWORD, remember: "true" },
+    form: { identifier: user.username, password: user.password, remember: "true" },
     maxRedirects: 0,
   });
   expect(response.headers()["set-cookie"] ?? "").not.toMatch(/authjs\.session-token=[^;]+/);
@@ -124,9 +116,7 @@ test("Auth.js sign-in without its CSRF token sets no session", async ({ request 
   expect(session?.user).toBeUndefined();
 });
 
-test("a tampered token, one signed with another secret, and a deleted user's token are no session", async ({ page, browser }) => {
-  const user = uniqueUser("tamper");
-  await new RegisterPage(page).register(user);
+test("a tampered token, one signed with another secret, and a deleted user's token are no session", async ({ page, browser, user }) => {
   const cookie = (await page.context().cookies()).find((c) => c.name.endsWith("authjs.session-token"))!;
   const visit = async (value: string) => {
     const other = await browser.newContext();
@@ -144,7 +134,7 @@ test("a tampered token, one signed with another secret, and a deleted user's tok
   const flipped = cookie.value.slice(0, -6) + (cookie.value.endsWith("AAAAAA") ? "BBBBBB" : "AAAAAA");
   expect(await visit(flipped)).toEqual({ url: expect.stringMatching(/\/login$/), chatStatus: 401 });
 
-  const id = await userId(user.username);
+  const id = user.id;
   const forged = await encode({
     token: { uid: id, sid: "forged", sv: 0, remember: true, loginAt: Math.floor(Date.now() / 1000) },
     secret: "another-secret-another-secret-another-secret",
@@ -178,6 +168,7 @@ test("URL and header variants that bypassed Next's proxy before reach no protect
 });
 
 test("behind HTTPS the session cookie is __Secure-, Secure, HttpOnly and SameSite=Lax", async ({ request }) => {
+  const user = await createUser("https");
   const https = { "x-forwarded-proto": "https" };
   const csrf = await request.get("/api/auth/csrf", { headers: https });
   const csrfCookie = (csrf.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("csrf-token"))?.value ?? "").split(";")[0];
@@ -185,7 +176,7 @@ test("behind HTTPS the session cookie is __Secure-, Secure, HttpOnly and SameSit
   const { csrfToken } = await csrf.json();
   const login = await request.post("/api/auth/callback/credentials", {
     headers: { ...https, cookie: csrfCookie },
-    form: { csrfToken, identifier: await newestUsername(), password: PASSWORD, remember: "true" },
+    form: { csrfToken, identifier: user.username, password: user.password, remember: "true" },
     maxRedirects: 0,
   });
   const session = login.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.includes("session-token"))?.value ?? "";

@@ -1,15 +1,23 @@
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
+import bcrypt from "bcryptjs";
 import { db } from "@/lib/db/client";
-import { hashPassword } from "@/lib/auth/password";
 import { NEW_CHATBOT, type ChatbotData } from "@/lib/validation/chatbot";
 
 export const TEST_PASSWORD = "correct horse battery staple";
 let hash: Promise<string> | undefined;
 
+// The app's scheme (lib/auth/password.ts: bcrypt of the SHA-384 base64 of the NFC password) at cost
+// 4 instead of 12: verification reads the cost from the hash, so fixture users check fast, while
+// every account the code under test creates is still hashed at the app's cost (password.test.ts).
+function fixtureHash(password: string) {
+  const prehashed = createHash("sha384").update(password.normalize("NFC"), "utf8").digest("base64");
+  return bcrypt.hash(prehashed, 4);
+}
+
 /** A real user row, with TEST_PASSWORD, unique per call. */
 export async function makeUser(overrides: { isActive?: boolean } = {}) {
   const id = randomUUID().slice(0, 8);
-  hash ??= hashPassword(TEST_PASSWORD);
+  hash ??= fixtureHash(TEST_PASSWORD);
   return db.user.create({
     data: { username: `user_${id}`, email: `user_${id}@example.test`, passwordHash: await hash, ...overrides },
     select: { id: true, username: true, email: true, sessionVersion: true },

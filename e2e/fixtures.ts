@@ -1,0 +1,103 @@
+import { createHash, randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
+import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
+import bcrypt from "bcryptjs";
+import { sql } from "./db";
+import { uniqueUser, type TestUser } from "./pages";
+
+// Fixtures arranged in the database, for tests that are not about the forms that would make them.
+// The registration, login and bot forms keep their own tests (journey, sessions, forms).
+
+/** Written by e2e/auth.setup.ts: the installation's first account, registered through the form. */
+export const ADMIN_STATE = "e2e/.auth/admin.json";
+export const ADMIN_USER = "e2e/.auth/admin-user.json";
+
+// The app stores bcrypt(SHA-384-base64(NFC(password))) (lib/auth/password.ts, cost 12) and reads
+// the cost from the hash when it checks one: cost 4 here makes fixture logins cheap, while every
+// account registered through the form is still hashed with the app's own cost.
+const FIXTURE_COST = 4;
+const hashes = new Map<string, string>();
+function fixtureHash(password: string) {
+  const prehashed = createHash("sha384").update(password.normalize("NFC"), "utf8").digest("base64");
+  if (!hashes.has(password)) hashes.set(password, bcrypt.hashSync(prehashed, FIXTURE_COST));
+  return hashes.get(password)!;
+}
+
+const newId = () => `e2e${randomBytes(10).toString("hex")}`;
+
+export type FixtureUser = TestUser & { id: string };
+
+/** A user row with the shared test password, as if registered: not signed in anywhere. */
+export async function createUser(prefix = "user", { isActive = true } = {}): Promise<FixtureUser> {
+  const user = { ...uniqueUser(prefix), id: newId() };
+  const now = new Date();
+  await sql(`INSERT INTO "User" (id, username, email, "passwordHash", "isActive", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    user.id,
+    user.username,
+    user.email,
+    fixtureHash(user.password),
+    isActive,
+    now,
+    now,
+  ]);
+  return user;
+}
+
+type BotFields = { name: string; description?: string; systemPrompt?: string; provider?: string; model?: string };
+
+/** A chatbot row owned by `ownerId`; its id. Defaults are the schema's, as with the new-bot form. */
+export async function createBot(ownerId: string, bot: BotFields): Promise<string> {
+  const id = newId();
+  const now = new Date();
+  const fields = { description: "", systemPrompt: "", provider: "builtin", model: "", ...bot };
+  await sql(
+    `INSERT INTO "Chatbot" (id, "ownerId", name, description, "systemPrompt", provider, model, "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
+    [id, ownerId, fields.name, fields.description, fields.systemPrompt, fields.provider, fields.model, now, now],
+  );
+  return id;
+}
+
+/**
+ * Signs `user` in on this browser context through Auth.js's own credentials endpoint (its CSRF
+ * token, its rate limits, its session row): the login form's path without rendering the form.
+ */
+export async function signIn(context: BrowserContext, user: Pick<TestUser, "username" | "password">, { remember = false } = {}) {
+  const { csrfToken } = await (await context.request.get("/api/auth/csrf")).json();
+  const response = await context.request.post("/api/auth/callback/credentials", {
+    form: { csrfToken, identifier: user.username, password: user.password, remember: String(remember) },
+    maxRedirects: 0,
+  });
+  expect(response.status(), `sign-in of ${user.username}`).toBe(302);
+  const cookies = await context.cookies();
+  expect(cookies.some((c) => c.name.endsWith("authjs.session-token")), `session cookie of ${user.username}`).toBe(true);
+}
+
+/** A page of a new browser context, signed in as `user`. */
+export async function signedInPage(browser: Browser, user: Pick<TestUser, "username" | "password">) {
+  const context = await browser.newContext();
+  await signIn(context, user);
+  return context.newPage();
+}
+
+/** The installation's first account (an admin), as saved by the setup project. */
+export function adminUser(): TestUser {
+  return JSON.parse(readFileSync(ADMIN_USER, "utf8"));
+}
+
+/** A page of a new browser signed in as the installation's first account, from its saved state. */
+export async function firstAdmin(browser: Browser) {
+  const context = await browser.newContext({ storageState: ADMIN_STATE });
+  return { page: await context.newPage(), username: adminUser().username };
+}
+
+export const test = base.extend<{ user: FixtureUser }>({
+  /** A fresh account of this test's own, signed in on the test's `page` (and `context`). */
+  user: async ({ context }, provide, testInfo) => {
+    const prefix = testInfo.file.split("/").pop()!.replace(/\.spec\.ts$/, "").replace(/[^a-z0-9]/g, "");
+    const user = await createUser(prefix);
+    await signIn(context, user);
+    await provide(user);
+  },
+});
+
+export { expect };
