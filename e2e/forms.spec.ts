@@ -47,12 +47,12 @@ test("an over-long system prompt is refused with the counter in red, and the tex
   await expect(page.getByText("This field is required.")).toBeVisible();
   const prompt = "x".repeat(8001);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Too chatty");
-  await page.getByRole("textbox", { name: "System prompt", exact: true }).fill(prompt);
+  await page.getByRole("textbox", { name: "Instructions", exact: true }).fill(prompt);
   await expect(page.getByText("8001 / 8000 characters")).toHaveClass(/text-danger/);
   await page.getByRole("button", { name: "Create chatbot" }).click();
   await expect(page.getByText("This is too long.")).toBeVisible();
   await expect(page).toHaveURL(/\/chatbots\/new$/);
-  await expect(page.getByRole("textbox", { name: "System prompt", exact: true })).toHaveValue(prompt);
+  await expect(page.getByRole("textbox", { name: "Instructions", exact: true })).toHaveValue(prompt);
 });
 
 test("the bot list searches by name and pages by 20", async ({ page }) => {

@@ -1,0 +1,38 @@
+"use client";
+
+import { useState } from "react";
+import { useRouter } from "next/navigation";
+import { useTranslations } from "next-intl";
+import { createFromTemplateAction } from "@/app/(dashboard)/chatbots/actions";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useToast } from "@/components/ui/Toasts";
+import { useActionResult } from "@/components/ui/useActionResult";
+import type { TemplateId } from "@/lib/chatbots/templates";
+
+/** Creates the bot with its sample Q&A and opens its playground, so the first chat is one click away. */
+export function UseTemplateButton({ template, label }: { template: TemplateId; label: string }) {
+  const t = useTranslations("templates");
+  const tToast = useTranslations("toast");
+  const router = useRouter();
+  const toast = useToast();
+  const run = useActionResult();
+  const [pending, setPending] = useState(false);
+
+  async function onSubmit(event: React.FormEvent) {
+    event.preventDefault();
+    setPending(true);
+    const result = await run(() => createFromTemplateAction({ template }));
+    if (!result.ok) return setPending(false);
+    toast.success(tToast("chatbot_created"));
+    router.push(`/chatbots/${result.data.id}`);
+  }
+
+  return (
+    <form method="post" onSubmit={onSubmit} className="mt-auto">
+      <SubmitButton pending={pending} className="w-100">
+        {t("use")}
+        <span className="visually-hidden">: {label}</span>
+      </SubmitButton>
+    </form>
+  );
+}
