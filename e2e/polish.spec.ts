@@ -102,8 +102,9 @@ test("the bot form speaks plainly, hides what the built-in model ignores, previe
   await page.getByRole("textbox", { name: "Welcome message" }).fill("Hello, **gardener**!");
   await expect(preview.getByTestId("preview-name")).toHaveText("Garden helper");
   await expect(preview.getByTestId("preview-welcome").locator("strong")).toHaveText("gardener");
-  await page.getByLabel("House", { exact: true }).check();
-  await page.getByLabel("Green", { exact: true }).check();
+  // The pickers are radio buttons drawn as tiles: the visible tile is the label.
+  await page.getByTitle("House", { exact: true }).click();
+  await page.getByTitle("Green", { exact: true }).click();
   await expect(preview.locator(".bot-avatar .bi-house").first()).toBeVisible();
 
   // An AI model brings its own settings, the fine-tuning folded away.
@@ -207,7 +208,7 @@ test.describe("screenshots of the main pages (reviewed baselines in e2e/polish.s
     await new RegisterPage(page).register(user);
     const owner = await userId(user.username);
     await sql(`UPDATE "User" SET "checklistDismissedAt" = $1 WHERE id = $2`, [new Date(), owner]);
-    await insertBot(owner, { id: `${owner}-a`, name: "Bakery assistant", description: "Opening hours, cakes and orders.", icon: "cup-hot", color: "amber", welcome: "Hi! 🥐 Ask me about our **opening hours**." });
+    await insertBot(owner, { id: `${owner}-a`, name: "Bakery assistant", description: "Opening hours, cakes and orders.", icon: "cup-hot", color: "amber", welcome: "Hi! Ask me about our **opening hours**." });
     await insertBot(owner, { id: `${owner}-b`, name: "Support desk", description: "Accounts, passwords and invoices.", icon: "headset", color: "blue" });
     await insertBot(owner, { id: `${owner}-c`, name: "Booking assistant", description: "Appointments.", icon: "calendar-check", color: "pink", isActive: false });
     const dates = (p: Page) => [p.getByTestId("last-activity")];

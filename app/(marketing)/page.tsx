@@ -19,7 +19,7 @@ export default async function LandingPage() {
     <>
       <section className="hero py-5">
         <div className="container">
-          <div className="row g-5 align-items-center">
+          <div className="row gy-4 gx-lg-5 align-items-center">
             <div className="col-lg-6">
               <h1 className="display-5 fw-bold">{t("title")}</h1>
               <p className="lead">{t("lead")}</p>
@@ -135,10 +135,10 @@ export default async function LandingPage() {
                 ) : (
                   <>
                     <li>
-                      <Link href="/register">{t("register")}</Link>
+                      <Link href="/register">{t("footer_register")}</Link>
                     </li>
                     <li>
-                      <Link href="/login">{t("login")}</Link>
+                      <Link href="/login">{t("footer_login")}</Link>
                     </li>
                   </>
                 )}

@@ -147,7 +147,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
               </Form.Group>
               {remote && (
                 <>
-                  <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" required />
+                  <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
                   <datalist id="model-suggestions">
                     {(modelSuggestions[provider] ?? []).map((m) => (
                       <option key={m} value={m} />

@@ -30,8 +30,9 @@ export function UseTemplateButton({ template, label }: { template: TemplateId; l
   return (
     <form method="post" onSubmit={onSubmit} className="mt-auto">
       <SubmitButton pending={pending} className="w-100">
-        {t("use")}
-        <span className="visually-hidden">: {label}</span>
+        {/* One accessible name, "Use this template: Restaurant", that starts with the visible words. */}
+        <span aria-hidden>{t("use")}</span>
+        <span className="visually-hidden">{`${t("use")}: ${label}`}</span>
       </SubmitButton>
     </form>
   );
