@@ -38,7 +38,7 @@ const userId = randomUUID();
 const botId = randomUUID();
 const now = new Date().toISOString();
 db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, '', ?, ?)`).run(userId, "bench", "bench@example.test", now, now);
-db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, provider, model, maxOutputTokens, createdAt, updatedAt) VALUES (?, ?, 'Bench', 'openai', 'bench-model', 256, ?, ?)`).run(botId, userId, now, now);
+db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, provider, model, maxOutputTokens, publicId, createdAt, updatedAt) VALUES (?, ?, 'Bench', 'openai', 'bench-model', 256, ?, ?, ?)`).run(botId, userId, randomUUID(), now, now);
 const sid = randomUUID();
 db.prepare(`INSERT INTO "Session" (sessionToken, userId, expires, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`).run(sid, userId, new Date(Date.now() + 86_400_000).toISOString(), now, now);
 db.close();

@@ -53,7 +53,7 @@ async function startServer() {
   const userId = randomUUID();
   const hash = bcrypt.hashSync(createHash("sha384").update(PASSWORD, "utf8").digest("base64"), 12);
   db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, 'owner', 'owner@example.test', ?, ?, ?)`).run(userId, hash, now, now);
-  db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, fallbackMessage, createdAt, updatedAt) VALUES ('bench-bot', ?, 'Bench bot', 'No idea.', ?, ?)`).run(userId, now, now);
+  db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, fallbackMessage, publicId, createdAt, updatedAt) VALUES ('bench-bot', ?, 'Bench bot', 'No idea.', ?, ?, ?)`).run(userId, randomUUID(), now, now);
   db.close();
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret" },

@@ -8,6 +8,9 @@ import { uniqueUser, type TestUser } from "./pages";
 // Fixtures arranged in the database, for tests that are not about the forms that would make them.
 // The registration, login and bot forms keep their own tests (journey, sessions, forms).
 
+/** A bot's public id as the app makes one: 128 random bits. */
+export const newPublicId = () => randomBytes(16).toString("base64url");
+
 /** Written by e2e/auth.setup.ts: the installation's first account, registered through the form. */
 export const ADMIN_STATE = "e2e/.auth/admin.json";
 export const ADMIN_USER = "e2e/.auth/admin-user.json";
@@ -51,8 +54,8 @@ export async function createBot(ownerId: string, bot: BotFields): Promise<string
   const now = new Date();
   const fields = { description: "", systemPrompt: "", provider: "builtin", model: "", ...bot };
   await sql(
-    `INSERT INTO "Chatbot" (id, "ownerId", name, description, "systemPrompt", provider, model, "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)`,
-    [id, ownerId, fields.name, fields.description, fields.systemPrompt, fields.provider, fields.model, now, now],
+    `INSERT INTO "Chatbot" (id, "ownerId", name, description, "systemPrompt", provider, model, "publicId", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+    [id, ownerId, fields.name, fields.description, fields.systemPrompt, fields.provider, fields.model, newPublicId(), now, now],
   );
   return id;
 }

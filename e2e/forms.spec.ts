@@ -1,5 +1,5 @@
 import { sql } from "./db";
-import { createUser, expect, test } from "./fixtures";
+import { createUser, expect, newPublicId, test } from "./fixtures";
 import { RegisterPage } from "./pages";
 
 test("registration shows every field's problem at once, and taken names after the server checks", async ({ page }) => {
@@ -44,12 +44,12 @@ test("an over-long system prompt is refused with the counter in red, and the tex
   await expect(page.getByText("This field is required.")).toBeVisible();
   const prompt = "x".repeat(8001);
   await page.getByRole("textbox", { name: "Name", exact: true }).fill("Too chatty");
-  await page.getByRole("textbox", { name: "System prompt", exact: true }).fill(prompt);
+  await page.getByRole("textbox", { name: "Instructions", exact: true }).fill(prompt);
   await expect(page.getByText("8001 / 8000 characters")).toHaveClass(/text-danger/);
   await page.getByRole("button", { name: "Create chatbot" }).click();
   await expect(page.getByText("This is too long.")).toBeVisible();
   await expect(page).toHaveURL(/\/chatbots\/new$/);
-  await expect(page.getByRole("textbox", { name: "System prompt", exact: true })).toHaveValue(prompt);
+  await expect(page.getByRole("textbox", { name: "Instructions", exact: true })).toHaveValue(prompt);
   expect(await sql(`SELECT id FROM "Chatbot" WHERE "ownerId" = $1`, [user.id])).toEqual([]);
 });
 
@@ -58,7 +58,7 @@ test("the bot list searches by name and pages by 20", async ({ page, user }) => 
   for (let i = 1; i <= 25; i++) {
     const name = i === 7 ? "Pizza Planet helper" : `Bot ${String(i).padStart(2, "0")}`;
     const at = new Date(Date.UTC(2026, 0, 1, 0, i));
-    await sql(`INSERT INTO "Chatbot" (id, "ownerId", name, "updatedAt", "createdAt") VALUES ($1, $2, $3, $4, $5)`, [`${owner}-bot-${i}`, owner, name, at, at]);
+    await sql(`INSERT INTO "Chatbot" (id, "ownerId", name, "publicId", "updatedAt", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`, [`${owner}-bot-${i}`, owner, name, newPublicId(), at, at]);
   }
   await page.goto("/chatbots");
   const items = page.getByTestId("chatbot-list").getByRole("listitem");

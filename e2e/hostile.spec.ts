@@ -174,7 +174,7 @@ test("forty concurrent chat messages: the allowed ones answered, the rest 429 wi
   const user = await account();
   const botId = randomUUID();
   const now = new Date();
-  await sql(`INSERT INTO "Chatbot" (id, "ownerId", name, "fallbackMessage", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6)`, [botId, user.id, "Hostile bot", "No idea.", now, now]);
+  await sql(`INSERT INTO "Chatbot" (id, "ownerId", name, "fallbackMessage", "publicId", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`, [botId, user.id, "Hostile bot", "No idea.", randomUUID(), now, now]);
   const jar = new Jar();
   expect((await signIn(jar, user.username, PASSWORD)).outcome).toBe("signed_in");
   const responses = await Promise.all(

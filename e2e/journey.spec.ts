@@ -13,6 +13,8 @@ test("a maker registers, builds a bot, edits, toggles and deletes it, edits the 
   // A new user sees the empty state.
   await expect(page.getByTestId("count-bots")).toHaveText("0");
   await page.getByRole("link", { name: "Create your first chatbot" }).click();
+  await expect(page).toHaveURL(/\/chatbots\/templates$/);
+  await page.getByRole("link", { name: "Start blank" }).click();
   await expect(page).toHaveURL(/\/chatbots\/new$/);
 
   // Create: the system prompt has a live character counter.

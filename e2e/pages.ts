@@ -51,7 +51,7 @@ export class ChatbotFormPage {
   async fill(bot: { name?: string; description?: string; systemPrompt?: string }) {
     if (bot.name !== undefined) await this.page.getByRole("textbox", { name: "Name", exact: true }).fill(bot.name);
     if (bot.description !== undefined) await this.page.getByRole("textbox", { name: "Description", exact: true }).fill(bot.description);
-    if (bot.systemPrompt !== undefined) await this.page.getByRole("textbox", { name: "System prompt", exact: true }).fill(bot.systemPrompt);
+    if (bot.systemPrompt !== undefined) await this.page.getByRole("textbox", { name: "Instructions", exact: true }).fill(bot.systemPrompt);
   }
   /** Creates a bot through the form and returns its id, from the detail page it lands on. */
   async create(bot: { name: string; description?: string; systemPrompt?: string }) {

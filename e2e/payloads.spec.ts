@@ -48,7 +48,7 @@ test("script and HTML typed into every bot, Q&A and profile field show as text o
   // Saving goes on to the bot's page; the form, opened again, shows what was stored.
   await expect(page).toHaveURL(new RegExp(`/chatbots/${botId}$`));
   await page.goto(`/chatbots/${botId}/edit`);
-  await expect(page.getByRole("textbox", { name: "System prompt", exact: true })).toHaveValue(payload("Prompt"));
+  await expect(page.getByRole("textbox", { name: "Instructions", exact: true })).toHaveValue(payload("Prompt"));
 
   await page.goto(`/chatbots/${botId}/knowledge`);
   await page.getByRole("textbox", { name: "Question", exact: true }).fill(`${payload("Question")} opening hours`);

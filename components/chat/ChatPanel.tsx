@@ -7,18 +7,19 @@ import Form from "react-bootstrap/Form";
 import Spinner from "react-bootstrap/Spinner";
 import { useToast } from "@/components/ui/Toasts";
 import { useErrorText } from "@/components/ui/useErrorText";
+import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { readEvents } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/chat";
 import { Markdown } from "./Markdown";
 
 type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
-type Props = { botId: string; welcomeMessage: string; isActive: boolean };
+type Props = { botId: string; welcomeMessage: string; isActive: boolean; botName?: string; avatar?: { avatarIcon: string; avatarColor: string } };
 
 // Ids come from here, never from inside a state updater: StrictMode (next dev) runs updaters twice.
 let nextId = 1;
 
 /** The playground: talk to the bot as a visitor would, with replies streamed in as they come. */
-export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
+export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" } }: Props) {
   const t = useTranslations("chat");
   const tErrors = useTranslations("errors");
   const toast = useToast();
@@ -100,11 +101,17 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
   }
 
   return (
-    <section className="card" aria-labelledby="playground-title">
-      <div className="card-header d-flex flex-wrap justify-content-between align-items-center gap-2">
-        <h2 id="playground-title" className="h5 mb-0">
-          {t("title")}
-        </h2>
+    <section className="card chat-widget chat-panel" aria-labelledby="playground-title">
+      <div className="card-header chat-widget-header d-flex flex-wrap justify-content-between align-items-center gap-2">
+        <div className="d-flex align-items-center gap-2 min-w-0">
+          <BotAvatar bot={avatar} />
+          <div className="min-w-0">
+            <h2 id="playground-title" className="h6 mb-0 text-break">
+              {t("title")}
+            </h2>
+            {botName ? <div className="small text-body-secondary text-break">{botName}</div> : null}
+          </div>
+        </div>
         <Button variant="outline-secondary" size="sm" onClick={newConversation} disabled={!lines.length}>
           <i className="bi bi-plus-circle me-1" aria-hidden />
           {t("new_conversation")}
@@ -113,8 +120,11 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
       <div ref={thread} className="card-body chat-thread" aria-live="polite" data-testid="chat-thread">
         {!isActive && <div className="alert alert-warning">{tErrors("bot_inactive")}</div>}
         {welcomeMessage && (
-          <div className="chat-line chat-assistant" data-testid="welcome">
-            <Markdown text={welcomeMessage} />
+          <div className="chat-row chat-row-bot">
+            <BotAvatar bot={avatar} size="sm" />
+            <div className="chat-line chat-assistant" data-testid="welcome">
+              <Markdown text={welcomeMessage} />
+            </div>
           </div>
         )}
         {lines.map((line) =>
@@ -123,7 +133,9 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
               {line.content}
             </div>
           ) : (
-            <div key={line.id} className="chat-line chat-assistant" data-testid="chat-reply" aria-busy={line.streaming}>
+            <div key={line.id} className="chat-row chat-row-bot">
+            <BotAvatar bot={avatar} size="sm" />
+            <div className="chat-line chat-assistant" data-testid="chat-reply" aria-busy={line.streaming}>
               {line.content && <Markdown text={line.content} />}
               {line.streaming && !line.content && <Spinner animation="grow" size="sm" role="status" aria-label={t("thinking")} />}
               {line.error && (
@@ -134,16 +146,18 @@ export function ChatPanel({ botId, welcomeMessage, isActive }: Props) {
               )}
               {line.stopped && <div className="text-body-secondary small">{t("stopped")}</div>}
               {!line.streaming && line.content && (
-                <button type="button" className="btn btn-link btn-sm p-0 chat-copy" onClick={() => copy(line.content)}>
-                  <i className="bi bi-clipboard me-1" aria-hidden />
-                  {t("copy")}
+                // Quiet until the reply is hovered or the button focused (globals.css).
+                <button type="button" className="btn btn-sm chat-copy" onClick={() => copy(line.content)} title={t("copy_reply")}>
+                  <i className="bi bi-clipboard" aria-hidden />
+                  <span className="visually-hidden">{t("copy_reply")}</span>
                 </button>
               )}
+            </div>
             </div>
           ),
         )}
       </div>
-      <div className="card-footer">
+      <div className="card-footer chat-widget-footer">
         <Form onSubmit={send} noValidate>
           <Form.Group controlId="chat-message">
             <Form.Label>{t("message_label")}</Form.Label>

@@ -13,7 +13,9 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 import type { ProviderId } from "@/lib/ai/types";
+import { AVATAR_COLORS, AVATAR_COLOR_NAMES, AVATAR_ICONS } from "@/lib/chatbots/avatar";
 import { CHATBOT_LIMITS, NEW_CHATBOT, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
+import { BotPreview } from "./BotPreview";
 
 type Props = {
   bot?: ChatbotInput & { id: string; adminLocked: boolean; isActive: boolean };
@@ -22,10 +24,14 @@ type Props = {
   modelSuggestions: Record<ProviderId, string[]>;
 };
 
-
-/** Creates a bot, or edits `bot`. */
+/**
+ * Creates a bot, or edits `bot`. What every bot needs comes first, in plain words; settings that
+ * only an AI model reads (model, creativity, reply length) appear once one is chosen, the
+ * fine-tuning ones folded under "Advanced". A live preview shows what visitors will see.
+ */
 export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
   const t = useTranslations("chatbots");
+  const tChat = useTranslations("chat");
   const tToast = useTranslations("toast");
   const tErrors = useTranslations("errors");
   const router = useRouter();
@@ -35,9 +41,15 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
     defaultValues: bot ?? NEW_CHATBOT,
   });
   const [run, isPending] = useAction(form);
-  const promptLength = [...(useWatch({ control: form.control, name: "systemPrompt" }) ?? "")].length;
-  const provider = useWatch({ control: form.control, name: "provider" }) ?? "builtin";
-  const providerError = form.formState.errors.provider?.message;
+  const [name, welcome, prompt, providerValue, avatarIcon, avatarColor] = useWatch({
+    control: form.control,
+    name: ["name", "welcomeMessage", "systemPrompt", "provider", "avatarIcon", "avatarColor"],
+  });
+  const promptLength = [...(prompt ?? "")].length;
+  const provider = providerValue ?? "builtin";
+  const remote = provider !== "builtin";
+  const errors = form.formState.errors;
+  const providerError = errors.provider?.message;
   const current = bot?.provider ?? "builtin";
   const options = providers.includes(current) ? providers : [...providers, current];
 
@@ -49,66 +61,137 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
-      <FormField form={form} name="name" label={t("name")} required />
-      <FormField form={form} name="description" label={t("description")} as="textarea" rows={2} />
-      <FormField
-        form={form}
-        name="systemPrompt"
-        label={t("systemPrompt")}
-        as="textarea"
-        rows={8}
-        hint={
-          <span aria-live="polite" className={promptLength > CHATBOT_LIMITS.systemPrompt ? "text-danger" : undefined}>
-            {t("characters", { count: promptLength, max: CHATBOT_LIMITS.systemPrompt })}
-          </span>
-        }
-      />
-      <Form.Group className="mb-4" controlId="field-isActive">
-        <Form.Check type="switch" label={t("isActive")} disabled={bot?.adminLocked && !bot.isActive} isInvalid={!!form.formState.errors.isActive} {...form.register("isActive")} />
-        {bot?.adminLocked ? <Form.Text className="d-block">{t("admin_locked")}</Form.Text> : null}
-        {form.formState.errors.isActive ? <div className="invalid-feedback d-block">{tErrors("bot_locked")}</div> : null}
-      </Form.Group>
-      <fieldset className="border rounded p-3 mb-4">
-        <legend className="h6 float-none w-auto px-2 mb-0">{t("answers_legend")}</legend>
-        <Form.Group className="mb-3" controlId="field-provider">
-          <Form.Label>{t("provider")}</Form.Label>
-          <Form.Select {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
-            {options.map((p) => (
-              <option key={p} value={p}>
-                {t(`provider_${p}`)}
-                {providers.includes(p) ? "" : ` — ${t("provider_not_configured")}`}
-              </option>
-            ))}
-          </Form.Select>
-          <Form.Text id="field-provider-hint" className="d-block">
-            {t(`provider_${provider}_hint`)}
-          </Form.Text>
-          <Form.Control.Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Form.Control.Feedback>
-        </Form.Group>
-        <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
-        <datalist id="model-suggestions">
-          {(modelSuggestions[provider] ?? []).map((m) => (
-            <option key={m} value={m} />
-          ))}
-        </datalist>
-        <div className="row">
-          <div className="col-sm-6">
-            <FormField form={form} name="temperature" label={t("temperature")} type="number" step="0.1" min="0" max="2" hint={t("temperature_hint")} />
-          </div>
-          <div className="col-sm-6">
-            <FormField form={form} name="maxOutputTokens" label={t("maxOutputTokens")} type="number" step="1" min="1" max={String(CHATBOT_LIMITS.maxOutputTokens)} hint={t("maxOutputTokens_hint", { max: CHATBOT_LIMITS.maxOutputTokens })} />
+    <Form noValidate onSubmit={onSubmit} method="post">
+      <div className="row g-4">
+        <div className="col-lg-7">
+          <fieldset className="card mb-4">
+            <div className="card-body">
+              <legend className="h5 mb-3">{t("section_basics")}</legend>
+              <fieldset className="mb-3">
+                <legend className="form-label fs-6 mb-1">{t("avatar")}</legend>
+                <div className="d-flex flex-wrap align-items-center gap-1 mb-2" role="radiogroup" aria-label={t("avatar_icon")}>
+                  {AVATAR_ICONS.map((icon) => (
+                    <span key={icon}>
+                      <input type="radio" className="btn-check" id={`avatar-icon-${icon}`} value={icon} {...form.register("avatarIcon")} />
+                      <label className="btn btn-sm avatar-choice" htmlFor={`avatar-icon-${icon}`} title={t(`icon_${icon}`)}>
+                        <i className={`bi bi-${icon}`} aria-hidden />
+                        <span className="visually-hidden">{t(`icon_${icon}`)}</span>
+                      </label>
+                    </span>
+                  ))}
+                </div>
+                <div className="d-flex flex-wrap align-items-center gap-1" role="radiogroup" aria-label={t("avatar_color")}>
+                  {AVATAR_COLOR_NAMES.map((color) => (
+                    <span key={color}>
+                      <input type="radio" className="btn-check" id={`avatar-color-${color}`} value={color} {...form.register("avatarColor")} />
+                      <label className="btn btn-sm avatar-swatch" htmlFor={`avatar-color-${color}`} title={t(`color_${color}`)} style={{ backgroundColor: AVATAR_COLORS[color] }}>
+                        <i className="bi bi-check-lg" aria-hidden />
+                        <span className="visually-hidden">{t(`color_${color}`)}</span>
+                      </label>
+                    </span>
+                  ))}
+                </div>
+              </fieldset>
+              <FormField form={form} name="name" label={t("name")} hint={t("name_hint")} required />
+              <FormField form={form} name="description" label={t("description")} hint={t("description_hint")} as="textarea" rows={2} />
+              <FormField
+                form={form}
+                name="systemPrompt"
+                label={t("systemPrompt")}
+                as="textarea"
+                rows={6}
+                hint={
+                  <>
+                    {t("systemPrompt_hint")}{" "}
+                    <span aria-live="polite" className={`d-block ${promptLength > CHATBOT_LIMITS.systemPrompt ? "text-danger" : ""}`}>
+                      {t("characters", { count: promptLength, max: CHATBOT_LIMITS.systemPrompt })}
+                    </span>
+                  </>
+                }
+              />
+              <FormField form={form} name="welcomeMessage" label={t("welcomeMessage")} as="textarea" rows={2} hint={t("welcomeMessage_hint")} />
+              <FormField
+                form={form}
+                name="fallbackMessage"
+                label={t("fallbackMessage")}
+                as="textarea"
+                rows={2}
+                placeholder={tChat("default_fallback")}
+                hint={t("fallbackMessage_hint")}
+              />
+              <Form.Group controlId="field-isActive">
+                <Form.Check type="switch" label={t("isActive")} disabled={bot?.adminLocked && !bot.isActive} isInvalid={!!errors.isActive} {...form.register("isActive")} />
+                {bot?.adminLocked ? <Form.Text className="d-block">{t("admin_locked")}</Form.Text> : null}
+                {errors.isActive ? <div className="invalid-feedback d-block">{tErrors("bot_locked")}</div> : null}
+              </Form.Group>
+            </div>
+          </fieldset>
+
+          <fieldset className="card mb-4">
+            <div className="card-body">
+              <legend className="h5 mb-3">{t("answers_legend")}</legend>
+              <Form.Group className="mb-3" controlId="field-provider">
+                <Form.Label>{t("provider")}</Form.Label>
+                <Form.Select {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
+                  {options.map((p) => (
+                    <option key={p} value={p}>
+                      {t(`provider_${p}`)}
+                      {providers.includes(p) ? "" : ` — ${t("provider_not_configured")}`}
+                    </option>
+                  ))}
+                </Form.Select>
+                <Form.Text id="field-provider-hint" className="d-block">
+                  {t(`provider_${provider}_hint`)}
+                </Form.Text>
+                <Form.Control.Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Form.Control.Feedback>
+              </Form.Group>
+              {remote && (
+                <>
+                  <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
+                  <datalist id="model-suggestions">
+                    {(modelSuggestions[provider] ?? []).map((m) => (
+                      <option key={m} value={m} />
+                    ))}
+                  </datalist>
+                </>
+              )}
+              <FormField form={form} name="dailyMessageQuota" label={t("dailyMessageQuota")} type="number" step="1" min="1" hint={t("dailyMessageQuota_hint")} />
+              {remote && (
+                // Open by itself when one of its fields is wrong, so the error is never hidden.
+                <details className="advanced-settings" open={errors.temperature || errors.maxOutputTokens ? true : undefined}>
+                  <summary className="fw-semibold">{t("advanced")}</summary>
+                  <p className="small text-body-secondary mt-2">{t("advanced_hint")}</p>
+                  <div className="row">
+                    <div className="col-sm-6">
+                      <FormField form={form} name="temperature" label={t("temperature")} type="number" step="0.1" min="0" max="2" hint={t("temperature_hint")} />
+                    </div>
+                    <div className="col-sm-6">
+                      <FormField
+                        form={form}
+                        name="maxOutputTokens"
+                        label={t("maxOutputTokens")}
+                        type="number"
+                        step="1"
+                        min="1"
+                        max={String(CHATBOT_LIMITS.maxOutputTokens)}
+                        hint={t("maxOutputTokens_hint", { max: CHATBOT_LIMITS.maxOutputTokens })}
+                      />
+                    </div>
+                  </div>
+                </details>
+              )}
+            </div>
+          </fieldset>
+          <div className="d-flex flex-wrap gap-2">
+            <SubmitButton pending={isPending}>{bot ? t("save") : t("create")}</SubmitButton>
+            <Link href={bot ? `/chatbots/${bot.id}` : "/chatbots"} className="btn btn-outline-secondary">
+              {t("cancel")}
+            </Link>
           </div>
         </div>
-        <FormField form={form} name="dailyMessageQuota" label={t("dailyMessageQuota")} type="number" step="1" min="1" hint={t("dailyMessageQuota_hint")} />
-        <FormField form={form} name="welcomeMessage" label={t("welcomeMessage")} as="textarea" rows={2} hint={t("welcomeMessage_hint")} />
-        <FormField form={form} name="fallbackMessage" label={t("fallbackMessage")} as="textarea" rows={2} hint={t("fallbackMessage_hint")} />
-      </fieldset>
-      <div className="d-flex flex-wrap gap-2">
-        <SubmitButton pending={isPending}>{bot ? t("save") : t("create")}</SubmitButton>
-        <Link href={bot ? `/chatbots/${bot.id}` : "/chatbots"} className="btn btn-outline-secondary">
-          {t("cancel")}
-        </Link>
+        <div className="col-lg-5">
+          <BotPreview name={name ?? ""} welcome={welcome ?? ""} avatar={{ avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
+        </div>
       </div>
     </Form>
   );

@@ -20,6 +20,7 @@ type Props<T extends FieldValues> = {
   step?: string;
   min?: string;
   max?: string;
+  placeholder?: string;
 };
 
 /** A labelled input whose error code shows as translated text under it. */

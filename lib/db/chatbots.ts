@@ -9,7 +9,7 @@ import { chatBot, ownBot, ownBots, type Actor, type Caller } from "./scopes";
 
 export const CHATBOTS_PER_PAGE = 20;
 
-const listFields = { id: true, name: true, description: true, isActive: true, adminLocked: true, updatedAt: true } as const;
+const listFields = { id: true, name: true, description: true, isActive: true, adminLocked: true, updatedAt: true, avatarIcon: true, avatarColor: true } as const;
 const detailFields = {
   ...listFields,
   systemPrompt: true,
@@ -36,6 +36,8 @@ const writable = (input: ChatbotData) => ({
   welcomeMessage: input.welcomeMessage,
   fallbackMessage: input.fallbackMessage,
   dailyMessageQuota: input.dailyMessageQuota,
+  avatarIcon: input.avatarIcon,
+  avatarColor: input.avatarColor,
 });
 
 export async function listChatbots(actor: Actor, { query = "", page = 1 }: { query?: string; page?: number } = {}) {
@@ -52,13 +54,30 @@ export async function listChatbots(actor: Actor, { query = "", page = 1 }: { que
   return { items, total, page: current, pages };
 }
 
+/** Bots the dashboard shows as cards. */
+export const DASHBOARD_BOTS = 6;
+
+/**
+ * The dashboard's counts and its most recently used bots, each with its last activity: the
+ * latest conversation, or the last change to the bot when it has none (or an older one).
+ */
 export async function dashboardSummary(actor: Actor) {
   const mine = ownBots(actor);
-  const [total, active, recent] = await Promise.all([
+  const [total, active, bots] = await Promise.all([
     db.chatbot.count({ where: mine }),
     db.chatbot.count({ where: { ...mine, isActive: true } }),
-    db.chatbot.findMany({ where: mine, select: listFields, orderBy: { updatedAt: "desc" }, take: 5 }),
+    db.chatbot.findMany({ where: mine, select: listFields, orderBy: { updatedAt: "desc" }, take: DASHBOARD_BOTS }),
   ]);
+  const latest = bots.length
+    ? await db.conversation.groupBy({ by: ["chatbotId"], where: { chatbotId: { in: bots.map((b) => b.id) } }, _max: { updatedAt: true } })
+    : [];
+  const talkedAt = new Map(latest.map((g) => [g.chatbotId, g._max.updatedAt]));
+  const recent = bots
+    .map((bot) => {
+      const talked = talkedAt.get(bot.id);
+      return { ...bot, lastActivity: talked && talked > bot.updatedAt ? talked : bot.updatedAt };
+    })
+    .sort((a, b) => b.lastActivity.getTime() - a.lastActivity.getTime());
   return { total, active, recent };
 }
 
@@ -81,7 +100,20 @@ export async function createChatbot(actor: Actor, input: ChatbotData) {
   return db.chatbot.create({ data: { ...writable(input), ...ownBots(actor), publicId: newPublicId() }, select: detailFields });
 }
 
-/** A bot an administrator switched off stays off: its owner may edit it but not switch it on. */
+/**
+ * A bot and its first Q&A entries in one transaction (a template): either both exist or neither.
+ * The caller has validated the entries against the Q&A schema.
+ */
+export async function createChatbotWithKnowledge(actor: Actor, input: ChatbotData, entries: { question: string; answer: string }[]) {
+  return db.$transaction(async (tx) => {
+    const bot = await tx.chatbot.create({ data: { ...writable(input), ...ownBots(actor), publicId: newPublicId() }, select: { id: true } });
+    if (entries.length) {
+      await tx.knowledgeEntry.createMany({ data: entries.map((e, position) => ({ chatbotId: bot.id, question: e.question, answer: e.answer, position })) });
+    }
+    return bot;
+  });
+}
+
 /**
  * The `where` of an owner's write: switching a bot on also requires that no admin lock is set, in
  * the same statement, so a lock landing at that moment cannot leave the bot locked but active.

@@ -25,3 +25,12 @@ export async function makeUser(overrides: { isActive?: boolean } = {}) {
 }
 
 export const botInput = (overrides: Partial<ChatbotData> = {}): ChatbotData => ({ ...NEW_CHATBOT, name: "Support bot", ...overrides });
+
+/** A visitor message to one of the owner's bots, as the playground would store it; the conversation's id. */
+export async function startChatWith(owner: { id: string }, botId: string, content: string) {
+  const { findBotForChat } = await import("@/lib/db/chatbots");
+  const { startConversation } = await import("@/lib/db/conversations");
+  const bot = await findBotForChat({ kind: "owner", id: owner.id }, botId);
+  if (!bot) throw new Error(`no bot ${botId} for ${owner.id}`);
+  return startConversation(bot, "playground", { role: "user", content });
+}

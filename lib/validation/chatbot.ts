@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { PROVIDERS } from "@/lib/ai/types";
+import { AVATAR_COLOR_NAMES, AVATAR_ICONS, DEFAULT_AVATAR } from "@/lib/chatbots/avatar";
 import { checkbox, id, optionalText, requiredText } from "./fields";
 
 export const CHATBOT_LIMITS = {
@@ -41,6 +42,8 @@ export const NEW_CHATBOT = {
   welcomeMessage: "",
   fallbackMessage: "",
   dailyMessageQuota: null,
+  avatarIcon: DEFAULT_AVATAR.icon,
+  avatarColor: DEFAULT_AVATAR.color,
 } as const;
 
 export const chatbotSchema = z
@@ -56,6 +59,8 @@ export const chatbotSchema = z
     welcomeMessage: optionalText(CHATBOT_LIMITS.welcomeMessage),
     fallbackMessage: optionalText(CHATBOT_LIMITS.fallbackMessage),
     dailyMessageQuota: optionalLimit(CHATBOT_LIMITS.dailyMessageQuota),
+    avatarIcon: z.enum(AVATAR_ICONS, "invalid_data").default(NEW_CHATBOT.avatarIcon),
+    avatarColor: z.enum(AVATAR_COLOR_NAMES, "invalid_data").default(NEW_CHATBOT.avatarColor),
   })
   .refine((bot) => bot.provider === "builtin" || bot.model.length > 0, { path: ["model"], message: "model_required" });
 

@@ -1,15 +1,18 @@
 "use server";
 
 import { revalidatePath } from "next/cache";
+import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { withIds, withUser } from "@/lib/actions/action";
 import { availableProviders } from "@/lib/ai";
 import { AppError } from "@/lib/errors";
-import { createChatbot, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
+import { TEMPLATE_IDS, templateBot } from "@/lib/chatbots/templates";
+import { createChatbot, createChatbotWithKnowledge, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
 import { chatbotIdSchema, chatbotSchema, type ChatbotData } from "@/lib/validation/chatbot";
 import { checkbox } from "@/lib/validation/fields";
 
 const byId = z.object({ id: chatbotIdSchema });
+const fromTemplate = z.object({ template: z.enum(TEMPLATE_IDS, "invalid_data") });
 
 /** The form lists only configured providers; a post may name any. */
 function requireAvailableProvider(data: ChatbotData) {
@@ -28,6 +31,16 @@ export async function createChatbotAction(input: unknown) {
     requireAvailableProvider(data);
     const bot = await createChatbot(user, data);
     return { id: bot.id };
+  });
+  if (result.ok) refresh(result.data.id);
+  return result;
+}
+
+/** A bot from a template, with its sample Q&A, in the maker's language; the client goes on to its playground. */
+export async function createFromTemplateAction(input: unknown) {
+  const result = await withUser(fromTemplate, input, async (data, user) => {
+    const { bot, entries } = templateBot(data.template, await getTranslations("templates"));
+    return { id: (await createChatbotWithKnowledge(user, bot, entries)).id };
   });
   if (result.ok) refresh(result.data.id);
   return result;

@@ -4,6 +4,8 @@ import { requireUser } from "@/lib/auth/guards";
 import { listChatbots } from "@/lib/db/chatbots";
 import { ChatbotActiveSwitch } from "@/components/chatbots/ChatbotActiveSwitch";
 import { DeleteChatbotButton } from "@/components/chatbots/DeleteChatbotButton";
+import { BotAvatar } from "@/components/chatbots/BotAvatar";
+import { EmptyState } from "@/components/ui/EmptyState";
 import { Pagination } from "@/components/ui/Pagination";
 
 export async function generateMetadata() {
@@ -26,7 +28,7 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-3">
         <h1 className="h3 mb-0">{t("title")}</h1>
-        <Link href="/chatbots/new" className="btn btn-primary">
+        <Link href="/chatbots/templates" className="btn btn-primary">
           <i className="bi bi-plus-lg me-1" aria-hidden />
           {t("new")}
         </Link>
@@ -44,16 +46,20 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
         </div>
       </form>
       {items.length === 0 ? (
-        <div className="card">
-          <div className="card-body text-center py-5">
-            <p className="mb-3">{query ? t("no_results", { query }) : t("empty")}</p>
-            {!query && (
-              <Link href="/chatbots/new" className="btn btn-primary">
+        query ? (
+          <EmptyState icon="search" title={t("no_results", { query })} />
+        ) : (
+          <EmptyState
+            icon="robot"
+            title={t("empty")}
+            text={t("empty_text")}
+            action={
+              <Link href="/chatbots/templates" className="btn btn-primary">
                 {t("create_first")}
               </Link>
-            )}
-          </div>
-        </div>
+            }
+          />
+        )
       ) : (
         <>
           <p className="text-body-secondary small" aria-live="polite">
@@ -63,6 +69,7 @@ export default async function ChatbotsPage({ searchParams }: { searchParams: Sea
             {items.map((bot) => (
               <li key={bot.id} className="list-group-item">
                 <div className="d-flex flex-wrap justify-content-between gap-2">
+                  <BotAvatar bot={bot} />
                   <div className="min-w-0 flex-grow-1">
                     <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break" dir="auto">
                       {bot.name}

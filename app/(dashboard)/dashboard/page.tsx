@@ -3,7 +3,11 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
 import { dashboardSummary } from "@/lib/db/chatbots";
 import { messagesLastWeek } from "@/lib/db/conversations";
+import { checklistOf } from "@/lib/db/onboarding";
 import { ActiveBadge } from "@/components/chatbots/ActiveBadge";
+import { BotAvatar } from "@/components/chatbots/BotAvatar";
+import { EmptyState } from "@/components/ui/EmptyState";
+import { Checklist } from "./_components/Checklist";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
@@ -13,52 +17,69 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
-  const [{ total, active, recent }, weekly] = await Promise.all([dashboardSummary(user), messagesLastWeek(user)]);
+  const [{ total, active, recent }, weekly, checklist] = await Promise.all([dashboardSummary(user), messagesLastWeek(user), checklistOf(user)]);
+  const showChecklist = !checklist.dismissed && !Object.values(checklist.steps).every(Boolean);
 
   return (
     <>
       <div className="d-flex flex-wrap justify-content-between align-items-center gap-2 mb-4">
         <h1 className="h3 mb-0">{t("title")}</h1>
-        <Link href="/chatbots/new" className="btn btn-primary">
+        <Link href="/chatbots/templates" className="btn btn-primary">
           <i className="bi bi-plus-lg me-1" aria-hidden />
           {t("new_bot")}
         </Link>
       </div>
+      {showChecklist && <Checklist state={checklist} />}
       <div className="row g-3 mb-4">
-        <StatCard label={t("bots")} value={total} testId="count-bots" />
-        <StatCard label={t("active_bots")} value={active} testId="count-active" />
-        <StatCard label={t("messages_week_total")} value={Object.values(weekly).reduce((a, b) => a + b, 0)} testId="count-messages-week" />
+        <StatCard icon="robot" label={t("bots")} value={total} testId="count-bots" />
+        <StatCard icon="toggle-on" label={t("active_bots")} value={active} testId="count-active" />
+        <StatCard icon="chat-text" label={t("messages_week_total")} value={Object.values(weekly).reduce((a, b) => a + b, 0)} testId="count-messages-week" />
       </div>
       {total === 0 ? (
-        <div className="card text-center">
-          <div className="card-body py-5">
-            <i className="bi bi-robot display-4 text-primary" aria-hidden />
-            <h2 className="h4 mt-3">{t("empty_title")}</h2>
-            <p>{t("empty_text")}</p>
-            <Link href="/chatbots/new" className="btn btn-primary btn-lg">
+        <EmptyState
+          icon="robot"
+          title={t("empty_title")}
+          text={t("empty_text")}
+          action={
+            <Link href="/chatbots/templates" className="btn btn-primary btn-lg">
               {t("create_first")}
             </Link>
-          </div>
-        </div>
+          }
+        />
       ) : (
-        <section>
+        <section aria-labelledby="your-bots">
           <div className="d-flex justify-content-between align-items-center mb-2">
-            <h2 className="h5 mb-0">{t("recent")}</h2>
+            <h2 id="your-bots" className="h5 mb-0">
+              {t("your_bots")}
+            </h2>
             <Link href="/chatbots">{t("view_all")}</Link>
           </div>
-          <ul className="list-group">
+          <ul className="row g-3 list-unstyled" data-testid="bot-cards">
             {recent.map((bot) => (
-              <li key={bot.id} className="list-group-item d-flex justify-content-between align-items-center gap-2">
-                <div className="min-w-0">
-                  <Link href={`/chatbots/${bot.id}`} className="fw-semibold text-break" dir="auto">
-                    {bot.name}
-                  </Link>
-                  <div className="small text-body-secondary">
-                    {t("updated", { when: format.relativeTime(bot.updatedAt) })} ·{" "}
-                    <span data-testid={`weekly-${bot.id}`}>{t("messages_week", { count: weekly[bot.id] ?? 0 })}</span>
+              <li key={bot.id} className="col-md-6 col-xl-4">
+                <article className="card h-100 bot-card">
+                  <div className="card-body d-flex flex-column gap-2">
+                    <div className="d-flex align-items-start gap-3">
+                      <BotAvatar bot={bot} size="lg" />
+                      <div className="min-w-0 flex-grow-1">
+                        <h3 className="h6 mb-1 text-break">
+                          <Link href={`/chatbots/${bot.id}`} className="stretched-link bot-card-link" dir="auto">
+                            {bot.name}
+                          </Link>
+                        </h3>
+                        <ActiveBadge isActive={bot.isActive} />
+                      </div>
+                    </div>
+                    {bot.description && <p className="small text-body-secondary mb-0 text-break bot-card-description" dir="auto">{bot.description}</p>}
+                    <div className="d-flex flex-wrap justify-content-between gap-2 small mt-auto pt-2 border-top">
+                      <span className="text-body-secondary" data-testid="last-activity">
+                        <i className="bi bi-clock me-1" aria-hidden />
+                        {t("last_activity", { when: format.relativeTime(bot.lastActivity) })}
+                      </span>
+                      <span data-testid={`weekly-${bot.id}`}>{t("messages_week", { count: weekly[bot.id] ?? 0 })}</span>
+                    </div>
                   </div>
-                </div>
-                <ActiveBadge isActive={bot.isActive} />
+                </article>
               </li>
             ))}
           </ul>
@@ -68,15 +89,20 @@ export default async function DashboardPage() {
   );
 }
 
-function StatCard({ label, value, testId }: { label: string; value: number; testId: string }) {
+function StatCard({ icon, label, value, testId }: { icon: string; label: string; value: number; testId: string }) {
   return (
-    <div className="col-6 col-md-4">
-      <div className="card h-100">
-        <div className="card-body">
-          <p className="text-body-secondary mb-1">{label}</p>
-          <p className="display-6 mb-0" data-testid={testId}>
-            {value}
-          </p>
+    <div className="col-12 col-sm-4">
+      <div className="card h-100 stat-card">
+        <div className="card-body d-flex align-items-center gap-3">
+          <span className="stat-card-icon" aria-hidden>
+            <i className={`bi bi-${icon}`} />
+          </span>
+          <div>
+            <p className="text-body-secondary small mb-0">{label}</p>
+            <p className="h3 mb-0" data-testid={testId}>
+              {value}
+            </p>
+          </div>
         </div>
       </div>
     </div>

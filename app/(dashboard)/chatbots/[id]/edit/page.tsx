@@ -2,6 +2,7 @@ import { getTranslations } from "next-intl/server";
 import { requireOwnedBot } from "@/lib/auth/guards";
 import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
 import { MODEL_SUGGESTIONS, availableProviders } from "@/lib/ai";
+import { avatarOf } from "@/lib/chatbots/avatar";
 
 type Params = Promise<{ id: string }>;
 
@@ -9,9 +10,9 @@ export default async function EditChatbotPage({ params }: { params: Params }) {
   const { bot } = await requireOwnedBot((await params).id);
   const t = await getTranslations("chatbots");
   return (
-    <div className="col-lg-8">
-      <h2 className="h5 mb-3">{t("section_settings")}</h2>
-      <ChatbotForm bot={bot} providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
-    </div>
+    <>
+      <h2 className="visually-hidden">{t("section_settings")}</h2>
+      <ChatbotForm bot={{ ...bot, avatarIcon: avatarOf(bot).icon, avatarColor: avatarOf(bot).color }} providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
+    </>
   );
 }
