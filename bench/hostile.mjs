@@ -6,12 +6,13 @@
 // Loopback only; builds first when there is no build.
 import { execFileSync, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import http from "node:http";
 import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
+import { rssMb } from "./proc.mjs";
 
 const PORT = 3202;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -21,27 +22,6 @@ const PASSWORD = "the owner's own passphrase";
 if (!existsSync(".next/BUILD_ID")) {
   console.log("Building the app first…");
   execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-}
-
-/** Resident memory (MB) of a process and its descendants (Linux /proc). */
-function rssMb(rootPid) {
-  const procs = new Map();
-  for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const status = readFileSync(`/proc/${entry}/status`, "utf8");
-      procs.set(Number(entry), { ppid: Number(/PPid:\s+(\d+)/.exec(status)[1]), kb: Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) });
-    } catch {
-      // gone while we looked
-    }
-  }
-  let kb = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop();
-    kb += procs.get(pid)?.kb ?? 0;
-    for (const [child, p] of procs) if (p.ppid === pid) queue.push(child);
-  }
-  return Math.round(kb / 1024);
 }
 
 async function startServer() {

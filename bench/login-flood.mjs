@@ -5,11 +5,12 @@
 // per second and the server's CPU time per request, read from /proc. Loopback only.
 import { spawn, execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync, readFileSync, readdirSync } from "node:fs";
+import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
+import { cpuSeconds } from "./proc.mjs";
 
 const PORT = 3201;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -19,28 +20,6 @@ const CONCURRENCY = 10;
 if (!existsSync(".next/BUILD_ID")) {
   console.log("Building the app first…");
   execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-}
-
-/** CPU seconds used so far by a process and all its descendants (Linux /proc). */
-function cpuSeconds(rootPid) {
-  const tick = 100; // USER_HZ on Linux
-  const stats = new Map();
-  for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
-    try {
-      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
-      stats.set(Number(entry), { ppid: Number(fields[1]), cpu: (Number(fields[11]) + Number(fields[12])) / tick });
-    } catch {
-      // the process ended while we looked
-    }
-  }
-  let total = 0;
-  const queue = [rootPid];
-  while (queue.length) {
-    const pid = queue.pop();
-    total += stats.get(pid)?.cpu ?? 0;
-    for (const [child, s] of stats) if (s.ppid === pid) queue.push(child);
-  }
-  return total;
 }
 
 async function startServer(extraEnv) {

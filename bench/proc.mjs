@@ -1,0 +1,33 @@
+// Figures about a server and every process it started (Next runs workers), read from Linux /proc.
+import { readFileSync, readdirSync } from "node:fs";
+
+const USER_HZ = 100;
+
+/** Adds up what `measure(pid)` says for the process and all its descendants. */
+function overTree(rootPid, measure) {
+  const procs = new Map();
+  for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      const pid = Number(entry);
+      const fields = readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ");
+      procs.set(pid, { ppid: Number(fields[1]), value: measure(pid, fields) });
+    } catch {
+      // the process ended while we looked
+    }
+  }
+  let total = 0;
+  const queue = [rootPid];
+  while (queue.length) {
+    const pid = queue.pop();
+    total += procs.get(pid)?.value ?? 0;
+    for (const [child, p] of procs) if (p.ppid === pid) queue.push(child);
+  }
+  return total;
+}
+
+/** CPU seconds used so far (user + system). */
+export const cpuSeconds = (rootPid) => overTree(rootPid, (_, fields) => (Number(fields[11]) + Number(fields[12])) / USER_HZ);
+
+/** Resident memory in MB. */
+export const rssMb = (rootPid) =>
+  Math.round(overTree(rootPid, (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0)) / 1024);
