@@ -109,7 +109,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
             <h2 id="playground-title" className="h6 mb-0 text-break">
               {t("title")}
             </h2>
-            {botName ? <div className="small text-body-secondary text-break">{botName}</div> : null}
+            {botName ? <div className="small text-body-secondary text-break" dir="auto">{botName}</div> : null}
           </div>
         </div>
         <Button variant="outline-secondary" size="sm" onClick={newConversation} disabled={!lines.length}>
