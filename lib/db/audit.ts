@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "user_active",
   "user_role",
   "bot_active",
+  "api_key_created",
+  "api_key_revoked",
+  "api_key_revoked_use",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
