@@ -70,7 +70,7 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
         <Form.Check type="radio" id="scope-all" value="all" label={t("scope_all")} {...form.register("scope")} />
         <Form.Check type="radio" id="scope-chosen" value="chosen" label={t("scope_chosen")} {...form.register("scope")} />
         {scope === "chosen" && (
-          <div className="ms-4 mt-2" role="group" aria-label={t("scope_chosen")} aria-describedby={botError ? "bot-ids-error" : undefined}>
+          <div className="ms-4 mt-2">
             {bots.length === 0 && <p className="small text-body-secondary mb-0">{t("no_bots")}</p>}
             {bots.map((bot) => (
               <Form.Check
@@ -79,6 +79,7 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
                 id={`bot-${bot.id}`}
                 value={bot.id}
                 isInvalid={!!botError}
+                aria-describedby={botError ? "bot-ids-error" : undefined}
                 label={
                   <>
                     <span dir="auto">{bot.name}</span>
