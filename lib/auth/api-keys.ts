@@ -1,6 +1,6 @@
 import "server-only";
 import { createHash, randomBytes } from "node:crypto";
-import { audit } from "@/lib/db/audit";
+import { auditThrottled } from "@/lib/db/audit";
 import { findApiKeyByHash, touchApiKey } from "@/lib/db/api-keys";
 import type { Caller } from "@/lib/db/scopes";
 import type { ErrorCode } from "@/lib/errors";
@@ -52,7 +52,8 @@ export async function resolveApiKey(request: Request, now = new Date()): Promise
   const key = await findApiKeyByHash(hashApiKey(token));
   if (!key || !key.owner.isActive) return { ok: false, code: "api_key_invalid" };
   if (key.revokedAt) {
-    await audit({ action: "api_key_revoked_use", actorId: key.ownerId, targetId: key.id, targetName: `${key.name} (${key.prefix}…)` });
+    // Once a minute per key at most: a client retrying in a loop should not fill the log.
+    await auditThrottled({ action: "api_key_revoked_use", actorId: key.ownerId, targetId: key.id, targetName: `${key.name} (${key.prefix}…)` }, 60);
     return { ok: false, code: "api_key_revoked" };
   }
   if (key.expiresAt && key.expiresAt <= now) return { ok: false, code: "api_key_expired" };

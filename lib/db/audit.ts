@@ -62,6 +62,18 @@ export async function audit(entry: AuditEntry) {
   }
 }
 
+/**
+ * Records the event unless the same action on the same target was recorded in the last `seconds`:
+ * for refusals a client may repeat in a loop (a revoked API key), which would otherwise fill the log.
+ */
+export async function auditThrottled(entry: AuditEntry, seconds: number) {
+  const since = new Date(Date.now() - seconds * 1000);
+  const recent = await db.auditEvent
+    .findFirst({ where: { action: entry.action, targetId: entry.targetId ?? null, createdAt: { gte: since } }, select: { id: true } })
+    .catch(() => null);
+  if (!recent) await audit(entry);
+}
+
 export async function listAudit(actor: Actor, { page = 1, action }: { page?: number; action?: AuditAction } = {}) {
   await requireAdmin(actor);
   const where = action ? { action } : {};
