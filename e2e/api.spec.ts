@@ -100,8 +100,12 @@ test("a key made on /api-keys drives the bot through the openai client; scope, i
   expect(await ask(openai, model)).toBeInstanceOf(OpenAI.NotFoundError);
   await setApi(botId, true);
 
+  // The owner sees the API's conversations in the bot's Conversations tab, marked as such.
+  await page.goto(`/chatbots/${botId}/conversations`);
+  await expect(page.getByText(/· API$/).first()).toBeVisible();
+  await page.goto("/api-keys");
+
   // The list shows the last use; revoking stops the key at its next request.
-  await page.reload();
   await expect(row.getByTestId("last-used")).not.toHaveText("never");
   await row.getByRole("button", { name: "Revoke Website backend" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke" }).click();
