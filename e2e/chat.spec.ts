@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
+import { BASE_URL } from "../playwright.config";
 import { ChatbotFormPage, RegisterPage, expectToast, uniqueUser } from "./pages";
 
 async function ask(page: Page, message: string) {
@@ -173,7 +174,7 @@ test("another user gets 404 on a bot's Q&A, conversations and chat", async ({ br
   const exported = await intruder.request.get(`/api/chatbots/${botId}/conversations/export?format=json`);
   expect(exported.status()).toBe(404);
   const anonymous = await browser.newContext();
-  expect((await anonymous.request.post(`http://127.0.0.1:3100/api/chatbots/${botId}/chat`, { data: { message: "hi" } })).status()).toBe(401);
+  expect((await anonymous.request.post(`${BASE_URL}/api/chatbots/${botId}/chat`, { data: { message: "hi" } })).status()).toBe(401);
   await anonymous.close();
 });
 

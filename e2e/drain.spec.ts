@@ -27,7 +27,7 @@ test("SIGTERM while replies stream: they finish, new requests are refused, the p
     await expect(page).toHaveURL(/\/dashboard$/);
     const db = new Database(FILE);
     const owner = db.prepare(`SELECT id FROM "User" WHERE username = ?`).get(user.username) as { id: string };
-    db.prepare(`INSERT INTO "Chatbot" (id, "ownerId", name, provider, model, "updatedAt") VALUES ('drainbot', ?, 'Drain', 'openai', 'fake', ?)`).run(owner.id, Date.now());
+    db.prepare(`INSERT INTO "Chatbot" (id, "ownerId", name, provider, model, "publicId", "updatedAt") VALUES ('drainbot', ?, 'Drain', 'openai', 'fake', 'drainbot-public', ?)`).run(owner.id, Date.now());
     db.close();
 
     // Five replies streaming (each about 2 s) when the signal comes.
