@@ -3,10 +3,13 @@
 // OpenAI-compatible provider pointed at a local fake that streams a fixed reply at a fixed pace;
 // then prints time to first token through our endpoint and straight from the fake (p50, p95:
 // the difference is our overhead) and completed streams per second at 1, 10 and 50 concurrent
-// conversations. Loopback only; every loop is bounded. The per-user chat limit is lifted here:
+// conversations; then completed non-streaming requests per second through the OpenAI-compatible
+// /api/v1/chat/completions (a built-in-model bot) at 10 and 50 concurrent callers, beside a bare
+// route handler in the same build (BENCH_BARE_ROUTE) answering a fixed JSON body, and the ratio.
+// Loopback only; every loop is bounded. The per-user chat and per-key limits are lifted here:
 // the figures are about the chat path, not the limiter.
 import { spawn, execFileSync } from "node:child_process";
-import { randomUUID } from "node:crypto";
+import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import Database from "better-sqlite3";
 import { encode } from "@auth/core/jwt";
@@ -39,6 +42,11 @@ const botId = randomUUID();
 const now = new Date().toISOString();
 db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, ?, ?, '', ?, ?)`).run(userId, "bench", "bench@example.test", now, now);
 db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, provider, model, maxOutputTokens, publicId, createdAt, updatedAt) VALUES (?, ?, 'Bench', 'openai', 'bench-model', 256, ?, ?, ?)`).run(botId, userId, randomUUID(), now, now);
+// The API: a built-in-model bot with its API on, and a key for it (stored as its SHA-256).
+const apiBotPublicId = randomBytes(16).toString("base64url");
+db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, provider, model, publicId, apiEnabled, createdAt, updatedAt) VALUES (?, ?, 'Bench API', 'builtin', '', ?, 1, ?, ?)`).run(randomUUID(), userId, apiBotPublicId, now, now);
+const apiKey = `cbf_${randomBytes(20).toString("base64url")}`;
+db.prepare(`INSERT INTO "ApiKey" (id, ownerId, name, prefix, hash, allBots, createdAt) VALUES (?, ?, 'bench', ?, ?, 1, ?)`).run(randomUUID(), userId, apiKey.slice(0, 10), createHash("sha256").update(apiKey).digest("hex"), now);
 const sid = randomUUID();
 db.prepare(`INSERT INTO "Session" (sessionToken, userId, expires, createdAt, updatedAt) VALUES (?, ?, ?, ?, ?)`).run(sid, userId, new Date(Date.now() + 86_400_000).toISOString(), now, now);
 db.close();
@@ -46,7 +54,7 @@ const token = await encode({ salt: "authjs.session-token", secret: SECRET, token
 const cookie = `authjs.session-token=${token}`;
 
 const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: SECRET, OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: "sk-bench", CHAT_PER_USER_PER_MINUTE: "100000" },
+  env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: SECRET, OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: "sk-bench", CHAT_PER_USER_PER_MINUTE: "100000", API_KEY_REQUESTS_PER_MINUTE: "1000000", BENCH_BARE_ROUTE: "true" },
   stdio: ["ignore", "ignore", "inherit"],
 });
 const stop = async () => {
@@ -137,6 +145,49 @@ try {
       `  ${String(concurrency).padStart(2)} concurrent           ${(durations.length / seconds).toFixed(1).padEnd(11)} ${ms(pct(durations, 50)).padEnd(10)} ${ms(pct(durations, 95)).padEnd(10)} ${ms(pct(durations, 99)).padEnd(10)} ${errors} (${rate}%, target < 1%)`,
     );
   }
+  // Non-streaming requests through the OpenAI-compatible API, and a bare route for comparison.
+  const completion = JSON.stringify({ model: apiBotPublicId, messages: [{ role: "user", content: "hi" }] });
+  const apiHeaders = { "content-type": "application/json", authorization: `Bearer ${apiKey}` };
+  async function once(url) {
+    const started = performance.now();
+    const response = await fetch(url, { method: "POST", headers: apiHeaders, body: completion });
+    const body = await response.json();
+    if (!response.ok) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`);
+    return performance.now() - started;
+  }
+  async function load(url, concurrency, perWorker) {
+    const durations = [];
+    let errors = 0;
+    const started = performance.now();
+    await Promise.all(
+      Array.from({ length: concurrency }, async () => {
+        for (let i = 0; i < perWorker; i++) {
+          try {
+            durations.push(await once(url));
+          } catch (error) {
+            if (errors++ === 0) console.error(String(error).slice(0, 300));
+          }
+        }
+      }),
+    );
+    return { perSecond: durations.length / ((performance.now() - started) / 1000), durations, errors };
+  }
+  const API_URL = `${BASE}/api/v1/chat/completions`;
+  const BARE_URL = `${BASE}/api/bench/bare`;
+  for (let i = 0; i < 20; i++) await Promise.all([once(API_URL), once(BARE_URL)]); // warm up
+  console.log("\nNon-streaming requests    requests/s  p50        p95        p99        errors");
+  for (const concurrency of [10, 50]) {
+    const perWorker = Math.max(4, Math.ceil(600 / concurrency));
+    const bare = await load(BARE_URL, concurrency, perWorker);
+    const api = await load(API_URL, concurrency, perWorker);
+    for (const [label, r] of [["bare route", bare], ["/v1/chat/completions", api]]) {
+      console.log(
+        `  ${String(concurrency).padStart(2)} × ${label.padEnd(21)} ${r.perSecond.toFixed(1).padEnd(11)} ${ms(pct(r.durations, 50)).padEnd(10)} ${ms(pct(r.durations, 95)).padEnd(10)} ${ms(pct(r.durations, 99)).padEnd(10)} ${r.errors}`,
+      );
+    }
+    console.log(`     API / bare: ${((api.perSecond / bare.perSecond) * 100).toFixed(1)} % of the bare route's rate`);
+  }
+
   console.log(`\n(a stream takes at least ${WORDS * PACE_MS} ms at the fake's pace; node ${process.version}, ${(await import("node:os")).cpus().length} cores)`);
 } finally {
   await stop();

@@ -41,6 +41,9 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
                 <Nav.Link as={Link} href="/chatbots">
                   {t("chatbots")}
                 </Nav.Link>
+                <Nav.Link as={Link} href="/api-keys">
+                  {t("api_keys")}
+                </Nav.Link>
                 <Nav.Link as={Link} href="/profile">
                   {t("profile")}
                 </Nav.Link>

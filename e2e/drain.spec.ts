@@ -40,7 +40,7 @@ test("SIGTERM while replies stream: they finish, new requests are refused, the p
 
     for (const response of await Promise.all(chats)) {
       const events = (await response.text()).trim().split("\n").map((l) => JSON.parse(l));
-      expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop" });
+      expect(events.at(-1)).toMatchObject({ type: "done", finishReason: "stop" });
       expect(events.filter((e) => e.type === "text").map((e) => e.text).join("")).toBe(REPLY);
     }
     // Next exits with 128 + SIGTERM once every request has finished.

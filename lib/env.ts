@@ -45,6 +45,10 @@ const schema = z.object({
   // Accounts created per hour by all clients whose address is unknown, together.
   REGISTER_UNKNOWN_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Requests one API key may make per minute, over every /api/v1 endpoint.
+  API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Benchmarks only: serves /api/bench/bare (a fixed JSON body) to compare the API against. Never in a deployment.
+  BENCH_BARE_ROUTE: z.stringbool().default(false),
   // Password checks (bcrypt) run on this many worker threads; beyond this many checks waiting
   // for a thread, a login is answered 503 with Retry-After instead of queueing.
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, availableParallelism() - 1))),

@@ -40,6 +40,11 @@ export const ERROR_CODES = [
   "bot_locked",
   "quota_exceeded",
   "message_too_long",
+  // the HTTP API (lib/auth/api-keys.ts) and its keys' form
+  "api_key_invalid",
+  "api_key_revoked",
+  "api_key_expired",
+  "api_key_bots_required",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;

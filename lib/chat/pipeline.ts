@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { AiError, availableProviders, streamReply, type ChatTurn, type ReplyEvent, type ReplyFinish, type ReplyRequest } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
-import { addMessage, continueConversation, messagesToday, quotaDay, recentHistory, startConversation, type ConversationSource } from "@/lib/db/conversations";
+import { HISTORY_WINDOW, addMessage, continueConversation, messagesToday, quotaDay, recentHistory, startConversation, type ConversationSource } from "@/lib/db/conversations";
 import type { Caller } from "@/lib/db/scopes";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
@@ -18,6 +18,12 @@ export type ChatRequest = {
   message: string;
   /** The conversation to go on with; none starts a new one. */
   conversationId?: string | null;
+  /**
+   * The earlier turns when the caller keeps the conversation itself (the OpenAI-compatible API):
+   * used instead of a stored conversation's, bounded to the same window; a new conversation is
+   * stored with this message only.
+   */
+  history?: ChatTurn[];
   /** The visitor pressed Stop or left. */
   signal?: AbortSignal;
   timer?: StepTimer;
@@ -53,7 +59,7 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   timer?.mark("limits");
 
   const continuing = request.conversationId ? await continueConversation(caller, bot, request.conversationId) : null;
-  const history = continuing ? await recentHistory(continuing) : [];
+  const history = continuing ? await recentHistory(continuing) : (request.history ?? []).slice(-HISTORY_WINDOW);
   timer?.mark("history");
   const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
   const reply = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
@@ -70,7 +76,7 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
       conversationId = continuing;
       visitorMessageSaved = addMessage(bot, continuing, visitorMessage);
     } else {
-      conversationId = await startConversation(bot, SOURCE[caller.kind], visitorMessage);
+      conversationId = await startConversation(bot, SOURCE[caller.kind], visitorMessage, caller.kind === "apiKey" ? { apiKeyId: caller.keyId } : {});
     }
   } catch (error) {
     await reply?.return(undefined);
@@ -136,5 +142,7 @@ async function* replyEvents(
       }).catch((error) => console.error("could not store the reply", error));
     }
   }
-  yield errorCode ? { type: "error", code: errorCode } : { type: "done", finishReason: finish?.finishReason ?? "stop" };
+  yield errorCode
+    ? { type: "error", code: errorCode }
+    : { type: "done", finishReason: finish?.finishReason ?? "stop", usage: { inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null } };
 }

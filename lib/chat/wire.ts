@@ -5,7 +5,7 @@
 export type ChatEvent =
   | { type: "start"; conversationId: string }
   | { type: "text"; text: string }
-  | { type: "done"; finishReason: string }
+  | { type: "done"; finishReason: string; usage?: { inputTokens: number | null; outputTokens: number | null } }
   | { type: "error"; code: string };
 
 export const CHAT_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";

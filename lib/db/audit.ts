@@ -21,6 +21,9 @@ export const AUDIT_ACTIONS = [
   "user_active",
   "user_role",
   "bot_active",
+  "api_key_created",
+  "api_key_revoked",
+  "api_key_revoked_use",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -57,6 +60,18 @@ export async function audit(entry: AuditEntry) {
   } catch (error) {
     console.error("audit: could not record", entry.action, error instanceof Error ? error.message : error);
   }
+}
+
+/**
+ * Records the event unless the same action on the same target was recorded in the last `seconds`:
+ * for refusals a client may repeat in a loop (a revoked API key), which would otherwise fill the log.
+ */
+export async function auditThrottled(entry: AuditEntry, seconds: number) {
+  const since = new Date(Date.now() - seconds * 1000);
+  const recent = await db.auditEvent
+    .findFirst({ where: { action: entry.action, targetId: entry.targetId ?? null, createdAt: { gte: since } }, select: { id: true } })
+    .catch(() => null);
+  if (!recent) await audit(entry);
 }
 
 export async function listAudit(actor: Actor, { page = 1, action }: { page?: number; action?: AuditAction } = {}) {

@@ -5,7 +5,7 @@ import type { ChatbotData } from "@/lib/validation/chatbot";
 import { containsText, db } from "./client";
 import { pageOf } from "./paging";
 import { PROVIDERS, type ProviderId } from "@/lib/ai/types";
-import { chatBot, ownBot, ownBots, type Actor, type Caller } from "./scopes";
+import { apiKeyBots, chatBot, ownBot, ownBots, type Actor, type Caller } from "./scopes";
 
 export const CHATBOTS_PER_PAGE = 20;
 
@@ -182,4 +182,9 @@ const readChatTarget = async (caller: Caller, id: string) => {
 /** The bot with what a reply needs, when the caller may chat with it; else null. */
 export async function findBotForChat(caller: Caller, id: string): Promise<ChatTarget | null> {
   return (await readChatTarget(caller, id)) as ChatTarget | null;
+}
+
+/** The bots an API key may use now (its scope, API on, switched on): what GET /api/v1/models lists. */
+export async function listApiKeyBots(caller: Extract<Caller, { kind: "apiKey" }>) {
+  return db.chatbot.findMany({ where: { ...apiKeyBots(caller), isActive: true }, select: { publicId: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
 }

@@ -108,9 +108,16 @@ describe("conversations", () => {
     expect(await code(addMessage(theirs, c1, { role: "user", content: "injected" }))).not.toBe("resolved");
     // Visitors and keys reach nothing that their scope does not name.
     expect(await findBotForChat({ kind: "visitor", visitorId: "v1" }, bot.id)).toBeNull();
-    expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: other.id, botIds: null }, bot.id)).toBeNull();
-    expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: me.id, botIds: [otherBot.id] }, bot.id)).toBeNull();
-    expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: me.id, botIds: [bot.id] }, bot.id)).toMatchObject({ id: bot.id });
+    // A key names a bot by its public id, and reaches it only with the bot's API switched on.
+    const { publicId } = await db.chatbot.findUniqueOrThrow({ where: { id: bot.id }, select: { publicId: true } });
+    const key = (ownerId: string, botIds: string[] | null) => ({ kind: "apiKey" as const, keyId: "k", ownerId, botIds });
+    expect(await findBotForChat(key(me.id, null), publicId)).toBeNull();
+    await db.chatbot.update({ where: { id: bot.id }, data: { apiEnabled: true } });
+    expect(await findBotForChat(key(me.id, null), publicId)).toMatchObject({ id: bot.id });
+    expect(await findBotForChat(key(me.id, null), bot.id)).toBeNull();
+    expect(await findBotForChat(key(other.id, null), publicId)).toBeNull();
+    expect(await findBotForChat(key(me.id, [otherBot.id]), publicId)).toBeNull();
+    expect(await findBotForChat(key(me.id, [bot.id]), publicId)).toMatchObject({ id: bot.id });
 
     expect(await code(getConversation(other, c1))).toBe("not_found");
     expect(await code(listConversations(other, bot.id))).toBe("not_found");

@@ -1,14 +1,14 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
 import { pageOf, weekAgo } from "./paging";
 import type { ChatTarget } from "./chatbots";
-import { callerConversations, ownBotChild, ownBots, type Actor, type Caller } from "./scopes";
+import { callerConversations, chatBot, ownBotChild, ownBots, type Actor, type Caller } from "./scopes";
 
 export const CONVERSATIONS_PER_PAGE = 20;
-/** How many earlier messages a reply sees: enough for context, bounded for cost. */
-export const HISTORY_WINDOW = 20;
+export { HISTORY_WINDOW };
 
 const messageFields = {
   id: true,
@@ -33,10 +33,10 @@ export async function continueConversation(caller: Caller, bot: ChatTarget, conv
   return existing.id;
 }
 
-/** A new conversation with the bot, and its first message (one write). */
-export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage) {
+/** A new conversation with the bot, and its first message (one write); `by` names the API key that started it. */
+export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage, by: { apiKeyId?: string } = {}) {
   const created = await db.conversation.create({
-    data: { chatbotId: bot.id, source, messages: { create: { ...first, chatbotId: bot.id } } },
+    data: { chatbotId: bot.id, source, apiKeyId: by.apiKeyId ?? null, messages: { create: { ...first, chatbotId: bot.id } } },
     select: { id: true },
   });
   return created.id;
@@ -185,4 +185,47 @@ export function quotaDay(now = new Date()) {
 /** Visitor messages the bot has received since the quota day began, on every channel. */
 export async function messagesToday(bot: ChatTarget, now = new Date()) {
   return db.message.count({ where: { chatbotId: bot.id, role: "user", createdAt: { gte: quotaDay(now).start } } });
+}
+
+/** The bot whose history a caller reads: one it may chat with, switched on; else not found / inactive. */
+async function botForHistory(caller: Caller, botId: string) {
+  const where = chatBot(caller, botId);
+  const bot = where && (await db.chatbot.findFirst({ where, select: { id: true, isActive: true } }));
+  if (!bot) throw new AppError("not_found");
+  if (!bot.isActive) throw new AppError("bot_inactive");
+  return bot.id;
+}
+
+/**
+ * A page of the conversations with a bot that the caller may read (an API key: only those started
+ * through it), newest first. Only the conversation's own fields: nothing of the bot's settings.
+ */
+export async function listCallerConversations(caller: Caller, botId: string, page = 1) {
+  const where = { chatbotId: await botForHistory(caller, botId), ...callerConversations(caller) };
+  const total = await db.conversation.count({ where });
+  const { pages, page: current, skip, take } = pageOf(total, page, CONVERSATIONS_PER_PAGE);
+  const rows = await db.conversation.findMany({
+    where,
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    skip,
+    take,
+    select: { id: true, startedAt: true, updatedAt: true, _count: { select: { messages: true } } },
+  });
+  const items = rows.map((c) => ({ id: c.id, startedAt: c.startedAt, updatedAt: c.updatedAt, messageCount: c._count.messages }));
+  return { items, total, page: current, pages };
+}
+
+/** One conversation the caller may read, with its messages oldest first (text, role, time, and a failed reply's code). */
+export async function getCallerConversation(caller: Caller, botId: string, conversationId: string) {
+  const conversation = await db.conversation.findFirst({
+    where: { id: conversationId, chatbotId: await botForHistory(caller, botId), ...callerConversations(caller) },
+    select: {
+      id: true,
+      startedAt: true,
+      updatedAt: true,
+      messages: { select: { id: true, role: true, content: true, errorCode: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+    },
+  });
+  if (!conversation) throw new AppError("not_found");
+  return conversation;
 }

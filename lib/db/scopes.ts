@@ -29,21 +29,38 @@ export const ownBot = (actor: Actor, id: string) => ({ id, ownerId: requireActor
 /** A row hanging off one of the actor's bots (a Q&A entry, a conversation). */
 export const ownBotChild = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
 
-/** The bot a caller may chat with, or null when the caller can reach no such bot. Visitors reach bots only through a public channel (none yet). */
+/**
+ * The bot a caller may chat with, or null when the caller can reach no such bot. The owner names
+ * it by its database id; an API key by its public id, and only when the bot allows the API and is
+ * one the key is scoped to (`botIds` are database ids). Visitors reach bots only through a public
+ * channel (none yet).
+ */
 export function chatBot(caller: Caller, id: string) {
   switch (caller.kind) {
     case "owner":
       return ownBot(caller, id);
     case "apiKey":
-      return caller.botIds && !caller.botIds.includes(id) ? null : ownBot({ id: caller.ownerId }, id);
+      return { publicId: id, ...apiKeyBots(caller) };
     case "visitor":
       return null;
   }
 }
 
-/** The conversations of a bot a caller may go on with: an owner or key all of them; a visitor only their own (with public channels). */
+/** Every bot an API key may reach (its owner's, with the API on, within its scope). */
+export const apiKeyBots = (caller: Extract<Caller, { kind: "apiKey" }>) => ({
+  ownerId: requireActorId({ id: caller.ownerId }),
+  apiEnabled: true,
+  ...(caller.botIds ? { id: { in: caller.botIds } } : {}),
+});
+
+/**
+ * The conversations of a bot a caller may go on with or read: an owner all of them; an API key
+ * only those started through it (not the playground's, another key's or a visitor's); a visitor
+ * only their own (with public channels).
+ */
 export function callerConversations(caller: Caller) {
   if (caller.kind === "visitor") throw new AppError("not_found");
+  if (caller.kind === "apiKey") return { apiKeyId: requireActorId({ id: caller.keyId }) };
   return {};
 }
 

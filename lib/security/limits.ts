@@ -58,6 +58,7 @@ export function buildLimiters() {
     registerIp: createLimiter({ keyPrefix: "register_ip", points: e.REGISTER_PER_IP_PER_HOUR, duration: HOUR }),
     registerUnknownIp: createLimiter({ keyPrefix: "register_unknown_ip", points: e.REGISTER_UNKNOWN_IP_PER_HOUR, duration: HOUR }),
     chatUser: createLimiter({ keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
+    apiKey: createLimiter({ keyPrefix: "api_key", points: e.API_KEY_REQUESTS_PER_MINUTE, duration: MINUTE }),
   };
 }
 
@@ -166,4 +167,9 @@ export async function takeRegistration(ip: string | null): Promise<number> {
 /** One chat message from this user: seconds to wait, or 0. */
 export async function takeChatMessage(userId: string): Promise<number> {
   return take(all().chatUser, userId);
+}
+
+/** One HTTP API request with this key, whatever the endpoint: seconds to wait, or 0. */
+export async function takeApiRequest(keyId: string): Promise<number> {
+  return take(all().apiKey, keyId);
 }

@@ -1,0 +1,23 @@
+import type { ChatEvent } from "@/lib/chat/wire";
+import { isErrorCode, type ErrorCode } from "@/lib/errors";
+
+export type CollectedReply = {
+  reply: string;
+  finishReason: string;
+  usage: { inputTokens: number | null; outputTokens: number | null };
+  /** The provider's failure, when the reply ended with one (what was said before it is in `reply`). */
+  errorCode: ErrorCode | null;
+};
+
+/** A whole reply from the pipeline's events, for the API's non-streaming answers. */
+export async function collectReply(events: AsyncIterable<ChatEvent>): Promise<CollectedReply> {
+  const collected: CollectedReply = { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null };
+  for await (const event of events) {
+    if (event.type === "text") collected.reply += event.text;
+    else if (event.type === "done") {
+      collected.finishReason = event.finishReason;
+      if (event.usage) collected.usage = event.usage;
+    } else if (event.type === "error") collected.errorCode = isErrorCode(event.code) ? event.code : "server_error";
+  }
+  return collected;
+}
