@@ -45,6 +45,11 @@ const schema = z.object({
   // Accounts created per hour by all clients whose address is unknown, together.
   REGISTER_UNKNOWN_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
   CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  // Public page and widget: messages per visitor (a random id in their browser) per minute, per
+  // known address per minute, and per bot per minute from all visitors whose address is unknown.
+  PUBLIC_CHAT_PER_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  PUBLIC_CHAT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_CHAT_UNKNOWN_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   // Password checks (bcrypt) run on this many worker threads; beyond this many checks waiting
   // for a thread, a login is answered 503 with Retry-After instead of queueing.
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, availableParallelism() - 1))),

@@ -40,6 +40,10 @@ export const ERROR_CODES = [
   "bot_locked",
   "quota_exceeded",
   "message_too_long",
+  "origin_invalid",
+  "origins_required",
+  "color_invalid",
+  "origin_refused",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;

@@ -72,7 +72,7 @@ describe("conversations", () => {
     expect(await code(continueConversation(owner(other), theirs, c1))).toBe("not_found");
     expect(await code(addMessage(theirs, c1, { role: "user", content: "injected" }))).not.toBe("resolved");
     // Visitors and keys reach nothing that their scope does not name.
-    expect(await findBotForChat({ kind: "visitor", visitorId: "v1" }, bot.id)).toBeNull();
+    expect(await findBotForChat({ kind: "visitor", visitorId: "v1", channel: "page", ip: null }, bot.id)).toBeNull();
     expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: other.id, botIds: null }, bot.id)).toBeNull();
     expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: me.id, botIds: [otherBot.id] }, bot.id)).toBeNull();
     expect(await findBotForChat({ kind: "apiKey", keyId: "k", ownerId: me.id, botIds: [bot.id] }, bot.id)).toMatchObject({ id: bot.id });

@@ -13,7 +13,7 @@ export type Actor = { id: string };
  */
 export type Caller =
   | { kind: "owner"; id: string }
-  | { kind: "visitor"; visitorId: string }
+  | { kind: "visitor"; visitorId: string; channel: "page" | "widget"; ip: string | null }
   | { kind: "apiKey"; keyId: string; ownerId: string; botIds: string[] | null };
 
 export function requireActorId(actor: Actor | null | undefined): string {
@@ -29,7 +29,7 @@ export const ownBot = (actor: Actor, id: string) => ({ id, ownerId: requireActor
 /** A row hanging off one of the actor's bots (a Q&A entry, a conversation). */
 export const ownBotChild = (actor: Actor, id: string) => ({ id, chatbot: { ownerId: requireActorId(actor) } });
 
-/** The bot a caller may chat with, or null when the caller can reach no such bot. Visitors reach bots only through a public channel (none yet). */
+/** The bot a caller may chat with, or null when the caller can reach no such bot. */
 export function chatBot(caller: Caller, id: string) {
   switch (caller.kind) {
     case "owner":
@@ -37,14 +37,40 @@ export function chatBot(caller: Caller, id: string) {
     case "apiKey":
       return caller.botIds && !caller.botIds.includes(id) ? null : ownBot({ id: caller.ownerId }, id);
     case "visitor":
-      return null;
+      return publicBot(id, caller.channel);
   }
 }
 
-/** The conversations of a bot a caller may go on with: an owner or key all of them; a visitor only their own (with public channels). */
+/**
+ * A bot a visitor may reach through one public channel, by its public id (never the database id):
+ * active, not locked by an admin, and that channel switched on. Anything else is "not found".
+ */
+export const publicBot = (publicId: string, channel: "page" | "widget") => ({
+  publicId,
+  isActive: true,
+  adminLocked: false,
+  ...(channel === "page" ? { publicPageEnabled: true } : { widgetEnabled: true }),
+});
+
+/** The conversations of a bot a caller may go on with: an owner or key all of them; a visitor only their own. */
 export function callerConversations(caller: Caller) {
-  if (caller.kind === "visitor") throw new AppError("not_found");
+  if (caller.kind === "visitor") {
+    if (!caller.visitorId) throw new AppError("not_found");
+    return { visitorId: caller.visitorId };
+  }
   return {};
+}
+
+/** Who a new conversation belongs to, written with it (the owner sees it with its source). */
+export function conversationOwnerFields(caller: Caller) {
+  switch (caller.kind) {
+    case "owner":
+      return { source: "playground" as const };
+    case "visitor":
+      return { source: "public" as const, visitorId: caller.visitorId };
+    case "apiKey":
+      return { source: "api" as const, apiKeyId: caller.keyId };
+  }
 }
 
 /** A username or an email, as typed at login or in the admin CLI: the unique key it names. */

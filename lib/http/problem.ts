@@ -8,6 +8,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   invalid_data: 400,
   message_too_long: 400,
   unauthenticated: 401,
+  origin_refused: 403,
   not_found: 404,
   bot_inactive: 409,
   rate_limited: 429,
