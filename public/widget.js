@@ -61,6 +61,7 @@
     path.setAttribute("d", "M8 1C3.6 1 0 4 0 7.6c0 1.7.8 3.2 2.1 4.4-.2 1-.7 2.2-1.6 3 2 0 3.7-.7 4.8-1.5.8.2 1.7.3 2.7.3 4.4 0 8-3 8-6.6S12.4 1 8 1z");
     svg.appendChild(path);
     b.appendChild(svg);
+    panel.appendChild(x);
     var frame = null;
     function open() {
       if (!frame) {

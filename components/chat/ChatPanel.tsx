@@ -154,7 +154,7 @@ export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = 
               )}
               {line.stopped && <div className="text-body-secondary small">{t("stopped")}</div>}
               {!line.streaming && line.content && (
-                <button type="button" className="btn btn-link btn-sm p-0 chat-copy" onClick={() => copy(line.content)}>
+                <button type="button" className="btn btn-link link-body-emphasis btn-sm p-0 chat-copy" onClick={() => copy(line.content)}>
                   <i className="bi bi-clipboard me-1" aria-hidden />
                   {t("copy")}
                 </button>

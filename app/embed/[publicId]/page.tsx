@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { findPublicBot } from "@/lib/db/channels";
@@ -7,11 +8,11 @@ import { EmbedChat } from "./_components/EmbedChat";
 
 type Params = Promise<{ publicId: string }>;
 
-async function widgetBot(publicId: string) {
+const widgetBot = cache(async (publicId: string) => {
   const bot = publicIdSchema.safeParse(publicId).success ? await findPublicBot(publicId, "widget") : null;
   if (!bot) notFound();
   return bot;
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const bot = await widgetBot((await params).publicId);

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChatPanel } from "@/components/chat/ChatPanel";
@@ -7,12 +8,12 @@ import { publicIdSchema } from "@/lib/validation/channels";
 
 type Params = Promise<{ publicId: string }>;
 
-/** The bot's public page, or the 404 page when its public page is off, it is inactive or locked, or the link was replaced. */
-async function publicPageBot(publicId: string) {
+/** The bot's public page (read once per request), or the 404 page when its public page is off, it is inactive or locked, or the link was replaced. */
+const publicPageBot = cache(async (publicId: string) => {
   const bot = publicIdSchema.safeParse(publicId).success ? await findPublicBot(publicId, "page") : null;
   if (!bot) notFound();
   return bot;
-}
+});
 
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const bot = await publicPageBot((await params).publicId);
