@@ -99,8 +99,16 @@ test("the owner switches the public page on; a logged-out visitor chats on it; N
   await second.context().close();
 });
 
-test("the public page is axe-clean in both themes and in Arabic, and fits a 375 px phone", async ({ page, browser }) => {
+test("the public page is axe-clean in both themes and in Arabic, and fits a 375 px phone; so is the Channels tab", async ({ page, browser }) => {
   const { shareUrl } = await ownerWithPublicPage(page, "Axe public bot");
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  for (const theme of ["dark", "light"] as const) {
+    await page.context().addCookies([{ name: "theme", value: theme, url: page.url() }]);
+    await page.reload();
+    await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
+    await page.getByRole("textbox", { name: "Greeting" }).fill("Hello there!");
+    expect(await seriousViolations(page), `Channels tab (${theme})`).toEqual([]);
+  }
   for (const colorScheme of ["dark", "light"] as const) {
     const visitor = await visitorPage(browser, { colorScheme });
     await visitor.emulateMedia({ reducedMotion: "reduce" });
