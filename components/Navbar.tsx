@@ -1,6 +1,7 @@
 "use client";
 
 import Link from "next/link";
+import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
 import Container from "react-bootstrap/Container";
 import Nav from "react-bootstrap/Nav";
@@ -16,6 +17,8 @@ type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme }
 
 export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
+  // The widget's iframe is the chat alone: nothing of the app around it.
+  const embedded = usePathname()?.startsWith("/embed/");
 
   async function chooseLocale(next: Locale) {
     const result = await setLocaleAction(next);
@@ -23,6 +26,7 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
     if (result.ok) window.location.reload();
   }
 
+  if (embedded) return null;
   return (
     <BsNavbar expand="lg" className="border-bottom bg-body-tertiary" collapseOnSelect>
       <Container>

@@ -49,6 +49,11 @@ const schema = z.object({
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
   // Benchmarks only: serves /api/bench/bare (a fixed JSON body) to compare the API against. Never in a deployment.
   BENCH_BARE_ROUTE: z.stringbool().default(false),
+  // Public page and widget: messages per visitor (a random id in their browser) per minute, per
+  // known address per minute, and per bot per minute from all visitors whose address is unknown.
+  PUBLIC_CHAT_PER_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  PUBLIC_CHAT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
+  PUBLIC_CHAT_UNKNOWN_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
   // Password checks (bcrypt) run on this many worker threads; beyond this many checks waiting
   // for a thread, a login is answered 503 with Retry-After instead of queueing.
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, availableParallelism() - 1))),

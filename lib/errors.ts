@@ -45,6 +45,10 @@ export const ERROR_CODES = [
   "api_key_revoked",
   "api_key_expired",
   "api_key_bots_required",
+  "origin_invalid",
+  "origins_required",
+  "color_invalid",
+  "origin_refused",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;

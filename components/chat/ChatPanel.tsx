@@ -10,16 +10,34 @@ import { useErrorText } from "@/components/ui/useErrorText";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { readEvents } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/chat";
+import type { Channel } from "@/lib/validation/channels";
 import { Markdown } from "./Markdown";
+import { useVisitorId } from "./useVisitorId";
 
 type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
-type Props = { botId: string; welcomeMessage: string; isActive: boolean; botName?: string; avatar?: { avatarIcon: string; avatarColor: string } };
+/** Who is talking: the signed-in owner in the playground (by the bot's id), or an anonymous visitor of a public channel (by its public id). */
+export type ChatTarget = { kind: "owner"; botId: string } | { kind: "visitor"; publicId: string; channel: Channel };
+type Props = {
+  target: ChatTarget;
+  welcomeMessage: string;
+  isActive: boolean;
+  /** The panel's heading; the playground's by default. */
+  title?: string;
+  /** Inside the widget's iframe: the panel fills the frame. */
+  embedded?: boolean;
+  /** Shown under the heading, beside the avatar. */
+  botName?: string;
+  avatar?: { avatarIcon: string; avatarColor: string };
+};
 
 // Ids come from here, never from inside a state updater: StrictMode (next dev) runs updaters twice.
 let nextId = 1;
 
-/** The playground: talk to the bot as a visitor would, with replies streamed in as they come. */
-export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" } }: Props) {
+/**
+ * A chat with a bot, replies streamed in as they come: the playground (the owner tries their bot),
+ * the public page and the widget (a visitor, known only by a random id kept in their browser).
+ */
+export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = false, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" } }: Props) {
   const t = useTranslations("chat");
   const tErrors = useTranslations("errors");
   const toast = useToast();
@@ -31,6 +49,9 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
   const thread = useRef<HTMLDivElement>(null);
   const busy = lines.some((l) => l.streaming);
   const errorText = useErrorText();
+  const visitorId = useVisitorId(target.kind === "visitor");
+  // A visitor can send once their id is known (after hydration).
+  const ready = isActive && (target.kind === "owner" || !!visitorId);
 
   // Follow the newest message (and a reply as it streams in).
   useEffect(() => {
@@ -44,7 +65,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
   async function send(event?: FormEvent) {
     event?.preventDefault();
     const message = draft.trim();
-    if (!message || busy) return;
+    if (!message || busy || !ready) return;
     if ([...message].length > MESSAGE_MAX) return setInputError(tErrors("message_too_long"));
     setInputError(null);
     const userId = nextId++;
@@ -54,10 +75,12 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      const response = await fetch(`/api/chatbots/${botId}/chat`, {
+      const url = target.kind === "owner" ? `/api/chatbots/${target.botId}/chat` : `/api/public/${target.publicId}/chat`;
+      const body = target.kind === "owner" ? { message, conversationId } : { message, conversationId, visitorId, channel: target.channel };
+      const response = await fetch(url, {
         method: "POST",
         headers: { "Content-Type": "application/json" },
-        body: JSON.stringify({ message, conversationId }),
+        body: JSON.stringify(body),
         signal: controller.signal,
       });
       if (!response.ok || !response.body) {
@@ -101,13 +124,13 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
   }
 
   return (
-    <section className="card chat-widget chat-panel" aria-labelledby="playground-title">
+    <section className={`card chat-widget chat-panel ${embedded ? "chat-embedded border-0 rounded-0" : ""}`} aria-labelledby="playground-title">
       <div className="card-header chat-widget-header d-flex flex-wrap justify-content-between align-items-center gap-2">
         <div className="d-flex align-items-center gap-2 min-w-0">
           <BotAvatar bot={avatar} />
           <div className="min-w-0">
             <h2 id="playground-title" className="h6 mb-0 text-break">
-              {t("title")}
+              {title ?? t("title")}
             </h2>
             {botName ? <div className="small text-body-secondary text-break" dir="auto">{botName}</div> : null}
           </div>
@@ -169,7 +192,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
               value={draft}
               onChange={(e) => setDraft(e.target.value)}
               onKeyDown={onKeyDown}
-              placeholder={t("placeholder")}
+              placeholder={target.kind === "owner" ? t("placeholder") : t("visitor_placeholder")}
               isInvalid={!!inputError}
               disabled={!isActive}
             />
@@ -182,7 +205,7 @@ export function ChatPanel({ botId, welcomeMessage, isActive, botName, avatar = {
                 {t("stop")}
               </Button>
             ) : (
-              <Button type="submit" disabled={!draft.trim() || !isActive}>
+              <Button type="submit" disabled={!draft.trim() || !ready}>
                 <i className="bi bi-send me-1" aria-hidden />
                 {t("send")}
               </Button>

@@ -2,11 +2,11 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { AiError, availableProviders, streamReply, type ChatTurn, type ReplyEvent, type ReplyFinish, type ReplyRequest } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
-import { HISTORY_WINDOW, addMessage, continueConversation, messagesToday, quotaDay, recentHistory, startConversation, type ConversationSource } from "@/lib/db/conversations";
-import type { Caller } from "@/lib/db/scopes";
+import { HISTORY_WINDOW, addMessage, continueConversation, messagesToday, quotaDay, recentHistory, startConversation } from "@/lib/db/conversations";
+import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
-import { takeChatMessage } from "@/lib/security/limits";
+import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
 import type { StepTimer } from "./timing";
 import type { ChatEvent } from "./wire";
 
@@ -31,12 +31,11 @@ export type ChatRequest = {
 
 export type ChatReply = { conversationId: string; events: AsyncGenerator<ChatEvent> };
 
-/** The conversation list shows where each conversation came from. */
-const SOURCE: Record<Caller["kind"], ConversationSource> = { owner: "playground", visitor: "public", apiKey: "api" };
-
-/** Whose per-minute budget a message spends. */
-const limitKey = (caller: Caller) =>
-  caller.kind === "owner" ? caller.id : caller.kind === "apiKey" ? `key:${caller.keyId}` : `visitor:${caller.visitorId}`;
+/** Seconds to wait before this caller may send another message, or 0: a visitor spends per-visitor and per-address budgets. */
+const takeMessage = (caller: Caller, bot: ChatTarget) =>
+  caller.kind === "visitor"
+    ? takeVisitorMessage({ visitorId: caller.visitorId, ip: caller.ip, botId: bot.id })
+    : takeChatMessage(caller.kind === "owner" ? caller.id : `key:${caller.keyId}`);
 
 /**
  * The one reply pipeline behind every channel. Refuses (AppError with a code, and a wait where
@@ -51,7 +50,7 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   if (!bot) throw new AppError("not_found");
   if (!bot.isActive) throw new AppError("bot_inactive");
   // Both refusals come before the provider is asked.
-  const wait = await takeChatMessage(limitKey(caller));
+  const wait = await takeMessage(caller, bot);
   if (wait) throw new AppError("too_many_requests", undefined, wait);
   if (bot.dailyMessageQuota !== null && (await messagesToday(bot)) >= bot.dailyMessageQuota) {
     throw new AppError("quota_exceeded", undefined, quotaDay().secondsLeft);
@@ -76,7 +75,8 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
       conversationId = continuing;
       visitorMessageSaved = addMessage(bot, continuing, visitorMessage);
     } else {
-      conversationId = await startConversation(bot, SOURCE[caller.kind], visitorMessage, caller.kind === "apiKey" ? { apiKeyId: caller.keyId } : {});
+      const { source, ...who } = conversationOwnerFields(caller);
+      conversationId = await startConversation(bot, source, visitorMessage, who);
     }
   } catch (error) {
     await reply?.return(undefined);

@@ -107,7 +107,7 @@ describe("conversations", () => {
     expect(await code(continueConversation(owner(other), theirs, c1))).toBe("not_found");
     expect(await code(addMessage(theirs, c1, { role: "user", content: "injected" }))).not.toBe("resolved");
     // Visitors and keys reach nothing that their scope does not name.
-    expect(await findBotForChat({ kind: "visitor", visitorId: "v1" }, bot.id)).toBeNull();
+    expect(await findBotForChat({ kind: "visitor", visitorId: "v1", channel: "page", ip: null }, bot.id)).toBeNull();
     // A key names a bot by its public id, and reaches it only with the bot's API switched on.
     const { publicId } = await db.chatbot.findUniqueOrThrow({ where: { id: bot.id }, select: { publicId: true } });
     const key = (ownerId: string, botIds: string[] | null) => ({ kind: "apiKey" as const, keyId: "k", ownerId, botIds });

@@ -33,10 +33,10 @@ export async function continueConversation(caller: Caller, bot: ChatTarget, conv
   return existing.id;
 }
 
-/** A new conversation with the bot, and its first message (one write); `by` names the API key that started it. */
-export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage, by: { apiKeyId?: string } = {}) {
+/** A new conversation with the bot, and its first message (one write); `who` is the visitor or key it belongs to. */
+export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage, who: { visitorId?: string; apiKeyId?: string } = {}) {
   const created = await db.conversation.create({
-    data: { chatbotId: bot.id, source, apiKeyId: by.apiKeyId ?? null, messages: { create: { ...first, chatbotId: bot.id } } },
+    data: { chatbotId: bot.id, source, visitorId: who.visitorId ?? null, apiKeyId: who.apiKeyId ?? null, messages: { create: { ...first, chatbotId: bot.id } } },
     select: { id: true },
   });
   return created.id;

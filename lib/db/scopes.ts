@@ -13,7 +13,7 @@ export type Actor = { id: string };
  */
 export type Caller =
   | { kind: "owner"; id: string }
-  | { kind: "visitor"; visitorId: string }
+  | { kind: "visitor"; visitorId: string; channel: "page" | "widget"; ip: string | null }
   | { kind: "apiKey"; keyId: string; ownerId: string; botIds: string[] | null };
 
 export function requireActorId(actor: Actor | null | undefined): string {
@@ -31,9 +31,9 @@ export const ownBotChild = (actor: Actor, id: string) => ({ id, chatbot: { owner
 
 /**
  * The bot a caller may chat with, or null when the caller can reach no such bot. The owner names
- * it by its database id; an API key by its public id, and only when the bot allows the API and is
- * one the key is scoped to (`botIds` are database ids). Visitors reach bots only through a public
- * channel (none yet).
+ * it by its database id; an API key and a visitor by its public id: a key only when the bot allows
+ * the API and is one the key is scoped to (`botIds` are database ids), a visitor only through a
+ * public channel that is switched on.
  */
 export function chatBot(caller: Caller, id: string) {
   switch (caller.kind) {
@@ -42,7 +42,7 @@ export function chatBot(caller: Caller, id: string) {
     case "apiKey":
       return { publicId: id, ...apiKeyBots(caller) };
     case "visitor":
-      return null;
+      return publicBot(id, caller.channel);
   }
 }
 
@@ -54,14 +54,40 @@ export const apiKeyBots = (caller: Extract<Caller, { kind: "apiKey" }>) => ({
 });
 
 /**
+ * A bot a visitor may reach through one public channel, by its public id (never the database id):
+ * active, not locked by an admin, and that channel switched on. Anything else is "not found".
+ */
+export const publicBot = (publicId: string, channel: "page" | "widget") => ({
+  publicId,
+  isActive: true,
+  adminLocked: false,
+  ...(channel === "page" ? { publicPageEnabled: true } : { widgetEnabled: true }),
+});
+
+/**
  * The conversations of a bot a caller may go on with or read: an owner all of them; an API key
  * only those started through it (not the playground's, another key's or a visitor's); a visitor
- * only their own (with public channels).
+ * only their own.
  */
 export function callerConversations(caller: Caller) {
-  if (caller.kind === "visitor") throw new AppError("not_found");
+  if (caller.kind === "visitor") {
+    if (!caller.visitorId) throw new AppError("not_found");
+    return { visitorId: caller.visitorId };
+  }
   if (caller.kind === "apiKey") return { apiKeyId: requireActorId({ id: caller.keyId }) };
   return {};
+}
+
+/** Who a new conversation belongs to, written with it (the owner sees it with its source). */
+export function conversationOwnerFields(caller: Caller) {
+  switch (caller.kind) {
+    case "owner":
+      return { source: "playground" as const };
+    case "visitor":
+      return { source: "public" as const, visitorId: caller.visitorId };
+    case "apiKey":
+      return { source: "api" as const, apiKeyId: caller.keyId };
+  }
 }
 
 /** A username or an email, as typed at login or in the admin CLI: the unique key it names. */

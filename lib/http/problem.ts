@@ -11,6 +11,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   api_key_invalid: 401,
   api_key_revoked: 401,
   api_key_expired: 401,
+  origin_refused: 403,
   not_found: 404,
   bot_inactive: 409,
   payload_too_large: 413,

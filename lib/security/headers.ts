@@ -7,7 +7,7 @@
  * without a nonce, React Refresh uses eval, HMR talks over a WebSocket. A nonce in a directive
  * makes browsers ignore 'unsafe-inline', so the dev policy leaves the nonce out instead.
  */
-export function contentSecurityPolicy(nonce: string, { dev = false } = {}): string {
+export function contentSecurityPolicy(nonce: string, { dev = false, frameAncestors = null as string[] | null } = {}): string {
   return [
     "default-src 'self'",
     // 'strict-dynamic': scripts our nonce'd scripts load are trusted; nothing else runs.
@@ -21,7 +21,8 @@ export function contentSecurityPolicy(nonce: string, { dev = false } = {}): stri
     "object-src 'none'",
     "base-uri 'none'",
     "form-action 'self'",
-    "frame-ancestors 'none'",
+    // Pages are never framed; the widget's chat (/embed) only by the bot's allowed origins.
+    `frame-ancestors ${frameAncestors?.length ? frameAncestors.join(" ") : "'none'"}`,
   ].join("; ");
 }
 

@@ -59,6 +59,11 @@ export function buildLimiters() {
     registerUnknownIp: createLimiter({ keyPrefix: "register_unknown_ip", points: e.REGISTER_UNKNOWN_IP_PER_HOUR, duration: HOUR }),
     chatUser: createLimiter({ keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
     apiKey: createLimiter({ keyPrefix: "api_key", points: e.API_KEY_REQUESTS_PER_MINUTE, duration: MINUTE }),
+    // Public page and widget: per visitor id, per known address, and — when the address is
+    // unknown — one bucket per bot shared by all such visitors (a fresh visitor id costs nothing).
+    chatVisitor: createLimiter({ keyPrefix: "chat_visitor", points: e.PUBLIC_CHAT_PER_VISITOR_PER_MINUTE, duration: MINUTE }),
+    chatVisitorIp: createLimiter({ keyPrefix: "chat_visitor_ip", points: e.PUBLIC_CHAT_PER_IP_PER_MINUTE, duration: MINUTE }),
+    chatVisitorUnknownIp: createLimiter({ keyPrefix: "chat_visitor_unknown_ip", points: e.PUBLIC_CHAT_UNKNOWN_IP_PER_MINUTE, duration: MINUTE }),
   };
 }
 
@@ -172,4 +177,15 @@ export async function takeChatMessage(userId: string): Promise<number> {
 /** One HTTP API request with this key, whatever the endpoint: seconds to wait, or 0. */
 export async function takeApiRequest(keyId: string): Promise<number> {
   return take(all().apiKey, keyId);
+}
+
+/**
+ * One message from an anonymous visitor of a public page or widget: it spends the visitor's
+ * budget and the address's (or, when the address is unknown, the bot's shared bucket for unknown
+ * addresses). Seconds to wait when either is spent, else 0.
+ */
+export async function takeVisitorMessage({ visitorId, ip, botId }: { visitorId: string; ip: string | null; botId: string }): Promise<number> {
+  const { chatVisitor, chatVisitorIp, chatVisitorUnknownIp } = all();
+  const waits = await Promise.all([take(chatVisitor, visitorId), ip ? take(chatVisitorIp, ip) : take(chatVisitorUnknownIp, botId)]);
+  return Math.max(...waits);
 }

@@ -14,7 +14,7 @@ export default async function ChatbotPage({ params }: { params: Params }) {
     <>
       <div className="row g-4">
         <div className="col-lg-8">
-          <ChatPanel botId={bot.id} welcomeMessage={bot.welcomeMessage} isActive={bot.isActive} botName={bot.name} avatar={bot} />
+          <ChatPanel target={{ kind: "owner", botId: bot.id }} welcomeMessage={bot.welcomeMessage} isActive={bot.isActive} botName={bot.name} avatar={bot} />
         </div>
         <div className="col-lg-4">
           <div className="card">

@@ -8,6 +8,7 @@ const TABS = [
   { key: "playground", segment: null, icon: "bi-chat-dots" },
   { key: "knowledge", segment: "knowledge", icon: "bi-question-circle" },
   { key: "conversations", segment: "conversations", icon: "bi-clock-history" },
+  { key: "channels", segment: "channels", icon: "bi-broadcast" },
   { key: "settings", segment: "edit", icon: "bi-sliders" },
 ] as const;
 

@@ -1,0 +1,217 @@
+"use client";
+
+import { useId } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { zodResolver } from "@hookform/resolvers/zod";
+import { useTranslations } from "next-intl";
+import { useRouter } from "next/navigation";
+import Link from "next/link";
+import Button from "react-bootstrap/Button";
+import Form from "react-bootstrap/Form";
+import type { z } from "zod";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
+import { FormField } from "@/components/ui/FormField";
+import { SubmitButton } from "@/components/ui/SubmitButton";
+import { useToast } from "@/components/ui/Toasts";
+import { useAction } from "@/components/ui/useAction";
+import { channelsSchema, type ChannelsInput, type WidgetSettings } from "@/lib/validation/channels";
+import { launcherTextColor } from "@/lib/validation/colors";
+import { newLinkAction, saveChannelsAction } from "../actions";
+
+type Props = {
+  botId: string;
+  origin: string;
+  channels: { publicId: string; publicPageEnabled: boolean; widgetEnabled: boolean; allowedOrigins: string; apiEnabled: boolean; widget: WidgetSettings };
+};
+
+/** A read-only text with a copy button, labelled. */
+function Copyable({ name, label, value, copyLabel, rows }: { name: string; label: string; value: string; copyLabel: string; rows?: number }) {
+  const id = useId();
+  const t = useTranslations("toast");
+  const toast = useToast();
+  async function copy() {
+    try {
+      await navigator.clipboard.writeText(value);
+      toast.success(t("copied"));
+    } catch {
+      (document.getElementById(id) as HTMLInputElement | null)?.select();
+    }
+  }
+  return (
+    <Form.Group className="mb-3" controlId={id}>
+      <Form.Label>{label}</Form.Label>
+      <div className="d-flex gap-2 align-items-start">
+        {rows ? (
+          <Form.Control as="textarea" name={name} rows={rows} value={value} readOnly dir="ltr" className="font-monospace small" onFocus={(e) => e.target.select()} />
+        ) : (
+          <Form.Control name={name} value={value} readOnly dir="ltr" onFocus={(e) => e.target.select()} />
+        )}
+        <Button variant="outline-secondary" onClick={copy} className="text-nowrap">
+          <i className="bi bi-clipboard me-1" aria-hidden />
+          {copyLabel}
+        </Button>
+      </div>
+    </Form.Group>
+  );
+}
+
+/** The Channels tab: the three channels' switches and settings in one form, with what to share for each. */
+export function ChannelsForm({ botId, origin, channels }: Props) {
+  const t = useTranslations("channels");
+  const tToast = useTranslations("toast");
+  const router = useRouter();
+  const toast = useToast();
+  const saved: ChannelsInput = {
+    publicPageEnabled: channels.publicPageEnabled,
+    widgetEnabled: channels.widgetEnabled,
+    allowedOrigins: channels.allowedOrigins,
+    widgetColor: channels.widget.color,
+    widgetPosition: channels.widget.position,
+    widgetGreeting: channels.widget.greeting,
+    widgetButtonLabel: channels.widget.buttonLabel,
+    apiEnabled: channels.apiEnabled,
+  };
+  const form = useForm<ChannelsInput, unknown, z.output<typeof channelsSchema>>({ resolver: zodResolver(channelsSchema), defaultValues: saved, values: saved });
+  const [run, isPending] = useAction(form);
+  const preview = useWatch({ control: form.control });
+  const color = /^#[0-9a-f]{6}$/i.test(preview.widgetColor ?? "") ? preview.widgetColor! : channels.widget.color;
+
+  const shareUrl = `${origin}/b/${channels.publicId}`;
+  const snippet = `<script src="${origin}/widget.js" data-bot="${channels.publicId}" async></script>`;
+  const curl = [
+    `curl -N ${origin}/api/v1/chatbots/${channels.publicId}/chat \\`,
+    `  -H "Authorization: Bearer ${t("key_placeholder")}" \\`,
+    `  -H "Content-Type: application/json" \\`,
+    `  -d '{"message": "Hello"}'`,
+  ].join("\n");
+  const openai = [
+    "from openai import OpenAI",
+    "",
+    `client = OpenAI(base_url="${origin}/api/v1", api_key="${t("key_placeholder")}")`,
+    "reply = client.chat.completions.create(",
+    `    model="${channels.publicId}",`,
+    `    messages=[{"role": "user", "content": "Hello"}],`,
+    ")",
+    "print(reply.choices[0].message.content)",
+  ].join("\n");
+
+  const onSubmit = form.handleSubmit(async (values) => {
+    const result = await run(() => saveChannelsAction.bind(null, botId)(values));
+    if (!result.ok) return;
+    toast.success(tToast("channels_saved"));
+    router.refresh();
+  });
+
+  const launcherLabel = preview.widgetButtonLabel?.trim() || t("default_button_label");
+  const side = preview.widgetPosition === "left" ? "start-0" : "end-0";
+
+  return (
+    <Form noValidate onSubmit={onSubmit}>
+      <fieldset className="card mb-4">
+        <legend className="card-header h5 mb-0 float-none w-auto">
+          <i className="bi bi-link-45deg me-1" aria-hidden />
+          {t("page_legend")}
+        </legend>
+        <div className="card-body">
+          <p className="text-body-secondary small">{t("page_hint")}</p>
+          <Form.Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" {...form.register("publicPageEnabled")} />
+          {channels.publicPageEnabled ? (
+            <>
+              <Copyable name="shareUrl" label={t("shareUrl")} value={shareUrl} copyLabel={t("copy_link")} />
+              <div className="d-flex flex-wrap gap-2">
+                <a href={shareUrl} target="_blank" rel="noopener noreferrer" className="btn btn-outline-primary btn-sm">
+                  <i className="bi bi-box-arrow-up-right me-1" aria-hidden />
+                  {t("open_page")}
+                </a>
+                <ConfirmButton
+                  size="sm"
+                  title={t("new_link_title")}
+                  text={t("new_link_text")}
+                  confirmLabel={t("new_link_confirm")}
+                  action={() => newLinkAction.bind(null, botId)()}
+                  onDone={() => {
+                    toast.success(tToast("link_replaced"));
+                    router.refresh();
+                  }}
+                >
+                  <i className="bi bi-arrow-repeat me-1" aria-hidden />
+                  {t("new_link")}
+                </ConfirmButton>
+              </div>
+            </>
+          ) : (
+            <p className="small text-body-secondary mb-0">{t("save_first")}</p>
+          )}
+        </div>
+      </fieldset>
+
+      <fieldset className="card mb-4">
+        <legend className="card-header h5 mb-0 float-none w-auto">
+          <i className="bi bi-window-stack me-1" aria-hidden />
+          {t("widget_legend")}
+        </legend>
+        <div className="card-body">
+          <p className="text-body-secondary small">{t("widget_hint")}</p>
+          <Form.Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled")} />
+          <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
+          <div className="row g-3">
+            <div className="col-sm-6">
+              <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
+            </div>
+            <div className="col-sm-6">
+              <Form.Group className="mb-3" controlId="widgetPosition">
+                <Form.Label>{t("widgetPosition")}</Form.Label>
+                <Form.Select {...form.register("widgetPosition")}>
+                  <option value="right">{t("position_right")}</option>
+                  <option value="left">{t("position_left")}</option>
+                </Form.Select>
+              </Form.Group>
+            </div>
+          </div>
+          <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
+          <FormField form={form} name="widgetButtonLabel" label={t("widgetButtonLabel")} hint={t("widgetButtonLabel_hint")} />
+          <Copyable name="embedSnippet" label={t("embedSnippet")} value={snippet} copyLabel={t("copy_snippet")} rows={2} />
+          <figure className="mb-0">
+            <figcaption className="form-label">{t("preview")}</figcaption>
+            <div className="widget-preview position-relative border rounded bg-body-tertiary" data-testid="widget-preview" dir="ltr">
+              <div className={`position-absolute bottom-0 ${side} m-3 d-flex flex-column gap-2 ${preview.widgetPosition === "left" ? "align-items-start" : "align-items-end"}`}>
+                {preview.widgetGreeting?.trim() && (
+                  <div className="widget-preview-greeting bg-body border rounded-3 px-3 py-2 small shadow-sm" dir="auto">
+                    {preview.widgetGreeting}
+                  </div>
+                )}
+                <span
+                  className="widget-preview-launcher rounded-circle d-inline-flex align-items-center justify-content-center shadow"
+                  style={{ background: color, color: launcherTextColor(color) }}
+                  title={launcherLabel}
+                  role="img"
+                  aria-label={launcherLabel}
+                >
+                  <i className="bi bi-chat-dots-fill" aria-hidden />
+                </span>
+              </div>
+            </div>
+            <p className="form-text">{t("preview_hint")}</p>
+          </figure>
+        </div>
+      </fieldset>
+
+      <fieldset className="card mb-4">
+        <legend className="card-header h5 mb-0 float-none w-auto">
+          <i className="bi bi-code-slash me-1" aria-hidden />
+          {t("api_legend")}
+        </legend>
+        <div className="card-body">
+          <p className="text-body-secondary small">
+            {t("api_hint")} <Link href="/api-keys">{t("api_keys_link")}</Link>
+          </p>
+          <Form.Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" {...form.register("apiEnabled")} />
+          <Copyable name="curlExample" label={t("curl_example")} value={curl} copyLabel={t("copy_example")} rows={4} />
+          <Copyable name="openaiExample" label={t("openai_example")} value={openai} copyLabel={t("copy_example")} rows={8} />
+        </div>
+      </fieldset>
+
+      <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
+    </Form>
+  );
+}

@@ -1,0 +1,26 @@
+import { getTranslations } from "next-intl/server";
+import { requireOwnedBot } from "@/lib/auth/guards";
+import { getChannels } from "@/lib/db/channels";
+import { appOrigin } from "@/lib/http/origin";
+import { ChannelsForm } from "./_components/ChannelsForm";
+
+type Params = Promise<{ id: string }>;
+
+export async function generateMetadata() {
+  const t = await getTranslations("chatbots");
+  return { title: t("section_channels") };
+}
+
+/** How the bot is put to work: public page, website widget and API, each switched on its own. */
+export default async function ChannelsPage({ params }: { params: Params }) {
+  const { user, bot } = await requireOwnedBot((await params).id);
+  const channels = await getChannels(user, bot.id);
+  const t = await getTranslations("channels");
+  return (
+    <>
+      <p className="text-body-secondary">{t("intro")}</p>
+      {(!channels.isActive || channels.adminLocked) && <div className="alert alert-warning">{t("inactive")}</div>}
+      <ChannelsForm botId={bot.id} channels={channels} origin={await appOrigin()} />
+    </>
+  );
+}

@@ -1,0 +1,69 @@
+import "server-only";
+import { AppError } from "@/lib/errors";
+import { widgetSettingsOf, type Channel, type ChannelsData } from "@/lib/validation/channels";
+import { newPublicId } from "./chatbots";
+import { db } from "./client";
+import { ownBot, publicBot, type Actor } from "./scopes";
+
+// A bot's public channels: the owner's switches (scoped by owner), and what a visitor may read
+// through a public page or widget (scoped by the channel: only the public fields of a bot that
+// answers on it).
+
+const channelFields = {
+  id: true,
+  publicId: true,
+  isActive: true,
+  adminLocked: true,
+  publicPageEnabled: true,
+  widgetEnabled: true,
+  allowedOrigins: true,
+  widgetSettings: true,
+  apiEnabled: true,
+} as const;
+
+/** The owner's view of a bot's channels. */
+export async function getChannels(actor: Actor, id: string) {
+  const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: channelFields });
+  if (!bot) throw new AppError("not_found");
+  const { widgetSettings, ...rest } = bot;
+  return { ...rest, widget: widgetSettingsOf(widgetSettings) };
+}
+
+export async function updateChannels(actor: Actor, id: string, input: ChannelsData) {
+  const { count } = await db.chatbot.updateMany({
+    where: ownBot(actor, id),
+    data: {
+      publicPageEnabled: input.publicPageEnabled,
+      widgetEnabled: input.widgetEnabled,
+      allowedOrigins: input.allowedOrigins,
+      widgetSettings: JSON.stringify({ color: input.widgetColor.toLowerCase(), position: input.widgetPosition, greeting: input.widgetGreeting, buttonLabel: input.widgetButtonLabel }),
+      apiEnabled: input.apiEnabled,
+    },
+  });
+  if (count === 0) throw new AppError("not_found");
+}
+
+/** "New link": a fresh public id; the old one stops working at once (page, widget and embed). */
+export async function replacePublicId(actor: Actor, id: string) {
+  const publicId = newPublicId();
+  const { count } = await db.chatbot.updateMany({ where: ownBot(actor, id), data: { publicId } });
+  if (count === 0) throw new AppError("not_found");
+  return publicId;
+}
+
+/** What a visitor sees of a bot on a public channel — nothing of its owner, prompt or settings — or null. */
+export async function findPublicBot(publicId: string, channel: Channel) {
+  const bot = await db.chatbot.findFirst({
+    where: publicBot(publicId, channel),
+    select: { name: true, description: true, welcomeMessage: true, widgetSettings: true, avatarIcon: true, avatarColor: true },
+  });
+  if (!bot) return null;
+  const { widgetSettings, ...shown } = bot;
+  return { ...shown, widget: widgetSettingsOf(widgetSettings) };
+}
+
+/** The origins that may frame the bot's widget: none unless the widget is on for an active, unlocked bot. */
+export async function embedOrigins(publicId: string): Promise<string[]> {
+  const bot = await db.chatbot.findFirst({ where: publicBot(publicId, "widget"), select: { allowedOrigins: true } });
+  return bot ? bot.allowedOrigins.split("\n").filter(Boolean) : [];
+}
