@@ -4,6 +4,9 @@ import { expect, test, type Browser, type Page } from "@playwright/test";
 import { ChatbotFormPage, RegisterPage, expectToast, uniqueUser } from "./pages";
 
 // The widget: a host page on another origin (another port) pastes the snippet under a strict CSP.
+// One worker for the file: its host pages listen on fixed ports, and the snippet made by the
+// first test is the one the host pages serve.
+test.describe.configure({ mode: "serial" });
 
 const APP_PORT = Number(process.env.E2E_PORT || 3100);
 const ALLOWED_PORT = APP_PORT + 1;
