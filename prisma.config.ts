@@ -21,7 +21,7 @@ export default defineConfig({
       return new PrismaPg({ connectionString: url, allowExitOnIdle: true });
     }
     mkdirSync(path.dirname(url.replace(/^file:/, "")), { recursive: true });
-    const { PrismaBetterSQLite3 } = await import("@prisma/adapter-better-sqlite3");
-    return new PrismaBetterSQLite3({ url });
+    const { sqliteAdapter } = await import("./lib/db/sqlite-adapter");
+    return sqliteAdapter(url);
   },
 });

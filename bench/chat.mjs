@@ -11,7 +11,7 @@
 import { spawn, execFileSync } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { encode } from "@auth/core/jwt";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";

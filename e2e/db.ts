@@ -1,4 +1,4 @@
-import Database from "better-sqlite3";
+import Database from "libsql";
 import pg from "pg";
 
 // Placeholders are $1, $2… in order, each used once (SQLite sees them as ?).
@@ -12,7 +12,8 @@ export async function sql(statement: string, params: unknown[] = []): Promise<Re
     try {
       const prepared = db.prepare(statement.replace(/\$\d+/g, "?"));
       const values = params.map((v) => (typeof v === "boolean" ? Number(v) : v instanceof Date ? v.toISOString() : v));
-      return prepared.reader ? (prepared.all(...values) as Record<string, unknown>[]) : (prepared.run(...values), []);
+      // One array argument: libsql reads a lone object (or null) argument as named parameters.
+      return prepared.reader ? (prepared.all(values) as Record<string, unknown>[]) : (prepared.run(values), []);
     } finally {
       db.close();
     }

