@@ -1,7 +1,7 @@
 import { execFile } from "node:child_process";
 import { promisify } from "node:util";
 import { expect, it } from "vitest";
-import { db } from "./client";
+import { db, uniqueViolation } from "./client";
 
 // test:pg must really run on PostgreSQL, and the default suite on a real SQLite file in WAL mode.
 it("talks to the database DATABASE_URL names", async () => {
@@ -57,3 +57,16 @@ it("takes 100 concurrent writes from four processes at once, none refused as bus
   expect(failures).toEqual([]);
   expect(await db.chatbot.count({ where: { ownerId: owner.id } })).toBe(100);
 }, 60_000);
+
+// The race past our own "is it taken?" check ends in the database's unique index: Prisma's P2002,
+// whose fields come from the driver adapter's error (libSQL's or pg's message).
+it("reports which unique field a write collided on", async () => {
+  const name = `unique_${Date.now()}`;
+  await db.user.create({ data: { username: name, email: `${name}@example.test` } });
+  const sameName = await db.user.create({ data: { username: name, email: `${name}.2@example.test` } }).catch((e: unknown) => e);
+  const sameEmail = await db.user.create({ data: { username: `${name}_2`, email: `${name}@example.test` } }).catch((e: unknown) => e);
+  expect(uniqueViolation(sameName)?.join()).toMatch(/username/);
+  expect(uniqueViolation(sameName)?.join()).not.toMatch(/email/);
+  expect(uniqueViolation(sameEmail)?.join()).toMatch(/email/);
+  expect(uniqueViolation(new Error("other"))).toBeNull();
+});

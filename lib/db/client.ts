@@ -35,9 +35,20 @@ export function containsText(query: string) {
     : { contains: query };
 }
 
-/** Prisma's unique-constraint violation, which a race past our own check can still raise. */
+type UniqueMeta = {
+  target?: unknown;
+  driverAdapterError?: { cause?: { constraint?: { fields?: unknown; index?: unknown } } };
+};
+
+/**
+ * Prisma's unique-constraint violation, which a race past our own check can still raise: the
+ * fields (or index name) it names, [] when it names none. With a driver adapter Prisma 6.19 leaves
+ * `meta.target` out; the adapter's error carries them (libSQL's and pg's alike).
+ */
 export function uniqueViolation(error: unknown): string[] | null {
   if (typeof error !== "object" || error === null || (error as { code?: string }).code !== "P2002") return null;
-  const target = (error as { meta?: { target?: unknown } }).meta?.target;
+  const meta = (error as { meta?: UniqueMeta }).meta;
+  const constraint = meta?.driverAdapterError?.cause?.constraint;
+  const target = meta?.target ?? constraint?.fields ?? constraint?.index;
   return Array.isArray(target) ? target.map(String) : typeof target === "string" ? [target] : [];
 }
