@@ -2,7 +2,7 @@
 // file client, whose native part is the `libsql` package: Node-API, a prebuilt binary per platform).
 // Used by the app's client (lib/db/client.ts) and by `prisma migrate` (prisma.config.ts), so no
 // "@/" imports and no "server-only" here.
-import { createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
+import { LibsqlError, createClient, type Client, type Config, type InStatement, type Transaction, type TransactionMode } from "@libsql/client";
 import { PrismaLibSQL } from "@prisma/adapter-libsql";
 
 /** SQLite's busy timeout: how long a write waits for another connection's lock before failing. */
@@ -48,10 +48,17 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
           throw error;
         }
       };
+      // As @libsql/client's own transactions: nothing runs in one that has ended.
+      const open = () => {
+        if (finished) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
+      };
       return {
-        execute: execute as Transaction["execute"],
-        batch: (stmts) => stmts.reduce<Promise<Awaited<ReturnType<Transaction["batch"]>>>>(async (done, stmt) => [...(await done), await execute(stmt)], Promise.resolve([])),
-        executeMultiple: (sql) => inner.executeMultiple(sql),
+        execute: (async (stmt: InStatement) => (open(), execute(stmt))) as Transaction["execute"],
+        batch: (stmts) => stmts.reduce<Promise<Awaited<ReturnType<Transaction["batch"]>>>>(async (done, stmt) => [...(await done), (open(), await execute(stmt))], Promise.resolve([])),
+        // The client's executeMultiple rolls back an open transaction; Prisma never needs it here.
+        executeMultiple: async () => {
+          throw new LibsqlError("executeMultiple inside a transaction is not supported here", "TRANSACTION_CLOSED");
+        },
         commit: () => end("COMMIT"),
         // SQLite may have rolled back already (some errors do): then ROLLBACK fails harmlessly.
         rollback: () => end("ROLLBACK").catch(() => {}),
