@@ -40,6 +40,9 @@ export const ERROR_CODES = [
   "bot_locked",
   "quota_exceeded",
   "message_too_long",
+  "image_invalid",
+  "image_too_large",
+  "image_dimensions_too_large",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;
