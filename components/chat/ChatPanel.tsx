@@ -13,7 +13,7 @@ import { MESSAGE_MAX } from "@/lib/validation/chat";
 import { Markdown } from "./Markdown";
 
 type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
-type Props = { botId: string; welcomeMessage: string; isActive: boolean; botName?: string; avatar?: { avatarIcon: string; avatarColor: string } };
+type Props = { botId: string; welcomeMessage: string; isActive: boolean; botName?: string; avatar?: { id?: string; avatarIcon: string; avatarColor: string; avatarImageHash?: string | null } };
 
 // Ids come from here, never from inside a state updater: StrictMode (next dev) runs updaters twice.
 let nextId = 1;
