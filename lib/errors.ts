@@ -49,6 +49,9 @@ export const ERROR_CODES = [
   "origins_required",
   "color_invalid",
   "origin_refused",
+  "image_invalid",
+  "image_too_large",
+  "image_dimensions_too_large",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;

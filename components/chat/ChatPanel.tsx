@@ -27,7 +27,7 @@ type Props = {
   embedded?: boolean;
   /** Shown under the heading, beside the avatar. */
   botName?: string;
-  avatar?: { avatarIcon: string; avatarColor: string };
+  avatar?: { id?: string; avatarIcon: string; avatarColor: string; avatarImageHash?: string | null };
 };
 
 // Ids come from here, never from inside a state updater: StrictMode (next dev) runs updaters twice.

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import { Markdown } from "@/components/chat/Markdown";
 import { BotAvatar } from "./BotAvatar";
 
-type Props = { name: string; welcome: string; avatar: { avatarIcon: string | null; avatarColor: string | null } };
+type Props = { name: string; welcome: string; avatar: { id?: string; avatarIcon: string | null; avatarColor: string | null; avatarImageHash?: string | null } };
 
 /** The chat window as a visitor first sees it, following the form as it is typed. */
 export function BotPreview({ name, welcome, avatar }: Props) {

@@ -18,7 +18,7 @@ import { CHATBOT_LIMITS, NEW_CHATBOT, chatbotSchema, type ChatbotInput } from "@
 import { BotPreview } from "./BotPreview";
 
 type Props = {
-  bot?: ChatbotInput & { id: string; adminLocked: boolean; isActive: boolean };
+  bot?: ChatbotInput & { id: string; adminLocked: boolean; isActive: boolean; avatarImageHash?: string | null };
   /** Providers this server can use; the bot's current one is listed even when it no longer is. */
   providers: ProviderId[];
   modelSuggestions: Record<ProviderId, string[]>;
@@ -190,7 +190,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
           </div>
         </div>
         <div className="col-lg-5">
-          <BotPreview name={name ?? ""} welcome={welcome ?? ""} avatar={{ avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
+          <BotPreview name={name ?? ""} welcome={welcome ?? ""} avatar={{ id: bot?.id, avatarImageHash: bot?.avatarImageHash, avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
         </div>
       </div>
     </Form>

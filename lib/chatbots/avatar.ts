@@ -41,3 +41,21 @@ export function avatarOf(bot: { avatarIcon?: string | null; avatarColor?: string
   const color = bot.avatarColor && bot.avatarColor in AVATAR_COLORS ? (bot.avatarColor as AvatarColor) : DEFAULT_AVATAR.color;
   return { icon, color };
 }
+
+/**
+ * An uploaded picture (lib/chatbots/avatar-image.ts re-encodes it). 1 MB raw fits under the
+ * server actions' 1 MiB body limit (next.config.ts) with the form's framing; 4096 px a side is
+ * read from the header before any pixel is decoded.
+ */
+export const AVATAR_UPLOAD = {
+  maxBytes: 1_000_000,
+  maxSide: 4096,
+  /** What the file picker offers; the server trusts only the bytes. */
+  accept: "image/png,image/jpeg,image/webp,image/gif",
+  /** The stored picture: a square this many pixels a side, in this type. */
+  size: 256,
+  contentType: "image/webp",
+} as const;
+
+/** Where the owner's pages load a bot's picture: the hash in the URL makes it cacheable for good. */
+export const avatarImageUrl = (bot: { id: string; avatarImageHash: string }) => `/api/chatbots/${encodeURIComponent(bot.id)}/avatar?v=${bot.avatarImageHash}`;

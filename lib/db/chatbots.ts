@@ -1,5 +1,6 @@
 import "server-only";
 import { randomBytes } from "node:crypto";
+import type { AvatarImage } from "@/lib/chatbots/avatar-image";
 import { AppError } from "@/lib/errors";
 import type { ChatbotData } from "@/lib/validation/chatbot";
 import { containsText, db } from "./client";
@@ -9,7 +10,7 @@ import { apiKeyBots, chatBot, ownBot, ownBots, type Actor, type Caller } from ".
 
 export const CHATBOTS_PER_PAGE = 20;
 
-const listFields = { id: true, name: true, description: true, isActive: true, adminLocked: true, updatedAt: true, avatarIcon: true, avatarColor: true } as const;
+const listFields = { id: true, name: true, description: true, isActive: true, adminLocked: true, updatedAt: true, avatarIcon: true, avatarColor: true, avatarImageHash: true } as const;
 const detailFields = {
   ...listFields,
   systemPrompt: true,
@@ -142,6 +143,37 @@ export async function deleteChatbot(actor: Actor, id: string) {
   const { count } = await db.chatbot.deleteMany({ where: ownBot(actor, id) });
   if (count === 0) throw new AppError("not_found");
 }
+
+/** Sets (or with null removes) the picture drawn instead of the bot's icon: bytes re-encoded by lib/chatbots/avatar-image.ts only. */
+export async function setChatbotAvatarImage(actor: Actor, id: string, image: AvatarImage | null) {
+  const { count } = await db.chatbot.updateMany({
+    where: ownBot(actor, id),
+    data: { avatarImage: image?.bytes ?? null, avatarImageHash: image?.hash ?? null },
+  });
+  if (count === 0) throw new AppError("not_found");
+}
+
+/** The picture of the actor's bot, or null (no bot of theirs, or no picture). */
+export async function findChatbotAvatarImage(actor: Actor, id: string) {
+  const bot = await db.chatbot.findFirst({ where: ownBot(actor, id), select: { avatarImage: true, avatarImageHash: true } });
+  return pictureOf(bot);
+}
+
+/**
+ * The picture of a bot by its public id, for visitors: only while a public channel shows the
+ * bot (its page or widget on, the bot on and not locked), so an unpublished bot shows nothing.
+ */
+export async function findPublicAvatarImage(publicId: string) {
+  if (!publicId) return null; // an empty id must not become "any bot"
+  const bot = await db.chatbot.findFirst({
+    where: { publicId, isActive: true, adminLocked: false, OR: [{ publicPageEnabled: true }, { widgetEnabled: true }] },
+    select: { avatarImage: true, avatarImageHash: true },
+  });
+  return pictureOf(bot);
+}
+
+const pictureOf = (bot: { avatarImage: Uint8Array | null; avatarImageHash: string | null } | null): AvatarImage | null =>
+  bot?.avatarImage && bot.avatarImageHash ? { bytes: new Uint8Array(bot.avatarImage), hash: bot.avatarImageHash } : null;
 
 /** The id of the actor's bot, or not_found: the guard for everything that hangs off a bot. */
 export async function requireOwnedChatbot(actor: Actor, id: string) {

@@ -1,0 +1,4 @@
+-- AlterTable
+ALTER TABLE "Chatbot" ADD COLUMN     "avatarImage" BYTEA,
+ADD COLUMN     "avatarImageHash" TEXT;
+
