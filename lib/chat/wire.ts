@@ -1,6 +1,8 @@
 // The chat reply's wire format, one JSON event a line (NDJSON), written by the server and read
-// by every client (the playground today; the public page and widget next). No server-only
+// by every client (the playground, the public page and the widget). No server-only
 // imports: the browser bundles this file.
+
+import { pullStream } from "@/lib/http/stream";
 
 export type ChatEvent =
   | { type: "start"; conversationId: string }
@@ -10,24 +12,8 @@ export type ChatEvent =
 
 export const CHAT_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 
-/**
- * Events to response bytes. Pulled one at a time, so a visitor who leaves stops the reading,
- * and the events' own `finally` (which stores what was said) still runs through `return()`.
- */
-export function encodeEvents(events: AsyncIterable<ChatEvent>): ReadableStream<Uint8Array> {
-  const encoder = new TextEncoder();
-  const iterator = events[Symbol.asyncIterator]();
-  return new ReadableStream({
-    async pull(controller) {
-      const { value, done } = await iterator.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(`${JSON.stringify(value)}\n`));
-    },
-    async cancel() {
-      await iterator.return?.();
-    },
-  });
-}
+/** Events to response bytes, a JSON line each, pulled as the reader reads (lib/http/stream.ts). */
+export const encodeEvents = (events: AsyncIterable<ChatEvent>) => pullStream(events, (event) => `${JSON.stringify(event)}\n`);
 
 /** Response bytes to events, as they arrive; a line cut between two chunks waits for the rest. */
 export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ChatEvent> {

@@ -2,6 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { csvLine } from "@/lib/csv";
 import { exportConversations } from "@/lib/db/conversations";
 import { problem, problemFrom } from "@/lib/http/problem";
+import { pullStream } from "@/lib/http/stream";
 
 export const dynamic = "force-dynamic";
 
@@ -37,21 +38,6 @@ async function* csvChunks(conversations: Conversations) {
   }
 }
 
-/** Pulled a chunk at a time: the download never holds more than one batch of messages. */
-function streamOf(chunks: AsyncGenerator<string>) {
-  const encoder = new TextEncoder();
-  return new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      const { value, done } = await chunks.next();
-      if (done) controller.close();
-      else controller.enqueue(encoder.encode(value));
-    },
-    async cancel() {
-      await chunks.return(undefined);
-    },
-  });
-}
-
 /** Every conversation of one of the signed-in user's bots, as JSON or CSV (one row a message), streamed. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
@@ -64,7 +50,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return problemFrom(error);
   }
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(streamOf(format === "json" ? jsonChunks(conversations) : csvChunks(conversations)), {
+  return new Response(pullStream(format === "json" ? jsonChunks(conversations) : csvChunks(conversations), (chunk) => chunk), {
     headers: {
       "Cache-Control": "no-store",
       "Content-Disposition": `attachment; filename="conversations-${stamp}.${format}"`,
