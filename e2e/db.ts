@@ -9,6 +9,8 @@ const url = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 export async function sql(statement: string, params: unknown[] = []): Promise<Record<string, unknown>[]> {
   if (url.startsWith("file:")) {
     const db = new Database(url.slice(5));
+    // The app's server writes the same file meanwhile: wait for its lock as the app does (libsql's default is 0).
+    db.pragma("busy_timeout = 5000");
     try {
       const prepared = db.prepare(statement.replace(/\$\d+/g, "?"));
       const values = params.map((v) => (typeof v === "boolean" ? Number(v) : v instanceof Date ? v.toISOString() : v));

@@ -16,6 +16,7 @@ test("a page that fails shows the translated error page and nothing of the error
     const page = await browser.newPage({ baseURL: server.url });
     await new RegisterPage(page).register(uniqueUser("failure"));
     const db = new Database(FILE);
+    db.pragma("busy_timeout = 5000"); // the server may be writing (libsql's default wait is 0)
     db.exec(`ALTER TABLE "Chatbot" RENAME TO "ChatbotGone"`);
     db.close();
 
