@@ -6,7 +6,9 @@ import { BASE_URL } from "../playwright.config";
 import { sql } from "./db";
 
 // One anonymous client against the production build (TRUSTED_PROXY_HOPS=0): the findings of the
-// hostile-traffic pass, each replayed over HTTP.
+// hostile-traffic pass, each replayed over HTTP. One at a time: the login burst fills the
+// password-check queue, which would answer the next test's logins "busy".
+test.describe.configure({ mode: "serial" });
 
 const PASSWORD = "the owner's own passphrase";
 
