@@ -165,8 +165,13 @@ test("inside the widget axe finds nothing serious, in both themes and in Arabic;
     const frame = shop.frameLocator("iframe");
     await expect(frame.locator("html")).toHaveAttribute("data-bs-theme", colorScheme);
     await expect(frame.locator("html")).toHaveAttribute("dir", locale === "ar" ? "rtl" : "ltr");
-    await frame.locator("textarea[name=message]").fill("hello");
-    await frame.locator("textarea[name=message]").press("Enter");
+    // The frame may still be hydrating when the box shows: type again until the message is taken.
+    const box = frame.locator("textarea[name=message]");
+    await expect(async () => {
+      await box.fill("hello");
+      await box.press("Enter");
+      await expect(frame.getByTestId("chat-user").first()).toBeVisible({ timeout: 2_000 });
+    }).toPass({ timeout: 30_000 });
     await expect(frame.getByTestId("chat-reply").last()).not.toHaveAttribute("aria-busy", "true");
     // axe runs in the host page and inside the widget's frame.
     expect(await seriousViolations(shop), `${colorScheme} ${locale}`).toEqual([]);
