@@ -4,7 +4,7 @@
 // server's memory before and after; (2) /api/health p50/p95 while 32 and 128 logins with made-up
 // names run at once; (5) 40 concurrent chat messages from one user, answers by status.
 // Loopback only; builds first when there is no build.
-import { execFileSync, spawn } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import http from "node:http";
@@ -12,7 +12,7 @@ import Database from "libsql";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
-import { rssMb } from "./proc.mjs";
+import { rssMb, startProductionServer } from "./proc.mjs";
 
 const PORT = 3202;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -35,16 +35,7 @@ async function startServer() {
   db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, 'owner', 'owner@example.test', ?, ?, ?)`).run(userId, hash, now, now);
   db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, fallbackMessage, publicId, createdAt, updatedAt) VALUES ('bench-bot', ?, 'Bench bot', 'No idea.', ?, ?, ?)`).run(userId, randomUUID(), now, now);
   db.close();
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret" },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; ; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
-    if (i === 100) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return server;
+  return startProductionServer(PORT, { DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret" });
 }
 
 /** POSTs `megabytes` of body with a Content-Length; resolves with the status and when it came. */

@@ -3,14 +3,14 @@
 // trusted proxy hop, then posts wrong passwords to Auth.js's credentials endpoint and prints,
 // per scenario, the answers (401-style redirects after a bcrypt check vs 429 refusals), requests
 // per second and the server's CPU time per request, read from /proc. Loopback only.
-import { spawn, execFileSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
 import { existsSync } from "node:fs";
 import Database from "libsql";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
-import { cpuSeconds } from "./proc.mjs";
+import { cpuSeconds, startProductionServer } from "./proc.mjs";
 
 const PORT = 3201;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -30,16 +30,7 @@ async function startServer(extraEnv) {
   const now = new Date().toISOString();
   db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, 'victim', 'victim@example.test', ?, ?, ?)`).run(randomUUID(), bcrypt.hashSync("not what the flood tries", 12), now, now);
   db.close();
-  const server = spawn("node_modules/.bin/next", ["start", "-p", String(PORT), "-H", "127.0.0.1"], {
-    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", TRUSTED_PROXY_HOPS: "1", ...extraEnv },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
-  for (let i = 0; ; i++) {
-    if (await fetch(`${BASE}/api/health`).then((r) => r.ok, () => false)) break;
-    if (i === 100) throw new Error("the server did not start");
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  return server;
+  return startProductionServer(PORT, { DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret", TRUSTED_PROXY_HOPS: "1", ...extraEnv });
 }
 
 /** Posts `total` wrong logins, CONCURRENCY at a time; `identifier(i)` picks the account. */

@@ -31,3 +31,18 @@ export const cpuSeconds = (rootPid) => overTree(rootPid, (_, fields) => (Number(
 /** Resident memory in MB. */
 export const rssMb = (rootPid) =>
   Math.round(overTree(rootPid, (pid) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0)) / 1024);
+
+/** The production build on `port` with `env` added, once `/api/health` answers. */
+export async function startProductionServer(port, env) {
+  const { spawn } = await import("node:child_process");
+  const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
+    env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  for (let i = 0; ; i++) {
+    if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) break;
+    if (i === 100) throw new Error("the server did not start");
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return server;
+}
