@@ -4,18 +4,9 @@ import type { ApiKeyData } from "@/lib/validation/api-key";
 import { db } from "./client";
 import { ownBots, requireActorId, type Actor } from "./scopes";
 
-/** What the list shows of a key: never its hash. */
-const listFields = {
-  id: true,
-  name: true,
-  prefix: true,
-  allBots: true,
-  expiresAt: true,
-  lastUsedAt: true,
-  revokedAt: true,
-  createdAt: true,
-  bots: { select: { chatbot: { select: { id: true, name: true } } } },
-} as const;
+/** A key's own state, never its hash: what the list shows and what deciding on a request needs. */
+const stateFields = { id: true, name: true, prefix: true, allBots: true, expiresAt: true, lastUsedAt: true, revokedAt: true } as const;
+const listFields = { ...stateFields, createdAt: true, bots: { select: { chatbot: { select: { id: true, name: true } } } } } as const;
 
 export type ApiKeyState = "active" | "expired" | "revoked";
 
@@ -69,18 +60,7 @@ export async function revokeApiKey(actor: Actor, id: string, now = new Date()) {
 export async function findApiKeyByHash(hash: string) {
   return db.apiKey.findUnique({
     where: { hash },
-    select: {
-      id: true,
-      ownerId: true,
-      name: true,
-      prefix: true,
-      allBots: true,
-      expiresAt: true,
-      lastUsedAt: true,
-      revokedAt: true,
-      owner: { select: { isActive: true } },
-      bots: { select: { chatbotId: true } },
-    },
+    select: { ...stateFields, ownerId: true, owner: { select: { isActive: true } }, bots: { select: { chatbotId: true } } },
   });
 }
 
