@@ -47,8 +47,10 @@ const schema = z.object({
   CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   // Requests one API key may make per minute, over every /api/v1 endpoint.
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
-  // Benchmarks only: serves /api/bench/bare (a fixed JSON body) to compare the API against. Never in a deployment.
+  // Benchmarks only: serves /api/bench/bare (routes doing nothing of ours, to compare against),
+  // and counts every database statement. Never in a deployment.
   BENCH_BARE_ROUTE: z.stringbool().default(false),
+  BENCH_COUNT_STATEMENTS: z.stringbool().default(false),
   // Public page and widget: messages per visitor (a random id in their browser) per minute, per
   // known address per minute, and per bot per minute from all visitors whose address is unknown.
   PUBLIC_CHAT_PER_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),

@@ -6,6 +6,7 @@ import { env, isPostgres } from "@/lib/env";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
 import { sqliteAdapter } from "./sqlite-adapter";
+import { countStatement } from "./statement-count";
 
 // Both clients are generated and bundled, so one build serves whichever database DATABASE_URL
 // names. Their model APIs are the same; the SQLite client's types stand for both.
@@ -14,15 +15,20 @@ export type Db = PrismaClient;
 export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 function createDb(): Db {
-  const url = env().DATABASE_URL;
+  const { DATABASE_URL: url, BENCH_COUNT_STATEMENTS: counted } = env();
+  const log = counted ? [{ emit: "event" as const, level: "query" as const }] : [];
+  let client: Db;
   if (isPostgres(url)) {
-    return new PostgresClient({ adapter: new PrismaPg({ connectionString: url }) }) as unknown as Db;
+    client = new PostgresClient({ adapter: new PrismaPg({ connectionString: url }), log }) as unknown as Db;
+  } else {
+    const file = url.replace(/^file:/, "");
+    mkdirSync(path.dirname(file), { recursive: true });
+    // libSQL, one connection per process with a 5 s busy timeout (./sqlite-adapter.ts). WAL is
+    // set by db:migrate and kept by the file.
+    client = new PrismaClient({ adapter: sqliteAdapter(url), log });
   }
-  const file = url.replace(/^file:/, "");
-  mkdirSync(path.dirname(file), { recursive: true });
-  // libSQL, one connection per process with a 5 s busy timeout (./sqlite-adapter.ts). WAL is
-  // set by db:migrate and kept by the file.
-  return new PrismaClient({ adapter: sqliteAdapter(url) });
+  if (counted) (client as unknown as { $on(event: "query", listener: (e: { query: string }) => void): void }).$on("query", (e) => countStatement(e.query));
+  return client;
 }
 
 const globalForDb = globalThis as unknown as { chatbotFactoryDb?: Db };
