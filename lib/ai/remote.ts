@@ -18,7 +18,22 @@ export function configuredRemoteProviders(): RemoteProvider[] {
   ];
 }
 
+/** Provider clients and their models, made once per process (the configuration does not change while it runs). */
+const models = new Map<string, LanguageModel>();
+const MODELS_KEPT = 200;
+
 function languageModel(provider: RemoteProvider, model: string): LanguageModel {
+  const key = `${provider}\u0000${model}`;
+  let made = models.get(key);
+  if (!made) {
+    made = createLanguageModel(provider, model);
+    if (models.size >= MODELS_KEPT) models.delete(models.keys().next().value!);
+    models.set(key, made);
+  }
+  return made;
+}
+
+function createLanguageModel(provider: RemoteProvider, model: string): LanguageModel {
   const e = env();
   switch (provider) {
     case "openai":

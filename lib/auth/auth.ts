@@ -5,7 +5,7 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { randomBytes } from "node:crypto";
-import { endLoginSession, getSessionState, startLoginSession, touchLoginSession } from "@/lib/db/sessions";
+import { endLoginSession, liveSessionState, startLoginSession, touchLoginSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { authorizeLogin } from "./login";
 import { sessionVerdict } from "./session-rules";
@@ -21,8 +21,8 @@ export type SessionClaims = JWT & { uid?: string; sid?: string; sv?: number; rem
  * its last use written now and then. The one check behind Auth.js's callback and getSessionUser.
  */
 export async function sessionHolds(claims: SessionClaims): Promise<boolean> {
-  if (!claims.uid || !claims.sid) return false;
-  const verdict = sessionVerdict(await getSessionState(claims.sid), claims, Date.now(), env().SESSION_IDLE_MINUTES);
+  if (!claims.uid || !claims.sid || typeof claims.sv !== "number") return false;
+  const verdict = sessionVerdict(await liveSessionState(claims.sid, claims.sv), claims, Date.now(), env().SESSION_IDLE_MINUTES);
   if (verdict === "ended") return false;
   if (verdict === "touch") await touchLoginSession(claims.sid);
   return true;

@@ -1,9 +1,9 @@
 import "server-only";
 import { cache } from "react";
 import { cookies, headers } from "next/headers";
-import { decode } from "next-auth/jwt";
 import { env } from "@/lib/env";
 import { sessionHolds, type SessionClaims } from "./auth";
+import { decodeSessionToken } from "./session-token";
 
 export type SessionUser = { id: string; remember: boolean };
 
@@ -26,10 +26,8 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const token = jar.get(name)?.value;
   const secret = env().AUTH_SECRET;
   if (!token || !secret) return null;
-  const claims = (await decode({ token, secret, salt: name }).catch(() => {
-    console.warn("auth: unreadable session cookie ignored");
-    return null;
-  })) as SessionClaims | null;
+  const claims = (await decodeSessionToken(token, secret, name)) as SessionClaims | null;
+  if (!claims) console.warn("auth: unreadable session cookie ignored");
   if (!claims || !(await sessionHolds(claims))) return null;
   return { id: claims.uid!, remember: claims.remember === true };
 });

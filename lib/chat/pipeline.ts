@@ -2,8 +2,9 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { AiError, availableProviders, streamReply, type ChatTurn, type ReplyEvent, type ReplyFinish, type ReplyRequest } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
-import { HISTORY_WINDOW, addMessage, continueConversation, messagesToday, quotaDay, recentHistory, startConversation } from "@/lib/db/conversations";
+import { HISTORY_WINDOW, conversationHistory, messagesToday, newConversationId, quotaDay, storeExchange, type ExchangeTarget, type NewMessage } from "@/lib/db/conversations";
 import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
+import { noteFirstToken } from "@/lib/db/statement-count";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
 import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
@@ -39,12 +40,13 @@ const takeMessage = (caller: Caller, bot: ChatTarget) =>
 
 /**
  * The one reply pipeline behind every channel. Refuses (AppError with a code, and a wait where
- * there is one) before the provider is asked; then asks it at once, writes the conversation down
- * while it starts, and returns the reply as events. What the bot said is stored when the events
- * end — also when the visitor stops or leaves half-way.
+ * there is one) before the provider is asked; then asks it at once and returns the reply as
+ * events. Nothing is written before the first token: the visitor's message and what the bot said
+ * are stored together when the events end — also when the visitor stops or leaves half-way.
  */
 export async function startChat(request: ChatRequest): Promise<ChatReply> {
   const { caller, timer } = request;
+  const sentAt = new Date();
   const bot = await findBotForChat(caller, request.botId);
   timer?.mark("bot");
   if (!bot) throw new AppError("not_found");
@@ -57,33 +59,20 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   }
   timer?.mark("limits");
 
-  const continuing = request.conversationId ? await continueConversation(caller, bot, request.conversationId) : null;
-  const history = continuing ? await recentHistory(continuing) : (request.history ?? []).slice(-HISTORY_WINDOW);
+  // Going on with a conversation: its history, read in the same statement that finds it the caller's.
+  const history = request.conversationId ? await conversationHistory(caller, bot, request.conversationId) : (request.history ?? []).slice(-HISTORY_WINDOW);
   timer?.mark("history");
   const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
   const reply = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
   timer?.mark("knowledge");
-  // Asked for now, so the provider works while the conversation is being written down.
   const first = reply?.next();
   first?.catch(() => {}); // read (and mapped) in replyEvents
 
-  const visitorMessage = { role: "user" as const, content: request.message };
-  let conversationId: string;
-  let visitorMessageSaved: Promise<unknown> = Promise.resolve();
-  try {
-    if (continuing) {
-      conversationId = continuing;
-      visitorMessageSaved = addMessage(bot, continuing, visitorMessage);
-    } else {
-      const { source, ...who } = conversationOwnerFields(caller);
-      conversationId = await startConversation(bot, source, visitorMessage, who);
-    }
-  } catch (error) {
-    await reply?.return(undefined);
-    throw error;
-  }
-  timer?.mark("store");
-  return { conversationId, events: replyEvents(bot, conversationId, reply, first, visitorMessageSaved) };
+  const target: ExchangeTarget = request.conversationId
+    ? { isNew: false, id: request.conversationId }
+    : { isNew: true, id: newConversationId(), startedAt: sentAt, ...conversationOwnerFields(caller) };
+  const visitorMessage = { role: "user" as const, content: request.message, createdAt: sentAt };
+  return { conversationId: target.id, events: replyEvents(bot, target, visitorMessage, reply, first) };
 }
 
 /** What the provider is asked: the bot's settings, the conversation, and what its Q&A knows. */
@@ -104,20 +93,21 @@ async function replyRequest(bot: ChatTarget, history: ChatTurn[], signal?: Abort
 
 async function* replyEvents(
   bot: ChatTarget,
-  conversationId: string,
+  target: ExchangeTarget,
+  visitorMessage: NewMessage & { createdAt: Date },
   reply: AsyncGenerator<ReplyEvent> | null,
   first: Promise<IteratorResult<ReplyEvent>> | undefined,
-  visitorMessageSaved: Promise<unknown>,
 ): AsyncGenerator<ChatEvent> {
   let text = "";
   let errorCode: ErrorCode | null = null;
   let finish: ReplyFinish | null = null;
   try {
-    yield { type: "start", conversationId };
+    yield { type: "start", conversationId: target.id };
     if (!reply || !first) throw new AiError("provider_not_configured");
     for (let next = await first; !next.done; next = await reply.next()) {
       const event = next.value;
       if (event.type === "text") {
+        if (!text) noteFirstToken();
         text += event.text;
         yield event;
       } else finish = event;
@@ -128,18 +118,16 @@ async function* replyEvents(
   } finally {
     // Also when the reader went away mid-reply: close the provider's stream, keep what was said.
     await reply?.return(undefined);
-    await visitorMessageSaved.catch((error) => console.error("could not store the visitor's message", error));
-    if (text || errorCode) {
-      await addMessage(bot, conversationId, {
-        role: "assistant",
-        content: text,
-        provider: bot.provider,
-        model: bot.model,
-        inputTokens: finish?.inputTokens ?? null,
-        outputTokens: finish?.outputTokens ?? null,
-        latencyMs: finish?.latencyMs ?? null,
-        errorCode,
-      }).catch((error) => console.error("could not store the reply", error));
+    const said: NewMessage[] = text || errorCode
+      ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode }]
+      : [];
+    const answeredAt = new Date(Math.max(Date.now(), visitorMessage.createdAt.getTime() + 1));
+    try {
+      await storeExchange(bot, target, [visitorMessage, ...said.map((m) => ({ ...m, createdAt: answeredAt }))]);
+    } catch (error) {
+      // The visitor saw the reply, but it is not kept: say so rather than "done".
+      if (!(error instanceof AppError)) console.error("could not store the exchange", error);
+      errorCode ??= "server_error";
     }
   }
   yield errorCode

@@ -70,16 +70,19 @@ describe("conversations", () => {
       // Distinct start times, so the expected order does not hang on ids made in the same millisecond.
       await db.conversation.update({ where: { id: ids[i] }, data: { startedAt: new Date(start + i) } });
     }
+    // One long conversation: its batch of conversations is then read conversation by conversation,
+    // in batches of messages; the last batch of conversations is read in one go.
     await db.message.createMany({
-      data: Array.from({ length: 1004 }, (_, i) => ({ conversationId: ids[5], chatbotId: bot.id, role: "assistant", content: `a${i}`, createdAt: new Date(start + i * 1000) })),
+      data: Array.from({ length: 5004 }, (_, i) => ({ conversationId: ids[5], chatbotId: bot.id, role: "assistant", content: `a${i}`, createdAt: new Date(start + i * 1000) })),
     });
     await db.message.updateMany({ where: { conversationId: ids[5], content: "q5" }, data: { createdAt: new Date(start - 1000) } });
     const exported = await collect(await exportConversations(me, bot.id));
     expect(exported.map((c) => c.id)).toEqual(ids);
     const long = exported[5].messages.map((m) => m.content);
-    expect(long).toHaveLength(1005);
+    expect(long).toHaveLength(5005);
     expect(long.slice(0, 3)).toEqual(["q5", "a0", "a1"]);
-    expect(long.at(-1)).toBe("a1003");
+    expect(long.at(-1)).toBe("a5003");
+    expect(exported.at(-1)!.messages.map((m) => m.content)).toEqual(["q102"]);
   });
 
   it("give the model a bounded window of the latest messages", async () => {

@@ -1,4 +1,5 @@
 import "server-only";
+import { randomUUID } from "node:crypto";
 import { AppError } from "@/lib/errors";
 import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
@@ -40,6 +41,51 @@ export async function startConversation(bot: ChatTarget, source: ConversationSou
     select: { id: true },
   });
   return created.id;
+}
+
+/**
+ * The last messages of the caller's conversation with this bot, oldest first, for the model's
+ * context — one statement, which is also the check that the conversation is theirs: every stored
+ * conversation holds its first visitor message, so none found means not theirs (or no such one).
+ */
+export async function conversationHistory(caller: Caller, bot: ChatTarget, conversationId: string) {
+  const rows = await db.message.findMany({
+    where: { conversationId, errorCode: null, conversation: { id: conversationId, chatbotId: bot.id, ...callerConversations(caller) } },
+    select: { role: true, content: true },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: HISTORY_WINDOW,
+  });
+  if (!rows.length) throw new AppError("not_found");
+  return rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: m.content }));
+}
+
+/** Where an exchange goes: a conversation the caller continues, or a new one with its id chosen here. */
+export type ExchangeTarget =
+  | { isNew: false; id: string }
+  | { isNew: true; id: string; source: ConversationSource; visitorId?: string; apiKeyId?: string; startedAt: Date };
+
+/** A new conversation's id, chosen before it is written so the reply can name it from its first event. */
+export const newConversationId = () => `c${randomUUID().replaceAll("-", "")}`;
+
+/**
+ * A visitor's message and the bot's reply, written once the reply has ended (so nothing waits
+ * for storage before the first token): the conversation, then each message — single-row
+ * statements, none in a transaction (Prisma wraps a nested or many-row write in one).
+ */
+export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, messages: (NewMessage & { createdAt: Date })[]) {
+  const updatedAt = messages.at(-1)!.createdAt;
+  if (target.isNew) {
+    const { id, source, visitorId, apiKeyId, startedAt } = target;
+    await db.conversation.create({ data: { id, chatbotId: bot.id, source, visitorId: visitorId ?? null, apiKeyId: apiKeyId ?? null, startedAt, updatedAt }, select: { id: true } });
+  } else {
+    await db.conversation.update({ where: { id: target.id, chatbotId: bot.id }, data: { updatedAt }, select: { id: true } }).catch((error) => {
+      // Deleted while the bot was answering.
+      throw (error as { code?: string }).code === "P2025" ? new AppError("not_found") : error;
+    });
+  }
+  for (const message of messages) {
+    await db.message.create({ data: { ...message, conversationId: target.id, chatbotId: bot.id }, select: { id: true } });
+  }
 }
 
 /** The last messages of a conversation the caller may continue, oldest first, for the model's context. */
@@ -124,6 +170,8 @@ export async function deleteAllConversations(actor: Actor, chatbotId: string) {
 
 const EXPORT_CONVERSATIONS = 100;
 const EXPORT_MESSAGES = 1000;
+/** Messages read at once for a whole batch of conversations (about 1 MB held). */
+const EXPORT_BATCH_MESSAGES = 5000;
 
 /**
  * Every conversation of a bot with its messages, oldest first, for export: read in batches
@@ -141,9 +189,7 @@ export async function exportConversations(actor: Actor, chatbotId: string) {
         select: { id: true, source: true, startedAt: true, updatedAt: true },
         take: EXPORT_CONVERSATIONS,
       });
-      for (const conversation of conversations) {
-        yield { ...conversation, messages: exportMessages(conversation.id) };
-      }
+      yield* withMessages(conversations);
       if (conversations.length < EXPORT_CONVERSATIONS) return;
       after = conversations.at(-1)!;
     }
@@ -158,6 +204,35 @@ const messagesAfter = (conversationId: string, cursor: string | null) =>
     take: EXPORT_MESSAGES,
     ...(cursor ? { cursor: { id: cursor }, skip: 1 } : {}),
   });
+
+/**
+ * A batch of conversations, each with its messages: one read for the whole batch when its
+ * messages fit in EXPORT_BATCH_MESSAGES (the usual case — a read per conversation made a
+ * 100,000-message export take 17 s), else each conversation's messages read in batches of its own.
+ */
+async function* withMessages<C extends { id: string }>(conversations: C[]) {
+  const rows = await db.message.findMany({
+    where: { conversationId: { in: conversations.map((c) => c.id) } },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+    select: { ...messageFields, conversationId: true },
+    take: EXPORT_BATCH_MESSAGES + 1,
+  });
+  if (rows.length > EXPORT_BATCH_MESSAGES) {
+    for (const conversation of conversations) yield { ...conversation, messages: exportMessages(conversation.id) };
+    return;
+  }
+  const byConversation = new Map<string, Omit<(typeof rows)[number], "conversationId">[]>();
+  for (const { conversationId, ...message } of rows) {
+    const list = byConversation.get(conversationId);
+    if (list) list.push(message);
+    else byConversation.set(conversationId, [message]);
+  }
+  for (const conversation of conversations) yield { ...conversation, messages: listed(byConversation.get(conversation.id) ?? []) };
+}
+
+async function* listed<T>(items: T[]) {
+  yield* items;
+}
 
 async function* exportMessages(conversationId: string) {
   for (let batch = await messagesAfter(conversationId, null); ; batch = await messagesAfter(conversationId, batch.at(-1)!.id)) {

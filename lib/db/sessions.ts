@@ -26,6 +26,18 @@ export function getSessionState(sessionId: string) {
   });
 }
 
+/**
+ * The session a token names, while its account is active at the token's session version: one
+ * statement (the hot path of every signed-in request), shaped as getSessionState's row.
+ */
+export async function liveSessionState(sessionId: string, sessionVersion: number) {
+  const row = await db.session.findFirst({
+    where: { sessionToken: sessionId, user: { isActive: true, sessionVersion } },
+    select: { userId: true, expires: true, updatedAt: true },
+  });
+  return row && { ...row, user: { isActive: true, sessionVersion } };
+}
+
 /** Marks a session as used now, for the idle limit. */
 export async function touchLoginSession(sessionId: string) {
   await db.session.updateMany({ where: { sessionToken: sessionId }, data: { updatedAt: new Date() } });

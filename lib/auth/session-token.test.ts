@@ -1,0 +1,26 @@
+import { encode } from "@auth/core/jwt";
+import { describe, expect, it } from "vitest";
+import { decodeSessionToken } from "./session-token";
+
+const secret = "session-token-test-secret-session-token-test";
+const salt = "authjs.session-token";
+const claims = { uid: "user-1", sid: "session-1", sv: 3, remember: true };
+
+describe("reading the session token Auth.js wrote", () => {
+  it("gives the claims of a token Auth.js encoded, again and again with the key kept", async () => {
+    const token = await encode({ token: claims, secret, salt });
+    expect(await decodeSessionToken(token, secret, salt)).toMatchObject(claims);
+    expect(await decodeSessionToken(token, secret, salt)).toMatchObject(claims);
+  });
+
+  it("refuses a token under another secret or cookie name, an expired or a tampered one", async () => {
+    const token = await encode({ token: claims, secret, salt });
+    expect(await decodeSessionToken(token, `${secret}-rotated`, salt)).toBeNull();
+    expect(await decodeSessionToken(token, secret, `__Secure-${salt}`)).toBeNull();
+    expect(await decodeSessionToken(await encode({ token: claims, secret, salt, maxAge: -60 }), secret, salt)).toBeNull();
+    const parts = token.split(".");
+    parts[3] = `${parts[3].slice(0, -2)}${parts[3].endsWith("AA") ? "BB" : "AA"}`;
+    expect(await decodeSessionToken(parts.join("."), secret, salt)).toBeNull();
+    expect(await decodeSessionToken("not-a-token", secret, salt)).toBeNull();
+  });
+});
