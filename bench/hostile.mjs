@@ -12,7 +12,7 @@ import Database from "libsql";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
-import { rssMb, startProductionServer } from "./proc.mjs";
+import { rssMb, startProductionServer, stopProductionServer } from "./proc.mjs";
 
 const PORT = 3202;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -156,6 +156,5 @@ try {
   );
   console.log(`  ${countBy(answers)}`);
 } finally {
-  server.kill("SIGTERM");
-  await new Promise((r) => server.once("exit", r));
+  await stopProductionServer(server);
 }

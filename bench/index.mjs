@@ -16,7 +16,7 @@ import { encode } from "@auth/core/jwt";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
 import { startFakeLlm } from "../scripts/fake-llm.mjs";
-import { cpuSeconds, rssMb, startProductionServer } from "./proc.mjs";
+import { cpuSeconds, rssMb, startProductionServer, stopProductionServer } from "./proc.mjs";
 
 const { values: args } = parseArgs({ options: { runs: { type: "string", default: "1" } } });
 const RUNS = Math.max(1, Math.min(9, Number(args.runs) || 1));
@@ -90,10 +90,10 @@ function seed() {
   db.prepare(`UPDATE "User" SET role = 'ADMIN' WHERE id = ?`).run([owner]); // the admin pages are measured too
   const builtinBot = bot(owner, { name: "Built-in", publicPageEnabled: true, widgetEnabled: true });
   // The reply: exactly WORDS chunks (the built-in model streams word by word), as the bare route's.
-  entries(builtinBot, [["hi hello", Array.from({ length: WORDS }, (_, i) => `word${i}`).join(" ")]]);
+  entries(builtinBot, [["opening hours", Array.from({ length: WORDS }, (_, i) => `word${i}`).join(" ")]]);
   const llmBot = bot(owner, { name: "LLM", provider: "openai", model: "bench-model", maxOutputTokens: 256 });
   const quotaBot = bot(owner, { name: "Quota", dailyMessageQuota: 1_000_000 });
-  entries(quotaBot, [["hi hello", "A short answer."]]);
+  entries(quotaBot, [["opening hours", "A short answer."]]);
   const kb10 = bot(owner, { name: "Ten entries" });
   entries(kb10, topics(10));
   const kb1000 = bot(owner, { name: "Thousand entries" });
@@ -174,7 +174,8 @@ async function portFree(port) {
     if (!(await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false))) return;
     await sleep(100);
   }
-  throw new Error(`port ${port} still answers`);
+  const { execSync } = await import("node:child_process");
+  throw new Error(`port ${port} still answers:\n${execSync("ps -eo pid,pgid,ppid,etime,cmd | grep -i -e next -e node | grep -v grep || true")}`);
 }
 
 /** ms from spawning `command` to its first 200 on /api/health. */
@@ -215,7 +216,7 @@ async function run(index) {
     BENCH_BARE_ROUTE: "true",
   };
   const result = {};
-  const chat = (botId, message = "hi", extra = {}, onFirstText) =>
+  const chat = (botId, message = "opening hours", extra = {}, onFirstText) =>
     streamed(`${BASE}/api/chatbots/${botId}/chat`, { headers: { ...json, cookie: owner }, body: JSON.stringify({ message, ...extra }) }, onFirstText);
   const bare = (query) => streamed(`${BASE}/api/bench/bare?${query}`, {});
 
@@ -223,6 +224,8 @@ async function run(index) {
   try {
     // Warm up both sides: first compiles, first connections, the knowledge indexes built once.
     for (let i = 0; i < 20; i++) await Promise.all([chat(data.builtinBot), bare("chunks=20"), chat(data.llmBot), bare("relay")]);
+    const sample = (await chat(data.builtinBot)).text.match(/"type":"text"/g)?.length;
+    if (sample !== WORDS) throw new Error(`the built-in bot answered in ${sample} chunks, not ${WORDS}: its Q&A entry did not match`);
     const cold = { kb10: (await chat(data.kb10, data.question)).total, kb1000: (await chat(data.kb1000, data.question)).total };
 
     log("throughput and CPU: built-in reply vs a bare route streaming the same 20 chunks…");
@@ -286,8 +289,7 @@ async function run(index) {
       result.firstLoad = [...anonymous, ...(await measureFirstLoad({ baseUrl: BASE, cookie: owner, paths }))];
     }
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stopProductionServer(server);
   }
 
   log("database statements per chat message (a server counting them)…");
@@ -297,7 +299,7 @@ async function run(index) {
     const counts = () => fetch(`${BASE}/api/bench/bare?statements`).then((r) => r.json());
     const measure = async (botId, extra = {}) => {
       const before = await counts();
-      const { text } = await chat(botId, "hi", extra);
+      const { text } = await chat(botId, undefined, extra);
       const after = await counts();
       const atFirst = after.atFirstToken;
       const diff = (a, b) => ({ statements: a.statements - b.statements, transactions: a.transactions - b.transactions });
@@ -309,8 +311,7 @@ async function run(index) {
     const quota = await measure(data.quotaBot);
     result.statements = { newConversation: first, continuing: next, withQuota: quota };
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stopProductionServer(server);
   }
 
   log("start: npm start vs next start, to the first 200…");

@@ -10,7 +10,7 @@ import Database from "libsql";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
-import { cpuSeconds, startProductionServer } from "./proc.mjs";
+import { cpuSeconds, startProductionServer, stopProductionServer } from "./proc.mjs";
 
 const PORT = 3201;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -107,7 +107,6 @@ for (const [label, env, total, identifier] of scenarios) {
     print(label, await flood(server, total, identifier));
     if (env.LOGIN_MAX_FAILURES) await timing(20);
   } finally {
-    server.kill("SIGTERM");
-    await new Promise((r) => server.once("exit", r));
+    await stopProductionServer(server);
   }
 }

@@ -38,6 +38,7 @@ export async function startProductionServer(port, env) {
   const server = spawn("node_modules/.bin/next", ["start", "-p", String(port), "-H", "127.0.0.1"], {
     env: { ...process.env, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1", ...env },
     stdio: ["ignore", "ignore", "inherit"],
+    detached: true, // its own process group, so stopProductionServer ends Next's workers too
   });
   for (let i = 0; ; i++) {
     if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) break;
@@ -45,4 +46,29 @@ export async function startProductionServer(port, env) {
     await new Promise((r) => setTimeout(r, 200));
   }
   return server;
+}
+
+/** Ends a server from startProductionServer with every process it started, and waits for them. */
+export async function stopProductionServer(server) {
+  const exited = new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
+  try {
+    process.kill(-server.pid, "SIGTERM");
+  } catch {
+    // already gone
+  }
+  await exited;
+  for (let i = 0; i < 100 && groupSize(server.pid) > 0; i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+/** Processes still in the process group `pgid`. */
+function groupSize(pgid) {
+  let n = 0;
+  for (const entry of readdirSync("/proc").filter((d) => /^\d+$/.test(d))) {
+    try {
+      if (Number(readFileSync(`/proc/${entry}/stat`, "utf8").replace(/^.*\) /, "").split(" ")[2]) === pgid) n++;
+    } catch {
+      // ended meanwhile
+    }
+  }
+  return n;
 }

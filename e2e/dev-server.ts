@@ -1,4 +1,4 @@
-import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { rmSync } from "node:fs";
 
 /**
@@ -11,10 +11,10 @@ export async function startDevServer(port: number) {
   // NODE_ENV left out: next dev sets it to development itself.
   const inherited = Object.fromEntries(Object.entries(process.env).filter(([name]) => name !== "NODE_ENV"));
   const env = { ...inherited, DATABASE_URL: `file:./${file}`, AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e", NEXT_TELEMETRY_DISABLED: "1" } as unknown as NodeJS.ProcessEnv;
-  execFileSync(process.execPath, ["scripts/db-migrate.mjs"], { env, stdio: "ignore" });
   let log = "";
-  // detached: its own process group, so stopping it also stops the bundler's workers.
-  const proc: ChildProcess = spawn("node_modules/.bin/next", ["dev", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
+  // As `npm run dev` runs it (setup, then next dev in the same process). detached: its own
+  // process group, so stopping it also stops the bundler's workers.
+  const proc: ChildProcess = spawn(process.execPath, ["scripts/start.mjs", "dev", "-p", String(port), "-H", "127.0.0.1"], { env, stdio: ["ignore", "pipe", "pipe"], detached: true });
   proc.stdout?.on("data", (chunk) => (log += chunk));
   proc.stderr?.on("data", (chunk) => (log += chunk));
   const url = `http://127.0.0.1:${port}`;

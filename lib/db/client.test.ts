@@ -11,6 +11,9 @@ it("talks to the database DATABASE_URL names", async () => {
     expect(journal_mode).toBe("wal");
     const [{ timeout }] = await db.$queryRawUnsafe<{ timeout: bigint | number }[]>("PRAGMA busy_timeout");
     expect(Number(timeout)).toBeGreaterThanOrEqual(5000);
+    // NORMAL (1): commits do not wait for fsync; safe in WAL mode.
+    const [{ synchronous }] = await db.$queryRawUnsafe<{ synchronous: bigint | number }[]>("PRAGMA synchronous");
+    expect(Number(synchronous)).toBe(1);
   } else {
     const [{ version }] = await db.$queryRawUnsafe<{ version: string }[]>("SELECT version()");
     expect(version).toMatch(/^PostgreSQL/);

@@ -38,6 +38,22 @@ async function* csvChunks(conversations: Conversations) {
   }
 }
 
+/**
+ * Small pieces joined into ~64 KB chunks: a chunk a message made a 100,000-message export
+ * spend most of its 12 s passing chunks through the response stream.
+ */
+async function* joined(pieces: AsyncIterable<string>, size = 64 * 1024) {
+  let buffer = "";
+  for await (const piece of pieces) {
+    buffer += piece;
+    if (buffer.length >= size) {
+      yield buffer;
+      buffer = "";
+    }
+  }
+  if (buffer) yield buffer;
+}
+
 /** Every conversation of one of the signed-in user's bots, as JSON or CSV (one row a message), streamed. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
   const user = await getSessionUser();
@@ -50,7 +66,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ id: 
     return problemFrom(error);
   }
   const stamp = new Date().toISOString().slice(0, 10);
-  return new Response(pullStream(format === "json" ? jsonChunks(conversations) : csvChunks(conversations), (chunk) => chunk), {
+  return new Response(pullStream(joined(format === "json" ? jsonChunks(conversations) : csvChunks(conversations)), (chunk) => chunk), {
     headers: {
       "Cache-Control": "no-store",
       "Content-Disposition": `attachment; filename="conversations-${stamp}.${format}"`,
