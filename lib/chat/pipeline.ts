@@ -2,8 +2,9 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { AiError, availableProviders, streamReply, type ChatTurn, type ReplyEvent, type ReplyFinish, type ReplyRequest } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
-import { HISTORY_WINDOW, addMessage, continueConversation, messagesToday, quotaDay, recentHistory, startConversation } from "@/lib/db/conversations";
+import { HISTORY_WINDOW, addMessage, continueConversation, recentHistory, startConversation } from "@/lib/db/conversations";
 import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
+import { countMessages, messagesToday, quotaDay } from "@/lib/db/usage";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
 import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
@@ -52,8 +53,11 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   // Both refusals come before the provider is asked.
   const wait = await takeMessage(caller, bot);
   if (wait) throw new AppError("too_many_requests", undefined, wait);
-  if (bot.dailyMessageQuota !== null && (await messagesToday(bot)) >= bot.dailyMessageQuota) {
-    throw new AppError("quota_exceeded", undefined, quotaDay().secondsLeft);
+  const now = new Date();
+  // The quota reads today's usage row, which counts an exchange when its reply ends: requests
+  // in flight at that moment can pass together (a soft cap, bounded by the per-minute limits).
+  if (bot.dailyMessageQuota !== null && (await messagesToday(bot, now)) >= bot.dailyMessageQuota) {
+    throw new AppError("quota_exceeded", undefined, quotaDay(now).secondsLeft);
   }
   timer?.mark("limits");
 
@@ -83,7 +87,7 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
     throw error;
   }
   timer?.mark("store");
-  return { conversationId, events: replyEvents(bot, conversationId, reply, first, visitorMessageSaved) };
+  return { conversationId, events: replyEvents(bot, conversationId, reply, first, visitorMessageSaved, quotaDay(now).day) };
 }
 
 /** What the provider is asked: the bot's settings, the conversation, and what its Q&A knows. */
@@ -108,6 +112,7 @@ async function* replyEvents(
   reply: AsyncGenerator<ReplyEvent> | null,
   first: Promise<IteratorResult<ReplyEvent>> | undefined,
   visitorMessageSaved: Promise<unknown>,
+  day: string,
 ): AsyncGenerator<ChatEvent> {
   let text = "";
   let errorCode: ErrorCode | null = null;
@@ -128,19 +133,28 @@ async function* replyEvents(
   } finally {
     // Also when the reader went away mid-reply: close the provider's stream, keep what was said.
     await reply?.return(undefined);
-    await visitorMessageSaved.catch((error) => console.error("could not store the visitor's message", error));
-    if (text || errorCode) {
-      await addMessage(bot, conversationId, {
-        role: "assistant",
-        content: text,
-        provider: bot.provider,
-        model: bot.model,
-        inputTokens: finish?.inputTokens ?? null,
-        outputTokens: finish?.outputTokens ?? null,
-        latencyMs: finish?.latencyMs ?? null,
-        errorCode,
-      }).catch((error) => console.error("could not store the reply", error));
-    }
+    const visitorStored = await visitorMessageSaved.then(
+      () => 1,
+      (error) => (console.error("could not store the visitor's message", error), 0),
+    );
+    const replied = text || errorCode ? 1 : 0;
+    // The reply and the day's usage (both messages in one upsert) are written side by side.
+    await Promise.all([
+      replied &&
+        addMessage(bot, conversationId, {
+          role: "assistant",
+          content: text,
+          provider: bot.provider,
+          model: bot.model,
+          inputTokens: finish?.inputTokens ?? null,
+          outputTokens: finish?.outputTokens ?? null,
+          latencyMs: finish?.latencyMs ?? null,
+          errorCode,
+        }).catch((error) => console.error("could not store the reply", error)),
+      countMessages(bot.id, { messages: visitorStored + replied, visitorMessages: visitorStored }, day).catch((error) =>
+        console.error("could not count the messages", error),
+      ),
+    ]);
   }
   yield errorCode
     ? { type: "error", code: errorCode }

@@ -33,7 +33,10 @@ export async function continueConversation(caller: Caller, bot: ChatTarget, conv
   return existing.id;
 }
 
-/** A new conversation with the bot, and its first message (one write); `who` is the visitor or key it belongs to. */
+/**
+ * A new conversation with the bot, and its first message (one write); `who` is the visitor or key it
+ * belongs to. Not counted into the daily usage: the caller does that (usage.ts countMessages).
+ */
 export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage, who: { visitorId?: string; apiKeyId?: string } = {}) {
   const created = await db.conversation.create({
     data: { chatbotId: bot.id, source, visitorId: who.visitorId ?? null, apiKeyId: who.apiKeyId ?? null, messages: { create: { ...first, chatbotId: bot.id } } },
@@ -64,7 +67,7 @@ export type NewMessage = {
   errorCode?: string | null;
 };
 
-/** Adds a message to a conversation of this bot (one the caller opened or continued). */
+/** Adds a message to a conversation of this bot (one the caller opened or continued); counted by the caller, as above. */
 export async function addMessage(bot: ChatTarget, conversationId: string, message: NewMessage) {
   await db.conversation.update({
     where: { id: conversationId, chatbotId: bot.id },
@@ -174,17 +177,6 @@ export async function messagesLastWeek(actor: Actor): Promise<Record<string, num
     _count: { _all: true },
   });
   return Object.fromEntries(groups.map((g) => [g.chatbotId, g._count._all]));
-}
-
-/** Start of the current quota day (UTC) and seconds until the next. */
-export function quotaDay(now = new Date()) {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  return { start, secondsLeft: Math.ceil((start.getTime() + 24 * 60 * 60 * 1000 - now.getTime()) / 1000) };
-}
-
-/** Visitor messages the bot has received since the quota day began, on every channel. */
-export async function messagesToday(bot: ChatTarget, now = new Date()) {
-  return db.message.count({ where: { chatbotId: bot.id, role: "user", createdAt: { gte: quotaDay(now).start } } });
 }
 
 /** The bot whose history a caller reads: one it may chat with, switched on; else not found / inactive. */

@@ -163,7 +163,9 @@ it("limits each visitor and each address per minute, and the bot's daily cap cou
   const sent = await db.message.count({ where: { chatbotId: bot.id, role: "user" } });
   await db.chatbot.update({ where: { id: bot.id }, data: { dailyMessageQuota: sent + 1 } });
   actAs(owner);
-  expect((await playground(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "mine" }) }), { params: Promise.resolve({ id: bot.id }) })).status).toBe(200);
+  const mine = await playground(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "mine" }) }), { params: Promise.resolve({ id: bot.id }) });
+  expect(mine.status).toBe(200);
+  await mine.text(); // read as a browser reads it: the exchange is counted when its reply ends
   before = asked();
   for (const channel of ["page", "widget"] as const) {
     const over = await send(publicId, { message: "over", visitorId: visitor(), channel }, { "x-forwarded-for": freshIp() });
