@@ -3,9 +3,9 @@ import { AppError } from "@/lib/errors";
 import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
-import { pageOf, weekAgo } from "./paging";
+import { pageOf } from "./paging";
 import type { ChatTarget } from "./chatbots";
-import { callerConversations, chatBot, ownBotChild, ownBots, type Actor, type Caller } from "./scopes";
+import { callerConversations, chatBot, ownBotChild, type Actor, type Caller } from "./scopes";
 
 export const CONVERSATIONS_PER_PAGE = 20;
 export { HISTORY_WINDOW };
@@ -167,16 +167,6 @@ async function* exportMessages(conversationId: string) {
     yield* batch;
     if (batch.length < EXPORT_MESSAGES) return;
   }
-}
-
-/** Messages in the last 7 days for each of the actor's bots that had any. */
-export async function messagesLastWeek(actor: Actor): Promise<Record<string, number>> {
-  const groups = await db.message.groupBy({
-    by: ["chatbotId"],
-    where: { chatbot: ownBots(actor), createdAt: { gte: weekAgo() } },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((g) => [g.chatbotId, g._count._all]));
 }
 
 /** The bot whose history a caller reads: one it may chat with, switched on; else not found / inactive. */
