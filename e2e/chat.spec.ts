@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import type { Page } from "@playwright/test";
 import { BASE_URL } from "../playwright.config";
+import { sql } from "./db";
 import { createBot, createUser, expect, signedInPage, test } from "./fixtures";
 import { expectToast } from "./pages";
 
@@ -90,6 +91,12 @@ test("a bot answers from its Q&A, streams, stops, keeps its history and exports 
   await page.goto("/dashboard");
   await expect(page.getByTestId(`weekly-${botId}`)).toHaveText("8 messages in 7 days");
   await expect(page.getByTestId("count-messages-week")).toHaveText("8");
+  // Earlier days count while they are in the week (today and the six days before), not after.
+  const day = (ago: number) => new Date(Date.now() - ago * 86_400_000).toISOString().slice(0, 10);
+  await sql(`INSERT INTO "BotDailyUsage" ("chatbotId", day, messages, "visitorMessages") VALUES ($1, $2, 5, 3), ($3, $4, 40, 20)`, [botId, day(6), botId, day(7)]);
+  await page.reload();
+  await expect(page.getByTestId(`weekly-${botId}`)).toHaveText("13 messages in 7 days");
+  await expect(page.getByTestId("count-messages-week")).toHaveText("13");
 
   // Switch to the OpenAI-compatible provider (a local fake server) and chat, then stop a reply.
   await page.goto(`/chatbots/${botId}/edit`);

@@ -2,9 +2,10 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { AiError, availableProviders, streamReply, type ChatTurn, type ReplyEvent, type ReplyFinish, type ReplyRequest } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
-import { HISTORY_WINDOW, conversationHistory, messagesToday, newConversationId, quotaDay, storeExchange, type ExchangeTarget, type NewMessage } from "@/lib/db/conversations";
+import { HISTORY_WINDOW, conversationHistory, newConversationId, storeExchange, type ExchangeTarget, type NewMessage } from "@/lib/db/conversations";
 import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
 import { noteFirstToken } from "@/lib/db/statement-count";
+import { countMessages, messagesToday, quotaDay } from "@/lib/db/usage";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
 import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
@@ -54,8 +55,10 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   // Both refusals come before the provider is asked.
   const wait = await takeMessage(caller, bot);
   if (wait) throw new AppError("too_many_requests", undefined, wait);
-  if (bot.dailyMessageQuota !== null && (await messagesToday(bot)) >= bot.dailyMessageQuota) {
-    throw new AppError("quota_exceeded", undefined, quotaDay().secondsLeft);
+  // The quota reads today's usage row, which counts an exchange when its reply ends: requests
+  // in flight at that moment can pass together (a soft cap, bounded by the per-minute limits).
+  if (bot.dailyMessageQuota !== null && (await messagesToday(bot, sentAt)) >= bot.dailyMessageQuota) {
+    throw new AppError("quota_exceeded", undefined, quotaDay(sentAt).secondsLeft);
   }
   timer?.mark("limits");
 
@@ -122,11 +125,17 @@ async function* replyEvents(
       ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode }]
       : [];
     const answeredAt = new Date(Math.max(Date.now(), visitorMessage.createdAt.getTime() + 1));
-    try {
-      await storeExchange(bot, target, [visitorMessage, ...said.map((m) => ({ ...m, createdAt: answeredAt }))]);
-    } catch (error) {
+    // The exchange and the day's usage (one upsert, on the day of the quota check) side by side;
+    // the usage counts the exchange even if storing it failed: the provider was asked.
+    const [stored] = await Promise.allSettled([
+      storeExchange(bot, target, [visitorMessage, ...said.map((m) => ({ ...m, createdAt: answeredAt }))]),
+      countMessages(bot.id, { messages: 1 + said.length, visitorMessages: 1 }, quotaDay(visitorMessage.createdAt).day).catch((error) =>
+        console.error("could not count the messages", error),
+      ),
+    ]);
+    if (stored.status === "rejected") {
       // The visitor saw the reply, but it is not kept: say so rather than "done".
-      if (!(error instanceof AppError)) console.error("could not store the exchange", error);
+      if (!(stored.reason instanceof AppError)) console.error("could not store the exchange", stored.reason);
       errorCode ??= "server_error";
     }
   }

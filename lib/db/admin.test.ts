@@ -5,10 +5,10 @@ import { botInput } from "@/lib/testing/factories";
 import { isAdmin } from "@/lib/auth/admin";
 import { listAllBots, listUsers, promoteByIdentifier, setBotActiveByAdmin, setUserActive, setUserRole } from "./admin";
 import { listAudit } from "./audit";
-import { createChatbot, findBotForChat, getChatbot, setChatbotActive, updateChatbot } from "./chatbots";
+import { createChatbot, getChatbot, setChatbotActive, updateChatbot } from "./chatbots";
 import { db } from "./client";
-import { addMessage, startConversation } from "./conversations";
 import { endAllSessions, getSessionState, startLoginSession } from "./sessions";
+import { countMessages, usageDay } from "./usage";
 import { changePassword } from "./users";
 
 const code = (p: Promise<unknown>) => p.then(() => "resolved", (e) => (e instanceof AppError ? e.code : String(e)));
@@ -87,11 +87,9 @@ describe("administering bots", () => {
     const admin = await makeAdmin();
     const owner = await makeUser();
     const bot = await createChatbot(owner, botInput({ name: `Shop ${owner.username}` }));
-    const chat = (await findBotForChat({ kind: "owner", id: owner.id }, bot.id))!;
-    const conversation = await startConversation(chat, "playground", { role: "user", content: "long ago" });
-    await db.message.updateMany({ where: { conversationId: conversation }, data: { createdAt: new Date(Date.now() - 8 * 24 * 60 * 60 * 1000) } });
-    await addMessage(chat, conversation, { role: "user", content: "hi" });
-    await addMessage(chat, conversation, { role: "assistant", content: "hello" });
+    // An exchange eight days ago, outside the week, and one today.
+    await countMessages(bot.id, { messages: 2, visitorMessages: 1 }, usageDay(new Date(Date.now() - 8 * 24 * 60 * 60 * 1000)));
+    await countMessages(bot.id, { messages: 2, visitorMessages: 1 });
     const list = await listAllBots(admin, { query: owner.username });
     expect(list.items).toEqual([expect.objectContaining({ id: bot.id, ownerUsername: owner.username, isActive: true, messagesLastWeek: 2 })]);
   });

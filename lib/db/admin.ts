@@ -3,8 +3,9 @@ import { AppError } from "@/lib/errors";
 import { audit } from "./audit";
 import { containsText, db } from "./client";
 import { requireAdmin } from "@/lib/auth/admin";
-import { pageOf, weekAgo } from "./paging";
+import { pageOf } from "./paging";
 import { accountKey, requireActorId, type Actor } from "./scopes";
+import { messagesLastWeekOf } from "./usage";
 
 export const USERS_PER_PAGE = 20;
 export const BOTS_PER_PAGE = 20;
@@ -89,12 +90,7 @@ export async function listAllBots(actor: Actor, { query = "", page = 1 }: { quer
     take,
     select: { id: true, name: true, isActive: true, adminLocked: true, updatedAt: true, owner: { select: { username: true } } },
   });
-  const counts = await db.message.groupBy({
-    by: ["chatbotId"],
-    where: { chatbotId: { in: rows.map((r) => r.id) }, createdAt: { gte: weekAgo() } },
-    _count: { _all: true },
-  });
-  const byBot = new Map(counts.map((c) => [c.chatbotId, c._count._all]));
+  const byBot = await messagesLastWeekOf(rows.map((r) => r.id));
   const items = rows.map(({ owner, ...bot }) => ({ ...bot, ownerUsername: owner.username, messagesLastWeek: byBot.get(bot.id) ?? 0 }));
   return { items, total, page: current, pages };
 }

@@ -12,7 +12,6 @@ import {
   exportConversations,
   getConversation,
   listConversations,
-  messagesLastWeek,
   recentHistory,
   startConversation,
 } from "./conversations";
@@ -35,7 +34,7 @@ async function collect(conversations: AsyncIterable<{ id: string; messages: Asyn
 }
 
 describe("conversations", () => {
-  it("keep every exchange, list by first message, and count this week's messages per bot", async () => {
+  it("keep every exchange and list by first message", async () => {
     const me = await makeUser();
     const bot = await createChatbot(me, botInput());
     const chat = await target(me, bot.id);
@@ -54,7 +53,6 @@ describe("conversations", () => {
       { role: "user", content: "a failed one" },
     ]);
     expect((await getConversation(me, c1)).messages.at(-1)).toMatchObject({ errorCode: "provider_timeout" });
-    expect(await messagesLastWeek(me)).toEqual({ [bot.id]: 4 });
     const [exported] = await collect(await exportConversations(me, bot.id));
     expect(exported.messages.map((m) => m.content)).toEqual(["first question", "an answer", "a failed one", ""]);
   });
@@ -127,7 +125,6 @@ describe("conversations", () => {
     expect(await code(exportConversations(other, bot.id))).toBe("not_found");
     expect(await code(deleteConversation(other, c1))).toBe("not_found");
     expect(await code(deleteAllConversations(other, bot.id))).toBe("not_found");
-    expect(await messagesLastWeek(other)).toEqual({});
     expect((await getConversation(me, c1)).messages.map((m) => m.content)).toEqual(["private"]);
 
     await deleteConversation(me, c2);

@@ -4,9 +4,9 @@ import { AppError } from "@/lib/errors";
 import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
-import { pageOf, weekAgo } from "./paging";
+import { pageOf } from "./paging";
 import type { ChatTarget } from "./chatbots";
-import { callerConversations, chatBot, ownBotChild, ownBots, type Actor, type Caller } from "./scopes";
+import { callerConversations, chatBot, ownBotChild, type Actor, type Caller } from "./scopes";
 
 export const CONVERSATIONS_PER_PAGE = 20;
 export { HISTORY_WINDOW };
@@ -34,7 +34,10 @@ export async function continueConversation(caller: Caller, bot: ChatTarget, conv
   return existing.id;
 }
 
-/** A new conversation with the bot, and its first message (one write); `who` is the visitor or key it belongs to. */
+/**
+ * A new conversation with the bot, and its first message (one write); `who` is the visitor or key it
+ * belongs to. Not counted into the daily usage: the caller does that (usage.ts countMessages).
+ */
 export async function startConversation(bot: ChatTarget, source: ConversationSource, first: NewMessage, who: { visitorId?: string; apiKeyId?: string } = {}) {
   const created = await db.conversation.create({
     data: { chatbotId: bot.id, source, visitorId: who.visitorId ?? null, apiKeyId: who.apiKeyId ?? null, messages: { create: { ...first, chatbotId: bot.id } } },
@@ -110,7 +113,7 @@ export type NewMessage = {
   errorCode?: string | null;
 };
 
-/** Adds a message to a conversation of this bot (one the caller opened or continued). */
+/** Adds a message to a conversation of this bot (one the caller opened or continued); counted by the caller, as above. */
 export async function addMessage(bot: ChatTarget, conversationId: string, message: NewMessage) {
   await db.conversation.update({
     where: { id: conversationId, chatbotId: bot.id },
@@ -239,27 +242,6 @@ async function* exportMessages(conversationId: string) {
     yield* batch;
     if (batch.length < EXPORT_MESSAGES) return;
   }
-}
-
-/** Messages in the last 7 days for each of the actor's bots that had any. */
-export async function messagesLastWeek(actor: Actor): Promise<Record<string, number>> {
-  const groups = await db.message.groupBy({
-    by: ["chatbotId"],
-    where: { chatbot: ownBots(actor), createdAt: { gte: weekAgo() } },
-    _count: { _all: true },
-  });
-  return Object.fromEntries(groups.map((g) => [g.chatbotId, g._count._all]));
-}
-
-/** Start of the current quota day (UTC) and seconds until the next. */
-export function quotaDay(now = new Date()) {
-  const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
-  return { start, secondsLeft: Math.ceil((start.getTime() + 24 * 60 * 60 * 1000 - now.getTime()) / 1000) };
-}
-
-/** Visitor messages the bot has received since the quota day began, on every channel. */
-export async function messagesToday(bot: ChatTarget, now = new Date()) {
-  return db.message.count({ where: { chatbotId: bot.id, role: "user", createdAt: { gte: quotaDay(now).start } } });
 }
 
 /** The bot whose history a caller reads: one it may chat with, switched on; else not found / inactive. */

@@ -5,5 +5,3 @@ export function pageOf(total: number, page: number, size: number) {
   return { pages, page: current, skip: (current - 1) * size, take: size };
 }
 
-/** The start of the last seven days, as the dashboards count them. */
-export const weekAgo = (now = Date.now()) => new Date(now - 7 * 24 * 60 * 60 * 1000);

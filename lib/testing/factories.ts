@@ -32,5 +32,8 @@ export async function startChatWith(owner: { id: string }, botId: string, conten
   const { startConversation } = await import("@/lib/db/conversations");
   const bot = await findBotForChat({ kind: "owner", id: owner.id }, botId);
   if (!bot) throw new Error(`no bot ${botId} for ${owner.id}`);
-  return startConversation(bot, "playground", { role: "user", content });
+  const { countMessages } = await import("@/lib/db/usage");
+  const id = await startConversation(bot, "playground", { role: "user", content });
+  await countMessages(bot.id, { messages: 1, visitorMessages: 1 });
+  return id;
 }

@@ -3,7 +3,9 @@ import { db } from "@/lib/db/client";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { actAs } from "@/lib/testing/session";
 import { createChatbot } from "@/lib/db/chatbots";
+import { deleteAllConversations } from "@/lib/db/conversations";
 import { addKnowledge, updateKnowledgeEntry } from "@/lib/db/knowledge";
+import { countMessages, messagesLastWeek, usageDay, weekStartDay } from "@/lib/db/usage";
 import { startFakeLlm } from "@/scripts/fake-llm.mjs";
 
 vi.mock("@/lib/auth/session", () => import("@/lib/testing/session-mock"));
@@ -19,6 +21,7 @@ const FAKE_PORT = vi.hoisted(() => {
 });
 const fake = await startFakeLlm({ port: FAKE_PORT, reply: "From the LLM." });
 const { POST } = await import("./route");
+const DAY = 24 * 60 * 60 * 1000;
 
 afterAll(() => fake.close());
 beforeEach(() => {
@@ -93,6 +96,85 @@ it("refuses over the bot's daily quota before the provider is asked, with the wa
   expect(body.retryAfter).toBeLessThanOrEqual(24 * 60 * 60);
   expect(fake.state.requests.length).toBe(asked);
   expect(await db.message.count({ where: { chatbotId: bot.id, role: "user" } })).toBe(2);
+});
+
+it("counts the quota from today's usage row: a failed reply is a message but not a visitor's, and deleting conversations gives nothing back", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput({ provider: "openai", model: "m", dailyMessageQuota: 2 }));
+  actAs(user);
+  expect((await chat(bot.id, { message: "one" })).events.at(-1)).toMatchObject({ type: "done" });
+  fake.state.scenario = "500";
+  expect((await chat(bot.id, { message: "two" })).events.at(-1)).toMatchObject({ type: "error" });
+  expect(await db.botDailyUsage.findMany({ where: { chatbotId: bot.id }, select: { day: true, messages: true, visitorMessages: true } })).toEqual([
+    { day: usageDay(), messages: 4, visitorMessages: 2 },
+  ]);
+  expect(await messagesLastWeek(user)).toEqual({ [bot.id]: await db.message.count({ where: { chatbotId: bot.id } }) });
+
+  await deleteAllConversations(user, bot.id);
+  fake.state.scenario = "ok";
+  const asked = fake.state.requests.length;
+  expect(await chat(bot.id, { message: "three" })).toMatchObject({ status: 429, events: [{ code: "quota_exceeded" }] });
+  expect(fake.state.requests.length).toBe(asked);
+  expect(await messagesLastWeek(user)).toEqual({ [bot.id]: 4 });
+  await db.chatbot.update({ where: { id: bot.id }, data: { dailyMessageQuota: 3 } });
+  expect((await chat(bot.id, { message: "three" })).status).toBe(200);
+});
+
+it("refuses at the cap that today's row holds, whatever messages exist; yesterday's row does not count", async () => {
+  const user = await makeUser();
+  const full = await createChatbot(user, botInput({ dailyMessageQuota: 3 }));
+  const fresh = await createChatbot(user, botInput({ dailyMessageQuota: 1 }));
+  await countMessages(full.id, { messages: 5, visitorMessages: 3 });
+  await countMessages(fresh.id, { messages: 9, visitorMessages: 5 }, usageDay(new Date(Date.now() - DAY)));
+  actAs(user);
+  expect(await chat(full.id, { message: "hi" })).toMatchObject({ status: 429, events: [{ code: "quota_exceeded" }] });
+  expect((await chat(fresh.id, { message: "hi" })).status).toBe(200);
+  expect(await chat(fresh.id, { message: "again" })).toMatchObject({ status: 429, events: [{ code: "quota_exceeded" }] });
+});
+
+it("counts an exchange whose visitor left half-way", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput({ provider: "openai", model: "m", dailyMessageQuota: 1 }));
+  actAs(user);
+  fake.state.paceMs = 20;
+  try {
+    const response = await POST(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "bye" }) }), { params: Promise.resolve({ id: bot.id }) });
+    const reader = response.body!.getReader();
+    await reader.read();
+    await reader.cancel();
+  } finally {
+    fake.state.paceMs = 0;
+  }
+  const usage = await db.botDailyUsage.findUniqueOrThrow({ where: { chatbotId_day: { chatbotId: bot.id, day: usageDay() } } });
+  expect(usage).toMatchObject({ visitorMessages: 1, messages: await db.message.count({ where: { chatbotId: bot.id } }) });
+  expect(await chat(bot.id, { message: "back again" })).toMatchObject({ status: 429, events: [{ code: "quota_exceeded" }] });
+});
+
+it("shows on the dashboard the messages of today and the six days before, as they were sent", async () => {
+  const user = await makeUser();
+  const bot = await createChatbot(user, botInput());
+  const earlier = await createChatbot(user, botInput());
+  actAs(user);
+  const sendOn = async (at: Date, botId: string, message: string) => {
+    vi.useFakeTimers({ toFake: ["Date"], now: at });
+    try {
+      expect((await chat(botId, { message })).events.at(-1)).toMatchObject({ type: "done" });
+    } finally {
+      vi.useRealTimers();
+    }
+  };
+  await sendOn(new Date(Date.now() - 8 * DAY), bot.id, "last week");
+  await sendOn(new Date(Date.now() - 3 * DAY), bot.id, "three days ago");
+  await sendOn(new Date(Date.now() - 2 * DAY), earlier.id, "two days ago");
+  const { events } = await chat(bot.id, { message: "today" });
+  await chat(bot.id, { message: "and again", conversationId: events[0].conversationId });
+
+  const week = await messagesLastWeek(user);
+  expect(week).toEqual({ [bot.id]: 6, [earlier.id]: 2 });
+  // The same figure as counting the stored messages of those days.
+  const since = new Date(`${weekStartDay()}T00:00:00.000Z`);
+  expect(week[bot.id]).toBe(await db.message.count({ where: { chatbotId: bot.id, createdAt: { gte: since } } }));
+  expect(await db.message.count({ where: { chatbotId: bot.id } })).toBe(8);
 });
 
 it("limits one user's messages per minute across their bots, not other users'", async () => {

@@ -165,7 +165,7 @@ it("limits each visitor and each address per minute, and the bot's daily cap cou
   actAs(owner);
   const mine = await playground(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "mine" }) }), { params: Promise.resolve({ id: bot.id }) });
   expect(mine.status).toBe(200);
-  await mine.text(); // the exchange is stored when its reply ends
+  await mine.text(); // read as a browser reads it: the exchange is stored and counted when its reply ends
   before = asked();
   for (const channel of ["page", "widget"] as const) {
     const over = await send(publicId, { message: "over", visitorId: visitor(), channel }, { "x-forwarded-for": freshIp() });
