@@ -9,6 +9,7 @@
 import { execFileSync, spawn } from "node:child_process";
 import { randomBytes, randomUUID } from "node:crypto";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import { parseArgs } from "node:util";
 import Database from "libsql";
@@ -168,14 +169,19 @@ async function firstByte(url, cookie) {
   return ttfb;
 }
 
-/** Resolves once nothing answers on the port any more (a stopped server's last process has gone). */
+/** Resolves once nothing listens on the port any more (a TCP connect, so no keep-alive socket holds a server up). */
 async function portFree(port) {
+  const listening = () =>
+    new Promise((resolve) => {
+      const socket = net.connect(port, "127.0.0.1");
+      socket.once("connect", () => (socket.destroy(), resolve(true)));
+      socket.once("error", () => resolve(false));
+    });
   for (let i = 0; i < 100; i++) {
-    if (!(await fetch(`http://127.0.0.1:${port}/api/health`).then(() => true, () => false))) return;
+    if (!(await listening())) return;
     await sleep(100);
   }
-  const { execSync } = await import("node:child_process");
-  throw new Error(`port ${port} still answers:\n${execSync("ps -eo pid,pgid,ppid,etime,cmd | grep -i -e next -e node | grep -v grep || true")}`);
+  throw new Error(`port ${port} is still in use`);
 }
 
 /** ms from spawning `command` to its first 200 on /api/health. */
@@ -190,8 +196,7 @@ async function timeToFirst200(command, argv, port, env) {
     }
     throw new Error(`${command} did not answer`);
   } finally {
-    process.kill(-child.pid, "SIGTERM"); // npm start's whole group: npm, sh, next
-    await new Promise((r) => child.once("exit", r));
+    await stopProductionServer(child); // npm start's whole group: npm, sh, next
   }
 }
 

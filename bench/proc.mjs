@@ -48,16 +48,23 @@ export async function startProductionServer(port, env) {
   return server;
 }
 
-/** Ends a server from startProductionServer with every process it started, and waits for them. */
+/**
+ * Ends a server from startProductionServer with every process it started, and waits for them:
+ * SIGTERM, then SIGKILL after 2 s (Next's graceful shutdown waits for idle keep-alive sockets).
+ */
 export async function stopProductionServer(server) {
-  const exited = new Promise((r) => (server.exitCode !== null ? r() : server.once("exit", r)));
-  try {
-    process.kill(-server.pid, "SIGTERM");
-  } catch {
-    // already gone
+  const signal = (name) => {
+    try {
+      process.kill(-server.pid, name);
+    } catch {
+      // already gone
+    }
+  };
+  signal("SIGTERM");
+  for (let i = 0; groupSize(server.pid) > 0; i++) {
+    if (i === 40) signal("SIGKILL");
+    await new Promise((r) => setTimeout(r, 50));
   }
-  await exited;
-  for (let i = 0; i < 100 && groupSize(server.pid) > 0; i++) await new Promise((r) => setTimeout(r, 50));
 }
 
 /** Processes still in the process group `pgid`. */

@@ -2,6 +2,9 @@ import { describe, expect, it } from "vitest";
 
 // Before anything creates the database client: count every statement it runs.
 process.env.BENCH_COUNT_STATEMENTS = "true";
+// On PostgreSQL the limits live in the database unless Redis is set (2 statements a message, which
+// a deployment with several instances avoids with REDIS_URL); here they are the chat's own.
+if (process.env.TEST_REDIS_URL) process.env.REDIS_URL = process.env.TEST_REDIS_URL;
 const { db } = await import("@/lib/db/client");
 const { statementCounts } = await import("@/lib/db/statement-count");
 const { liveSessionState } = await import("@/lib/db/sessions");

@@ -5,7 +5,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import { env, isPostgres } from "@/lib/env";
 import { PrismaClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgresql/client";
-import { sqliteAdapter } from "./sqlite-adapter";
+import { sqliteAdapter, type SharedConnection } from "./sqlite-adapter";
 import { countStatement } from "./statement-count";
 
 // Both clients are generated and bundled, so one build serves whichever database DATABASE_URL
@@ -25,14 +25,19 @@ function createDb(): Db {
     mkdirSync(path.dirname(file), { recursive: true });
     // libSQL, one connection per process with a 5 s busy timeout (./sqlite-adapter.ts). WAL is
     // set by db:migrate and kept by the file.
-    client = new PrismaClient({ adapter: sqliteAdapter(url), log });
+    client = new PrismaClient({ adapter: sqliteAdapter(url, sharedSqlite(url)), log });
   }
   if (counted) (client as unknown as { $on(event: "query", listener: (e: { query: string }) => void): void }).$on("query", (e) => countStatement(e.query));
   return client;
 }
 
-const globalForDb = globalThis as unknown as { chatbotFactoryDb?: Db };
+const globalForDb = globalThis as unknown as { chatbotFactoryDb?: Db; chatbotFactorySqlite?: SharedConnection };
 export const db: Db = (globalForDb.chatbotFactoryDb ??= createDb());
+
+/** The SQLite connection Prisma uses, which lib/db/direct.ts shares. */
+export function sharedSqlite(url: string): SharedConnection {
+  return (globalForDb.chatbotFactorySqlite ??= { url });
+}
 
 /** A case-insensitive `contains` filter: SQLite's LIKE already is; PostgreSQL needs the mode. */
 export function containsText(query: string) {

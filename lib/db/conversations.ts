@@ -4,6 +4,7 @@ import { AppError } from "@/lib/errors";
 import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
+import { sql } from "./direct";
 import { pageOf } from "./paging";
 import type { ChatTarget } from "./chatbots";
 import { callerConversations, chatBot, ownBotChild, type Actor, type Caller } from "./scopes";
@@ -48,18 +49,21 @@ export async function startConversation(bot: ChatTarget, source: ConversationSou
 
 /**
  * The last messages of the caller's conversation with this bot, oldest first, for the model's
- * context — one statement, which is also the check that the conversation is theirs: every stored
- * conversation holds its first visitor message, so none found means not theirs (or no such one).
+ * context — one statement (on the driver, ./direct.ts), which is also the check that the
+ * conversation is theirs: every stored conversation holds its first visitor message, so none
+ * found means not theirs (or no such one).
  */
 export async function conversationHistory(caller: Caller, bot: ChatTarget, conversationId: string) {
-  const rows = await db.message.findMany({
-    where: { conversationId, errorCode: null, conversation: { id: conversationId, chatbotId: bot.id, ...callerConversations(caller) } },
-    select: { role: true, content: true },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: HISTORY_WINDOW,
-  });
+  const whose = callerConversations(caller);
+  const [column, value] = "visitorId" in whose ? ["visitorId", whose.visitorId] : "apiKeyId" in whose ? ["apiKeyId", whose.apiKeyId] : [null, null];
+  const { rows } = await sql(
+    `SELECT m."role", m."content" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+     WHERE m."conversationId" = $1 AND m."errorCode" IS NULL AND c."chatbotId" = $2${column ? ` AND c."${column}" = $3` : ""}
+     ORDER BY m."createdAt" DESC, m."id" DESC LIMIT ${HISTORY_WINDOW}`,
+    column ? [conversationId, bot.id, value] : [conversationId, bot.id],
+  );
   if (!rows.length) throw new AppError("not_found");
-  return rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: m.content }));
+  return rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: String(m.content) }));
 }
 
 /** Where an exchange goes: a conversation the caller continues, or a new one with its id chosen here. */
@@ -70,26 +74,39 @@ export type ExchangeTarget =
 /** A new conversation's id, chosen before it is written so the reply can name it from its first event. */
 export const newConversationId = () => `c${randomUUID().replaceAll("-", "")}`;
 
+const MESSAGE_COLUMNS = ["id", "conversationId", "chatbotId", "role", "content", "provider", "model", "inputTokens", "outputTokens", "latencyMs", "errorCode", "createdAt"] as const;
+
 /**
  * A visitor's message and the bot's reply, written once the reply has ended (so nothing waits
- * for storage before the first token): the conversation, then each message — single-row
- * statements, none in a transaction (Prisma wraps a nested or many-row write in one).
+ * for storage before the first token): two statements on the driver (./direct.ts), no
+ * transaction — the conversation written or touched, then its messages in one insert.
  */
 export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, messages: (NewMessage & { createdAt: Date })[]) {
   const updatedAt = messages.at(-1)!.createdAt;
   if (target.isNew) {
     const { id, source, visitorId, apiKeyId, startedAt } = target;
-    await db.conversation.create({ data: { id, chatbotId: bot.id, source, visitorId: visitorId ?? null, apiKeyId: apiKeyId ?? null, startedAt, updatedAt }, select: { id: true } });
+    await sql(`INSERT INTO "Conversation" ("id", "chatbotId", "source", "visitorId", "apiKeyId", "startedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+      id,
+      bot.id,
+      source,
+      visitorId ?? null,
+      apiKeyId ?? null,
+      startedAt,
+      updatedAt,
+    ]);
   } else {
-    await db.conversation.update({ where: { id: target.id, chatbotId: bot.id }, data: { updatedAt }, select: { id: true } }).catch((error) => {
-      // Deleted while the bot was answering.
-      throw (error as { code?: string }).code === "P2025" ? new AppError("not_found") : error;
-    });
+    const { count } = await sql(`UPDATE "Conversation" SET "updatedAt" = $1 WHERE "id" = $2 AND "chatbotId" = $3`, [updatedAt, target.id, bot.id]);
+    if (count === 0) throw new AppError("not_found"); // deleted while the bot was answering
   }
-  for (const message of messages) {
-    await db.message.create({ data: { ...message, conversationId: target.id, chatbotId: bot.id }, select: { id: true } });
-  }
+  const values = messages.map((m) => [newMessageId(), target.id, bot.id, m.role, m.content, m.provider ?? null, m.model ?? null, m.inputTokens ?? null, m.outputTokens ?? null, m.latencyMs ?? null, m.errorCode ?? null, m.createdAt]);
+  let n = 0;
+  await sql(
+    `INSERT INTO "Message" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.map((row) => `(${row.map(() => `$${++n}`).join(", ")})`).join(", ")}`,
+    values.flat(),
+  );
 }
+
+const newMessageId = () => `m${randomUUID().replaceAll("-", "")}`;
 
 /** The last messages of a conversation the caller may continue, oldest first, for the model's context. */
 export async function recentHistory(conversationId: string) {

@@ -1,6 +1,7 @@
 import "server-only";
 import { audit } from "./audit";
 import { db } from "./client";
+import { dateOf, sql } from "./direct";
 import { requireActorId, type Actor } from "./scopes";
 
 // Login sessions: the Session table is the allowlist of live logins (lib/auth/session.ts).
@@ -28,14 +29,16 @@ export function getSessionState(sessionId: string) {
 
 /**
  * The session a token names, while its account is active at the token's session version: one
- * statement (the hot path of every signed-in request), shaped as getSessionState's row.
+ * statement on the driver (./direct.ts) — every signed-in request asks — shaped as getSessionState's row.
  */
 export async function liveSessionState(sessionId: string, sessionVersion: number) {
-  const row = await db.session.findFirst({
-    where: { sessionToken: sessionId, user: { isActive: true, sessionVersion } },
-    select: { userId: true, expires: true, updatedAt: true },
-  });
-  return row && { ...row, user: { isActive: true, sessionVersion } };
+  const { rows } = await sql(
+    `SELECT s."userId", s."expires", s."updatedAt" FROM "Session" s JOIN "User" u ON u."id" = s."userId"
+     WHERE s."sessionToken" = $1 AND u."isActive" = true AND u."sessionVersion" = $2`,
+    [sessionId, sessionVersion],
+  );
+  const [row] = rows;
+  return row ? { userId: String(row.userId), expires: dateOf(row.expires), updatedAt: dateOf(row.updatedAt), user: { isActive: true, sessionVersion } } : null;
 }
 
 /** Marks a session as used now, for the idle limit. */

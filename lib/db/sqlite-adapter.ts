@@ -20,16 +20,22 @@ export const BUSY_TIMEOUT_MS = 5000;
  * mutex from a transaction's start to its end, so nothing else uses the connection meanwhile.
  */
 export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEOUT_MS): Client {
+  // Held from a transaction's BEGIN to its end. Prisma never runs a statement beside its own
+  // transaction; the direct statements (lib/db/direct.ts) share the connection and wait here, so
+  // none lands inside someone else's transaction.
+  let held: Promise<void> = Promise.resolve();
   // synchronous = NORMAL: in WAL mode a commit is safe from the app crashing and no longer waits
   // for fsync (which was a fifth of a chat message's time); the last commits before a power cut
   // can be lost, the database is never corrupted.
   const ready = inner.execute(`PRAGMA busy_timeout = ${Math.trunc(busyTimeoutMs)}`).then(() => inner.execute("PRAGMA synchronous = NORMAL"));
   ready.catch(() => {}); // reported by the first query that waits for it
   const execute = async (stmt: InStatement) => (await ready, inner.execute(stmt));
+  const outside = async (stmt: InStatement) => (await held, execute(stmt));
   const begin: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN TRANSACTION READONLY", deferred: "BEGIN DEFERRED" };
   return {
-    execute: execute as Client["execute"],
+    execute: outside as Client["execute"],
     async batch(stmts, mode) {
+      await held;
       await ready;
       return inner.batch(stmts, mode);
     },
@@ -38,7 +44,16 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
       return inner.executeMultiple(sql);
     },
     async transaction(mode: TransactionMode = "write"): Promise<Transaction> {
-      await execute(begin[mode]);
+      const before = held;
+      let release!: () => void;
+      held = new Promise((resolve) => (release = resolve));
+      await before;
+      try {
+        await execute(begin[mode]);
+      } catch (error) {
+        release();
+        throw error;
+      }
       let finished = false;
       const end = async (sql: "COMMIT" | "ROLLBACK") => {
         if (finished) return;
@@ -49,6 +64,8 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
           // Never leave the one connection inside a transaction (a failed COMMIT can).
           if (sql === "COMMIT") await inner.execute("ROLLBACK").catch(() => {});
           throw error;
+        } finally {
+          release();
         }
       };
       // As @libsql/client's own transactions: nothing runs in one that has ended.
@@ -82,13 +99,27 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
   } as Client;
 }
 
+/** The process's connection to a SQLite file, shared by Prisma and the direct statements. */
+export type SharedConnection = { url: string; client?: Client };
+
+/** The shared connection, opened on first use (and again if it was closed). */
+export function connectionOf(shared: SharedConnection): Client {
+  if (!shared.client || shared.client.closed) shared.client = singleConnectionClient(createClient({ url: shared.url }));
+  return shared.client;
+}
+
 class SingleConnectionLibSQL extends PrismaLibSQL {
+  constructor(private readonly shared: SharedConnection) {
+    super({ url: shared.url });
+  }
+
   createClient(config: Config): Client {
-    return singleConnectionClient(createClient(config));
+    // Prisma's shadow database (":memory:") gets a connection of its own.
+    return config.url === this.shared.url ? connectionOf(this.shared) : singleConnectionClient(createClient(config));
   }
 }
 
 /** The driver adapter for a `file:` DATABASE_URL (relative paths from the working directory). */
-export function sqliteAdapter(url: string) {
-  return new SingleConnectionLibSQL({ url });
+export function sqliteAdapter(url: string, shared: SharedConnection = { url }) {
+  return new SingleConnectionLibSQL(shared);
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { db } from "./client";
+import { sql } from "./direct";
 import { ownBots, type Actor } from "./scopes";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -17,26 +18,24 @@ export function quotaDay(now = new Date()) {
 export const weekStartDay = (now = new Date()) => usageDay(new Date(quotaDay(now).start.getTime() - 6 * DAY_MS));
 
 /**
- * Adds stored messages to the bot's row for that day: one upsert (INSERT … ON CONFLICT), no
- * transaction. Whatever stores messages counts them here; the chat pipeline counts an exchange once.
+ * Adds stored messages to the bot's row for that day: one upsert (INSERT … ON CONFLICT, on the
+ * driver: ./direct.ts), no transaction. Whatever stores messages counts them here; the chat
+ * pipeline counts an exchange once.
  */
 export async function countMessages(botId: string, count: { messages: number; visitorMessages: number }, day = usageDay()) {
   if (count.messages === 0 && count.visitorMessages === 0) return;
-  await db.botDailyUsage.upsert({
-    where: { chatbotId_day: { chatbotId: botId, day } },
-    create: { chatbotId: botId, day, ...count },
-    update: { messages: { increment: count.messages }, visitorMessages: { increment: count.visitorMessages } },
-    select: { day: true },
-  });
+  await sql(
+    `INSERT INTO "BotDailyUsage" ("chatbotId", "day", "messages", "visitorMessages") VALUES ($1, $2, $3, $4)
+     ON CONFLICT ("chatbotId", "day") DO UPDATE SET "messages" = "BotDailyUsage"."messages" + excluded."messages",
+       "visitorMessages" = "BotDailyUsage"."visitorMessages" + excluded."visitorMessages"`,
+    [botId, day, count.messages, count.visitorMessages],
+  );
 }
 
 /** Visitor messages the bot has received since the quota day began, on every channel: one row. */
 export async function messagesToday(bot: { id: string }, now = new Date()) {
-  const row = await db.botDailyUsage.findUnique({
-    where: { chatbotId_day: { chatbotId: bot.id, day: quotaDay(now).day } },
-    select: { visitorMessages: true },
-  });
-  return row?.visitorMessages ?? 0;
+  const { rows } = await sql(`SELECT "visitorMessages" FROM "BotDailyUsage" WHERE "chatbotId" = $1 AND "day" = $2`, [bot.id, quotaDay(now).day]);
+  return rows.length ? Number(rows[0].visitorMessages) : 0;
 }
 
 /** Messages in the last 7 UTC days (today included) for each of the actor's bots that had any. */
