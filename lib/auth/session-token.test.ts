@@ -22,5 +22,14 @@ describe("reading the session token Auth.js wrote", () => {
     parts[3] = `${parts[3].slice(0, -2)}${parts[3].endsWith("AA") ? "BB" : "AA"}`;
     expect(await decodeSessionToken(parts.join("."), secret, salt)).toBeNull();
     expect(await decodeSessionToken("not-a-token", secret, salt)).toBeNull();
+    // A header changed (it is authenticated too), a tag cut short, another algorithm claimed.
+    const header = JSON.parse(Buffer.from(token.split(".")[0], "base64url").toString());
+    const withHeader = (h: object) => [Buffer.from(JSON.stringify(h)).toString("base64url"), ...token.split(".").slice(1)].join(".");
+    expect(await decodeSessionToken(withHeader({ ...header, kid: "another" }), secret, salt)).toBeNull();
+    expect(await decodeSessionToken(withHeader({ ...header, extra: 1 }), secret, salt)).toBeNull();
+    expect(await decodeSessionToken(withHeader({ ...header, enc: "A256GCM" }), secret, salt)).toBeNull();
+    const cut = token.split(".");
+    cut[4] = cut[4].slice(0, 10);
+    expect(await decodeSessionToken(cut.join("."), secret, salt)).toBeNull();
   });
 });

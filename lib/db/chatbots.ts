@@ -4,6 +4,7 @@ import type { AvatarImage } from "@/lib/chatbots/avatar-image";
 import { AppError } from "@/lib/errors";
 import type { ChatbotData } from "@/lib/validation/chatbot";
 import { containsText, db } from "./client";
+import { booleanOf, sql, whereOf } from "./direct";
 import { pageOf } from "./paging";
 import { PROVIDERS, type ProviderId } from "@/lib/ai/types";
 import { apiKeyBots, chatBot, ownBot, ownBots, type Actor, type Caller } from "./scopes";
@@ -189,26 +190,35 @@ declare const chatTarget: unique symbol;
 /** A bot the caller may chat with: only `findBotForChat` makes one, so the chat functions that take it need no other check. */
 export type ChatTarget = NonNullable<Awaited<ReturnType<typeof readChatTarget>>> & { readonly [chatTarget]: true };
 
+/**
+ * What a reply needs of the bot, when the caller may reach it (the scope of ./scopes.ts): one
+ * statement on the driver (./direct.ts), as every chat message begins with it.
+ */
 const readChatTarget = async (caller: Caller, id: string) => {
-  const where = chatBot(caller, id);
-  if (!where) return null;
-  const bot = await db.chatbot.findFirst({
-    where,
-    select: {
-      id: true,
-      ownerId: true,
-      isActive: true,
-      provider: true,
-      model: true,
-      systemPrompt: true,
-      temperature: true,
-      maxOutputTokens: true,
-      fallbackMessage: true,
-      dailyMessageQuota: true,
-      knowledgeVersion: true,
-    },
-  });
-  return bot && { ...bot, provider: providerOf(bot.provider) };
+  const scope = chatBot(caller, id);
+  if (!scope) return null;
+  const where = whereOf(scope);
+  const { rows } = await sql(
+    `SELECT "id", "ownerId", "isActive", "provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage", "dailyMessageQuota", "knowledgeVersion"
+     FROM "Chatbot" WHERE ${where.text} LIMIT 1`,
+    where.params,
+  );
+  const [bot] = rows;
+  return bot
+    ? {
+        id: String(bot.id),
+        ownerId: String(bot.ownerId),
+        isActive: booleanOf(bot.isActive),
+        provider: providerOf(String(bot.provider)),
+        model: String(bot.model),
+        systemPrompt: String(bot.systemPrompt),
+        temperature: Number(bot.temperature),
+        maxOutputTokens: Number(bot.maxOutputTokens),
+        fallbackMessage: String(bot.fallbackMessage),
+        dailyMessageQuota: bot.dailyMessageQuota === null ? null : Number(bot.dailyMessageQuota),
+        knowledgeVersion: Number(bot.knowledgeVersion),
+      }
+    : null;
 };
 
 /** The bot with what a reply needs, when the caller may chat with it; else null. */

@@ -44,3 +44,27 @@ export async function sql(text: string, params: unknown[] = []): Promise<Result>
 
 /** A column read back as a Date (SQLite returns the stored text). */
 export const dateOf = (value: unknown) => (value instanceof Date ? value : new Date(String(value)));
+
+type Where = Record<string, string | number | boolean | { in: string[] }>;
+
+/**
+ * A scope from ./scopes.ts (flat equalities and `in` lists, nothing else) as an SQL condition, its
+ * parameters numbered from `first`: the direct statements keep one definition of who reaches what.
+ */
+export function whereOf(where: Where, first = 1): { text: string; params: unknown[] } {
+  const params: unknown[] = [];
+  const terms = Object.entries(where).map(([column, value]) => {
+    if (!/^\w+$/.test(column)) throw new Error(`not a column: ${column}`);
+    if (typeof value === "boolean") return `"${column}" = ${value}`;
+    if (typeof value === "string" || typeof value === "number") return (params.push(value), `"${column}" = $${first + params.length - 1}`);
+    if (value && Array.isArray(value.in)) {
+      if (!value.in.length) return "1 = 0";
+      return `"${column}" IN (${value.in.map((v) => (params.push(v), `$${first + params.length - 1}`)).join(", ")})`;
+    }
+    throw new Error(`a scope the direct statements cannot write: ${column}`);
+  });
+  return { text: terms.join(" AND ") || "1 = 1", params };
+}
+
+/** A boolean column read back (SQLite stores 0 and 1). */
+export const booleanOf = (value: unknown) => value === true || value === 1 || value === 1n;
