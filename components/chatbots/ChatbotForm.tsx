@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
@@ -22,6 +23,8 @@ type Props = {
   /** Providers this server can use; the bot's current one is listed even when it no longer is. */
   providers: ProviderId[];
   modelSuggestions: Record<ProviderId, string[]>;
+  /** The saved welcome message rendered by the server, shown in the preview until it is edited. */
+  welcomeView?: ReactNode;
 };
 
 /**
@@ -29,7 +32,7 @@ type Props = {
  * only an AI model reads (model, creativity, reply length) appear once one is chosen, the
  * fine-tuning ones folded under "Advanced". A live preview shows what visitors will see.
  */
-export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
+export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: Props) {
   const t = useTranslations("chatbots");
   const tChat = useTranslations("chat");
   const tToast = useTranslations("toast");
@@ -190,7 +193,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
           </div>
         </div>
         <div className="col-lg-5">
-          <BotPreview name={name ?? ""} welcome={welcome ?? ""} avatar={{ id: bot?.id, avatarImageHash: bot?.avatarImageHash, avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
+          <BotPreview name={name ?? ""} welcome={welcome ?? ""} welcomeView={bot && welcome === bot.welcomeMessage ? welcomeView : undefined} avatar={{ id: bot?.id, avatarImageHash: bot?.avatarImageHash, avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
         </div>
       </div>
     </Form>
