@@ -6,7 +6,7 @@ import { useToast } from "@/components/ui/Toasts";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { readEvents } from "@/lib/chat/wire";
-import { MESSAGE_MAX } from "@/lib/validation/chat";
+import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Channel } from "@/lib/validation/channels";
 import { LazyMarkdown, preloadMarkdown } from "./LazyMarkdown";
 import { useVisitorId } from "./useVisitorId";
