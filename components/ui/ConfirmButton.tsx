@@ -71,25 +71,28 @@ export function ConfirmButton({ children, ariaLabel, size, title, text, confirmL
         // A click on the backdrop (the dialog around its content) closes it, as Bootstrap's does.
         onClick={(event) => event.target === event.currentTarget && close()}
       >
-        <div className="modal-dialog modal-dialog-centered">
-          <div className="modal-content">
-            <div className="modal-header">
-              <h2 className="h5 modal-title" id={titleId}>
-                {title}
-              </h2>
-              <button type="button" className="btn-close" aria-label={t("close")} onClick={close} />
-            </div>
-            <div className="modal-body">{text}</div>
-            <div className="modal-footer">
-              <Button variant="secondary" onClick={close}>
-                {t("cancel")}
-              </Button>
-              <Button variant="danger" onClick={confirm} disabled={pending}>
-                {confirmLabel}
-              </Button>
+        {/* Its content exists only while open, as with Bootstrap's, so a closed dialog says nothing to the page. */}
+        {open && (
+          <div className="modal-dialog modal-dialog-centered">
+            <div className="modal-content">
+              <div className="modal-header">
+                <h2 className="h5 modal-title" id={titleId}>
+                  {title}
+                </h2>
+                <button type="button" className="btn-close" aria-label={t("close")} onClick={close} />
+              </div>
+              <div className="modal-body">{text}</div>
+              <div className="modal-footer">
+                <Button variant="secondary" onClick={close}>
+                  {t("cancel")}
+                </Button>
+                <Button variant="danger" onClick={confirm} disabled={pending}>
+                  {confirmLabel}
+                </Button>
+              </div>
             </div>
           </div>
-        </div>
+        )}
       </dialog>
     </>
   );
