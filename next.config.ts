@@ -2,7 +2,12 @@ import type { NextConfig } from "next";
 import createNextIntlPlugin from "next-intl/plugin";
 import { HSTS, STATIC_SECURITY_HEADERS } from "./lib/security/headers";
 
-const withNextIntl = createNextIntlPlugin("./lib/i18n/request.ts");
+// Messages are compiled at build time: the browser gets use-intl's small formatter instead of
+// an ICU parser (intl-messageformat, ~9 kB gzip on every page; bench/first-load.mjs).
+const withNextIntl = createNextIntlPlugin({
+  requestConfig: "./lib/i18n/request.ts",
+  experimental: { messages: { path: "./messages", format: "json", locales: "infer", sourceLocale: "en", precompile: true } },
+});
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,

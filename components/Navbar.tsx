@@ -3,18 +3,18 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
-import Container from "react-bootstrap/Container";
-import Nav from "react-bootstrap/Nav";
-import BsNavbar from "react-bootstrap/Navbar";
-import NavDropdown from "react-bootstrap/NavDropdown";
 import { setLocaleAction } from "@/app/actions";
 import { logoutAction } from "@/app/(auth)/actions";
 import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/theme";
+import { LanguageMenu } from "./LanguageMenu";
+import { NavCollapse } from "./NavCollapse";
 import { ThemeToggle } from "./ThemeToggle";
 
 type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme };
 
+// Bootstrap's navbar markup with two small pieces of state (the phone menu, the language menu):
+// a component library's navbar brought a positioning engine (Popper) to every page for them.
 export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
   // The widget's iframe is the chat alone: nothing of the app around it.
@@ -28,55 +28,49 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
 
   if (embedded) return null;
   return (
-    <BsNavbar expand="lg" className="border-bottom bg-body-tertiary" collapseOnSelect>
-      <Container>
-        <BsNavbar.Brand as={Link} href={signedIn ? "/dashboard" : "/"}>
+    <nav className="border-bottom bg-body-tertiary navbar navbar-expand-lg navbar-light">
+      <div className="container">
+        <Link className="navbar-brand" href={signedIn ? "/dashboard" : "/"}>
           <i className="bi bi-robot me-2" aria-hidden />
           ChatBot Factory
-        </BsNavbar.Brand>
-        <BsNavbar.Toggle aria-controls="main-nav" aria-label={t("toggle_menu")} />
-        <BsNavbar.Collapse id="main-nav">
-          <Nav className="me-auto">
+        </Link>
+        <NavCollapse id="main-nav" toggleLabel={t("toggle_menu")}>
+          <div className="me-auto navbar-nav">
             {signedIn && (
               <>
-                <Nav.Link as={Link} href="/dashboard">
+                <Link className="nav-link" href="/dashboard">
                   {t("dashboard")}
-                </Nav.Link>
-                <Nav.Link as={Link} href="/chatbots">
+                </Link>
+                <Link className="nav-link" href="/chatbots">
                   {t("chatbots")}
-                </Nav.Link>
-                <Nav.Link as={Link} href="/api-keys">
+                </Link>
+                <Link className="nav-link" href="/api-keys">
                   {t("api_keys")}
-                </Nav.Link>
-                <Nav.Link as={Link} href="/profile">
+                </Link>
+                <Link className="nav-link" href="/profile">
                   {t("profile")}
-                </Nav.Link>
+                </Link>
                 {admin && (
-                  <Nav.Link as={Link} href="/admin">
+                  <Link className="nav-link" href="/admin">
                     {t("admin")}
-                  </Nav.Link>
+                  </Link>
                 )}
               </>
             )}
-          </Nav>
-          <Nav className="align-items-lg-center gap-lg-2">
-            <NavDropdown
+          </div>
+          <div className="align-items-lg-center gap-lg-2 navbar-nav">
+            <LanguageMenu
               id="language-menu"
-              align="end"
-              title={
+              label={
                 <>
                   <i className="bi bi-translate me-1" aria-hidden />
                   {LOCALE_NAMES[locale]}
                   <span className="visually-hidden"> — {t("language")}</span>
                 </>
               }
-            >
-              {LOCALES.map((l) => (
-                <NavDropdown.Item key={l} as="button" lang={l} active={l === locale} onClick={() => chooseLocale(l)}>
-                  {LOCALE_NAMES[l]}
-                </NavDropdown.Item>
-              ))}
-            </NavDropdown>
+              items={LOCALES.map((l) => ({ key: l, lang: l, label: LOCALE_NAMES[l], current: l === locale }))}
+              onChoose={(l) => chooseLocale(l as Locale)}
+            />
             <ThemeToggle initial={theme} />
             {signedIn ? (
               <form action={logoutAction}>
@@ -87,17 +81,17 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
               </form>
             ) : (
               <>
-                <Nav.Link as={Link} href="/login">
+                <Link className="nav-link" href="/login">
                   {t("login")}
-                </Nav.Link>
+                </Link>
                 <Link href="/register" className="btn btn-primary btn-sm my-2 my-lg-0">
                   {t("register")}
                 </Link>
               </>
             )}
-          </Nav>
-        </BsNavbar.Collapse>
-      </Container>
-    </BsNavbar>
+          </div>
+        </NavCollapse>
+      </div>
+    </nav>
   );
 }

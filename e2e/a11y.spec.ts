@@ -102,3 +102,28 @@ test.describe("on a 375 px wide phone", () => {
     await expect(page).toHaveURL(/\/chatbots$/);
   });
 });
+
+test("the language menu and a confirmation dialog work from the keyboard, and give focus back", async ({ page, user }) => {
+  const id = await createBot(user.id, { name: "Keyboard bot" });
+  await page.goto(`/chatbots/${id}`);
+  const menu = page.getByRole("button", { name: /Language/ });
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await menu.focus();
+  await page.keyboard.press("Enter");
+  await expect(menu).toHaveAttribute("aria-expanded", "true");
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("button", { name: "English", exact: true })).toBeFocused();
+  await page.keyboard.press("ArrowDown");
+  await expect(page.getByRole("button", { name: "Español", exact: true })).toBeFocused();
+  await page.keyboard.press("Escape");
+  await expect(menu).toHaveAttribute("aria-expanded", "false");
+  await expect(menu).toBeFocused();
+  await expect(page.getByRole("button", { name: "Español", exact: true })).toBeHidden();
+
+  const remove = page.getByRole("button", { name: "Delete" });
+  await remove.click();
+  await expect(page.getByRole("dialog")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByRole("dialog")).toBeHidden();
+  await expect(remove).toBeFocused();
+});

@@ -1,17 +1,14 @@
 "use client";
 
-import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
-import Spinner from "react-bootstrap/Spinner";
 import { useToast } from "@/components/ui/Toasts";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { readEvents } from "@/lib/chat/wire";
-import { MESSAGE_MAX } from "@/lib/validation/chat";
+import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Channel } from "@/lib/validation/channels";
-import { Markdown } from "./Markdown";
+import { LazyMarkdown, preloadMarkdown } from "./LazyMarkdown";
 import { useVisitorId } from "./useVisitorId";
 
 type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
@@ -19,7 +16,8 @@ type Line = { id: number; role: "user" | "assistant"; content: string; error?: s
 export type ChatTarget = { kind: "owner"; botId: string } | { kind: "visitor"; publicId: string; channel: Channel };
 type Props = {
   target: ChatTarget;
-  welcomeMessage: string;
+  /** The bot's welcome message, already rendered from markdown by the server; nothing when it has none. */
+  welcome?: ReactNode;
   isActive: boolean;
   /** The panel's heading; the playground's by default. */
   title?: string;
@@ -37,7 +35,7 @@ let nextId = 1;
  * A chat with a bot, replies streamed in as they come: the playground (the owner tries their bot),
  * the public page and the widget (a visitor, known only by a random id kept in their browser).
  */
-export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = false, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" } }: Props) {
+export function ChatPanel({ target, welcome, isActive, title, embedded = false, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" } }: Props) {
   const t = useTranslations("chat");
   const tErrors = useTranslations("errors");
   const toast = useToast();
@@ -68,6 +66,7 @@ export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = 
     if (!message || busy || !ready) return;
     if ([...message].length > MESSAGE_MAX) return setInputError(tErrors("message_too_long"));
     setInputError(null);
+    preloadMarkdown();
     const userId = nextId++;
     const replyId = nextId++;
     setLines((all) => [...all, { id: userId, role: "user", content: message }, { id: replyId, role: "assistant", content: "", streaming: true }]);
@@ -135,18 +134,18 @@ export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = 
             {botName ? <div className="small text-body-secondary text-break" dir="auto">{botName}</div> : null}
           </div>
         </div>
-        <Button variant="outline-secondary" size="sm" onClick={newConversation} disabled={!lines.length}>
+        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={newConversation} disabled={!lines.length}>
           <i className="bi bi-plus-circle me-1" aria-hidden />
           {t("new_conversation")}
-        </Button>
+        </button>
       </div>
       <div ref={thread} className="card-body chat-thread" aria-live="polite" data-testid="chat-thread">
         {!isActive && <div className="alert alert-warning">{tErrors("bot_inactive")}</div>}
-        {welcomeMessage && (
+        {welcome && (
           <div className="chat-row chat-row-bot">
             <BotAvatar bot={avatar} size="sm" />
             <div className="chat-line chat-assistant" data-testid="welcome">
-              <Markdown text={welcomeMessage} />
+              {welcome}
             </div>
           </div>
         )}
@@ -159,8 +158,8 @@ export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = 
             <div key={line.id} className="chat-row chat-row-bot">
             <BotAvatar bot={avatar} size="sm" />
             <div className="chat-line chat-assistant" data-testid="chat-reply" aria-busy={line.streaming}>
-              {line.content && <Markdown text={line.content} />}
-              {line.streaming && !line.content && <Spinner animation="grow" size="sm" role="status" aria-label={t("thinking")} />}
+              {line.content && <LazyMarkdown text={line.content} />}
+              {line.streaming && !line.content && <div className="spinner-grow spinner-grow-sm" role="status" aria-label={t("thinking")} />}
               {line.error && (
                 <div className="text-danger small" role="alert">
                   <i className="bi bi-exclamation-triangle me-1" aria-hidden />
@@ -181,37 +180,43 @@ export function ChatPanel({ target, welcomeMessage, isActive, title, embedded = 
         )}
       </div>
       <div className="card-footer chat-widget-footer">
-        <Form onSubmit={send} noValidate>
-          <Form.Group controlId="chat-message">
-            <Form.Label>{t("message_label")}</Form.Label>
-            <Form.Control
-              as="textarea"
+        <form onSubmit={send} noValidate>
+          <div>
+            <label className="form-label" htmlFor="chat-message">
+              {t("message_label")}
+            </label>
+            <textarea
+              id="chat-message"
+              className={`form-control ${inputError ? "is-invalid" : ""}`}
               name="message"
               dir="auto"
               rows={2}
               value={draft}
-              onChange={(e) => setDraft(e.target.value)}
+              onChange={(e) => {
+                setDraft(e.target.value);
+                // The reply will be markdown: fetch its renderer while the message is typed.
+                preloadMarkdown();
+              }}
               onKeyDown={onKeyDown}
               placeholder={target.kind === "owner" ? t("placeholder") : t("visitor_placeholder")}
-              isInvalid={!!inputError}
               disabled={!isActive}
             />
-            <Form.Control.Feedback type="invalid">{inputError}</Form.Control.Feedback>
-          </Form.Group>
+            <div className="invalid-feedback">{inputError}</div>
+          </div>
           <div className="d-flex gap-2 mt-2 justify-content-end">
             {busy ? (
-              <Button variant="outline-danger" onClick={() => abort.current?.abort()}>
+              <button type="button" className="btn btn-outline-danger" onClick={() => abort.current?.abort()}>
                 <i className="bi bi-stop-circle me-1" aria-hidden />
                 {t("stop")}
-              </Button>
+              </button>
             ) : (
-              <Button type="submit" disabled={!draft.trim() || !ready}>
+              <button type="submit" className="btn btn-primary" disabled={!draft.trim() || !ready}>
                 <i className="bi bi-send me-1" aria-hidden />
                 {t("send")}
-              </Button>
+              </button>
             )}
           </div>
-        </Form>
+        </form>
       </div>
     </section>
   );

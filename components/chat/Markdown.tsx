@@ -1,5 +1,5 @@
-"use client";
-
+// No "use client": server pages render markdown where the text is known (no renderer shipped);
+// client components load this module on demand through LazyMarkdown.
 import ReactMarkdown, { type Components } from "react-markdown";
 
 // Bot replies are untrusted: markdown only, raw HTML dropped, links open in a new tab without

@@ -1,13 +1,19 @@
 "use client";
 
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { Markdown } from "@/components/chat/Markdown";
+import { LazyMarkdown } from "@/components/chat/LazyMarkdown";
 import { BotAvatar } from "./BotAvatar";
 
-type Props = { name: string; welcome: string; avatar: { id?: string; avatarIcon: string | null; avatarColor: string | null; avatarImageHash?: string | null } };
+type Props = {
+  name: string;
+  welcome: string;
+  /** `welcome` as the server rendered it, while it is still the saved text. */
+  welcomeView?: ReactNode;
+ avatar: { id?: string; avatarIcon: string | null; avatarColor: string | null; avatarImageHash?: string | null } };
 
 /** The chat window as a visitor first sees it, following the form as it is typed. */
-export function BotPreview({ name, welcome, avatar }: Props) {
+export function BotPreview({ name, welcome, welcomeView, avatar }: Props) {
   const t = useTranslations("chatbots");
   return (
     <section className="bot-preview-wrap" aria-labelledby="bot-preview-title">
@@ -28,7 +34,7 @@ export function BotPreview({ name, welcome, avatar }: Props) {
             <div className="chat-row chat-row-bot">
               <BotAvatar bot={avatar} size="sm" />
               <div className="chat-line chat-assistant" data-testid="preview-welcome">
-                <Markdown text={welcome} />
+                {welcomeView ?? <LazyMarkdown text={welcome} />}
               </div>
             </div>
           ) : (

@@ -1,27 +1,31 @@
 "use client";
 
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
+import type { ReactNode } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import Form from "react-bootstrap/Form";
-import type { z } from "zod";
 import { createChatbotAction, updateChatbotAction } from "@/app/(dashboard)/chatbots/actions";
+import { Check } from "@/components/ui/Check";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
+import { useForm } from "@/components/ui/useForm";
 import type { ProviderId } from "@/lib/ai/types";
 import { AVATAR_COLORS, AVATAR_COLOR_NAMES, AVATAR_ICONS } from "@/lib/chatbots/avatar";
-import { CHATBOT_LIMITS, NEW_CHATBOT, chatbotSchema, type ChatbotInput } from "@/lib/validation/chatbot";
+import type { ChatbotInput, chatbotSchema } from "@/lib/validation/chatbot";
+import { CHATBOT_LIMITS, NEW_CHATBOT } from "@/lib/validation/limits";
 import { BotPreview } from "./BotPreview";
+
+const schema = () => import("@/lib/validation/chatbot").then((m) => m.chatbotSchema);
 
 type Props = {
   bot?: ChatbotInput & { id: string; adminLocked: boolean; isActive: boolean; avatarImageHash?: string | null };
   /** Providers this server can use; the bot's current one is listed even when it no longer is. */
   providers: ProviderId[];
   modelSuggestions: Record<ProviderId, string[]>;
+  /** The saved welcome message rendered by the server, shown in the preview until it is edited. */
+  welcomeView?: ReactNode;
 };
 
 /**
@@ -29,26 +33,20 @@ type Props = {
  * only an AI model reads (model, creativity, reply length) appear once one is chosen, the
  * fine-tuning ones folded under "Advanced". A live preview shows what visitors will see.
  */
-export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
+export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: Props) {
   const t = useTranslations("chatbots");
   const tChat = useTranslations("chat");
   const tToast = useTranslations("toast");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const toast = useToast();
-  const form = useForm<ChatbotInput, unknown, z.output<typeof chatbotSchema>>({
-    resolver: zodResolver(chatbotSchema),
-    defaultValues: bot ?? NEW_CHATBOT,
-  });
+  const form = useForm<ChatbotInput, typeof chatbotSchema>({ schema, defaultValues: bot ?? NEW_CHATBOT });
   const [run, isPending] = useAction(form);
-  const [name, welcome, prompt, providerValue, avatarIcon, avatarColor] = useWatch({
-    control: form.control,
-    name: ["name", "welcomeMessage", "systemPrompt", "provider", "avatarIcon", "avatarColor"],
-  });
+  const { name, welcomeMessage: welcome, systemPrompt: prompt, provider: providerValue, avatarIcon, avatarColor } = form.values;
   const promptLength = [...(prompt ?? "")].length;
   const provider = providerValue ?? "builtin";
   const remote = provider !== "builtin";
-  const errors = form.formState.errors;
+  const errors = form.errors;
   const providerError = errors.provider?.message;
   const current = bot?.provider ?? "builtin";
   const options = providers.includes(current) ? providers : [...providers, current];
@@ -61,7 +59,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit} method="post">
+    <form noValidate onSubmit={onSubmit} method="post">
       <div className="row g-4">
         <div className="col-lg-7">
           <fieldset className="card mb-4">
@@ -72,7 +70,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
                 <div className="d-flex flex-wrap align-items-center gap-1 mb-2" role="radiogroup" aria-label={t("avatar_icon")}>
                   {AVATAR_ICONS.map((icon) => (
                     <span key={icon}>
-                      <input type="radio" className="btn-check" id={`avatar-icon-${icon}`} value={icon} {...form.register("avatarIcon")} />
+                      <input type="radio" className="btn-check" id={`avatar-icon-${icon}`} {...form.register("avatarIcon", { value: icon })} />
                       <label className="btn btn-sm avatar-choice" htmlFor={`avatar-icon-${icon}`} title={t(`icon_${icon}`)}>
                         <i className={`bi bi-${icon}`} aria-hidden />
                         <span className="visually-hidden">{t(`icon_${icon}`)}</span>
@@ -83,7 +81,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
                 <div className="d-flex flex-wrap align-items-center gap-1" role="radiogroup" aria-label={t("avatar_color")}>
                   {AVATAR_COLOR_NAMES.map((color) => (
                     <span key={color}>
-                      <input type="radio" className="btn-check" id={`avatar-color-${color}`} value={color} {...form.register("avatarColor")} />
+                      <input type="radio" className="btn-check" id={`avatar-color-${color}`} {...form.register("avatarColor", { value: color })} />
                       <label className="btn btn-sm avatar-swatch" htmlFor={`avatar-color-${color}`} title={t(`color_${color}`)} style={{ backgroundColor: AVATAR_COLORS[color] }}>
                         <i className="bi bi-check-lg" aria-hidden />
                         <span className="visually-hidden">{t(`color_${color}`)}</span>
@@ -119,32 +117,34 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
                 placeholder={tChat("default_fallback")}
                 hint={t("fallbackMessage_hint")}
               />
-              <Form.Group controlId="field-isActive">
-                <Form.Check type="switch" label={t("isActive")} disabled={bot?.adminLocked && !bot.isActive} isInvalid={!!errors.isActive} {...form.register("isActive")} />
-                {bot?.adminLocked ? <Form.Text className="d-block">{t("admin_locked")}</Form.Text> : null}
+              <div>
+                <Check type="switch" id="field-isActive" label={t("isActive")} disabled={bot?.adminLocked && !bot.isActive} isInvalid={!!errors.isActive} {...form.register("isActive", { checkbox: true })} />
+                {bot?.adminLocked ? <small className="d-block form-text">{t("admin_locked")}</small> : null}
                 {errors.isActive ? <div className="invalid-feedback d-block">{tErrors("bot_locked")}</div> : null}
-              </Form.Group>
+              </div>
             </div>
           </fieldset>
 
           <fieldset className="card mb-4">
             <div className="card-body">
               <legend className="h5 mb-3">{t("answers_legend")}</legend>
-              <Form.Group className="mb-3" controlId="field-provider">
-                <Form.Label>{t("provider")}</Form.Label>
-                <Form.Select {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
+              <div className="mb-3">
+                <label className="form-label" htmlFor="field-provider">
+                  {t("provider")}
+                </label>
+                <select {...form.register("provider")} id="field-provider" className={`form-select${providerError ? " is-invalid" : ""}`} aria-describedby="field-provider-hint">
                   {options.map((p) => (
                     <option key={p} value={p}>
                       {t(`provider_${p}`)}
                       {providers.includes(p) ? "" : ` — ${t("provider_not_configured")}`}
                     </option>
                   ))}
-                </Form.Select>
-                <Form.Text id="field-provider-hint" className="d-block">
+                </select>
+                <small id="field-provider-hint" className="d-block form-text">
                   {t(`provider_${provider}_hint`)}
-                </Form.Text>
-                <Form.Control.Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Form.Control.Feedback>
-              </Form.Group>
+                </small>
+                <div className="invalid-feedback">{providerError ? tErrors("provider_unavailable") : null}</div>
+              </div>
               {remote && (
                 <>
                   <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
@@ -190,9 +190,9 @@ export function ChatbotForm({ bot, providers, modelSuggestions }: Props) {
           </div>
         </div>
         <div className="col-lg-5">
-          <BotPreview name={name ?? ""} welcome={welcome ?? ""} avatar={{ id: bot?.id, avatarImageHash: bot?.avatarImageHash, avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
+          <BotPreview name={name ?? ""} welcome={welcome ?? ""} welcomeView={bot && welcome === bot.welcomeMessage ? welcomeView : undefined} avatar={{ id: bot?.id, avatarImageHash: bot?.avatarImageHash, avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
         </div>
       </div>
-    </Form>
+    </form>
   );
 }

@@ -1,14 +1,13 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import Form from "react-bootstrap/Form";
 import { useTranslations } from "next-intl";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import { isErrorCode } from "@/lib/errors";
+import type { Form } from "./useForm";
 
-type Props<T extends FieldValues> = {
-  form: UseFormReturn<T>;
-  name: Path<T>;
+type Props<T extends Record<string, unknown>> = {
+  form: Form<T, unknown>;
+  name: keyof T & string;
   label: ReactNode;
   type?: string;
   as?: "textarea";
@@ -23,30 +22,40 @@ type Props<T extends FieldValues> = {
   placeholder?: string;
 };
 
-/** A labelled input whose error code shows as translated text under it. */
-export function FormField<T extends FieldValues>({ form, name, label, hint, required, ...input }: Props<T>) {
+/** A labelled input whose error code shows as translated text under it (Bootstrap's form markup). */
+export function FormField<T extends Record<string, unknown>>({ form, name, label, hint, required, as, type, ...input }: Props<T>) {
   const t = useTranslations("errors");
-  const code = form.formState.errors[name]?.message;
+  const code = form.errors[name]?.message;
   // Unique per form, so two forms with the same fields on one page keep their labels apart.
   const id = `${useId()}field-${name}`;
   // Free text takes the direction of what is typed (English in an Arabic page and vice versa).
-  const dir = !input.type || input.type === "text" ? "auto" : undefined;
+  const dir = !type || type === "text" ? "auto" : undefined;
   const describedBy = [hint ? `${id}-hint` : null, code ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
+  const control = {
+    dir,
+    ...input,
+    ...form.register(name),
+    id,
+    className: `form-control${type === "color" ? " form-control-color" : ""}${code ? " is-invalid" : ""}`,
+    "aria-invalid": !!code,
+    "aria-required": required,
+    "aria-describedby": describedBy,
+  };
   return (
-    <Form.Group className="mb-3" controlId={id}>
-      <Form.Label>
+    <div className="mb-3">
+      <label className="form-label" htmlFor={id}>
         {label}
         {required && <span aria-hidden className="text-danger ms-1">*</span>}
-      </Form.Label>
-      <Form.Control dir={dir} {...input} {...form.register(name)} isInvalid={!!code} aria-invalid={!!code} aria-required={required} aria-describedby={describedBy} />
+      </label>
+      {as === "textarea" ? <textarea {...control} /> : <input type={type} {...control} />}
       {hint && (
-        <Form.Text id={`${id}-hint`} className="d-block">
+        <small id={`${id}-hint`} className="d-block form-text">
           {hint}
-        </Form.Text>
+        </small>
       )}
-      <Form.Control.Feedback type="invalid" id={`${id}-error`}>
+      <div className="invalid-feedback" id={`${id}-error`}>
         {code ? t(isErrorCode(code) ? code : "invalid_data") : null}
-      </Form.Control.Feedback>
-    </Form.Group>
+      </div>
+    </div>
   );
 }

@@ -1,9 +1,9 @@
 "use client";
 
 import { useCallback, useTransition } from "react";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
 import type { ActionResult } from "@/lib/actions/action";
 import { useToast } from "./Toasts";
+import type { Form } from "./useForm";
 import { useErrorText } from "./useErrorText";
 
 /**
@@ -13,7 +13,7 @@ import { useErrorText } from "./useErrorText";
  * drops again whatever the answer, so a refused form is usable at once. `onSuccess` runs inside
  * the same transition, so a navigation it starts keeps the form busy until the next page shows.
  */
-export function useAction<T extends FieldValues>(form?: UseFormReturn<T>) {
+export function useAction(form?: Pick<Form<Record<string, unknown>>, "setError">) {
   const errorText = useErrorText();
   const toast = useToast();
   const [isPending, startTransition] = useTransition();
@@ -30,7 +30,7 @@ export function useAction<T extends FieldValues>(form?: UseFormReturn<T>) {
           if (result.ok) onSuccess?.(result.data);
           else {
             Object.entries(result.fieldErrors ?? {}).forEach(([field, code], index) => {
-              form?.setError(field as Path<T>, { message: code }, { shouldFocus: index === 0 });
+              form?.setError(field, { message: code }, { shouldFocus: index === 0 });
             });
             toast.error(errorText(result.code, result.retryAfter));
           }

@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { requiredText } from "./fields";
+import { API_KEY_EXPIRIES } from "./limits";
 
 export const API_KEY_NAME_MAX = 100;
 /** A key for chosen bots names at most this many. */
 export const API_KEY_BOTS_MAX = 100;
-/** The expiries offered, in days; "" never expires. */
-export const API_KEY_EXPIRIES = ["", "7", "30", "90", "365"] as const;
+export { API_KEY_EXPIRIES };
 
 const scope = z.object({
   scope: z.enum(["all", "chosen"], "invalid_data"),

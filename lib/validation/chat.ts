@@ -1,6 +1,7 @@
 import { z } from "zod";
+import { MESSAGE_MAX } from "./limits";
 
-export const MESSAGE_MAX = 4000;
+export { MESSAGE_MAX };
 /** How many earlier messages a reply sees: enough for context, bounded for cost. */
 export const HISTORY_WINDOW = 20;
 

@@ -1,18 +1,10 @@
 import { z } from "zod";
 import { PROVIDERS } from "@/lib/ai/types";
-import { AVATAR_COLOR_NAMES, AVATAR_ICONS, DEFAULT_AVATAR } from "@/lib/chatbots/avatar";
+import { AVATAR_COLOR_NAMES, AVATAR_ICONS } from "@/lib/chatbots/avatar";
 import { checkbox, id, optionalText, requiredText } from "./fields";
+import { CHATBOT_LIMITS, NEW_CHATBOT } from "./limits";
 
-export const CHATBOT_LIMITS = {
-  name: 100,
-  description: 500,
-  systemPrompt: 8000,
-  model: 100,
-  welcomeMessage: 1000,
-  fallbackMessage: 1000,
-  maxOutputTokens: 4096,
-  dailyMessageQuota: 1_000_000,
-} as const;
+export { CHATBOT_LIMITS, NEW_CHATBOT };
 
 const number = (min: number, max: number, integer = false) =>
   z.preprocess(
@@ -28,23 +20,6 @@ const optionalLimit = (max: number) =>
     (v) => (v === "" || v === null || v === undefined ? null : typeof v === "string" ? Number(v) : v),
     z.number("number_invalid").int("number_invalid").min(1, "number_out_of_range").max(max, "number_out_of_range").nullable(),
   );
-
-/** A new bot before its owner changes anything: what the form starts from and the schema fills in. */
-export const NEW_CHATBOT = {
-  name: "",
-  description: "",
-  systemPrompt: "",
-  isActive: true,
-  provider: "builtin",
-  model: "",
-  temperature: 0.7,
-  maxOutputTokens: 512,
-  welcomeMessage: "",
-  fallbackMessage: "",
-  dailyMessageQuota: null,
-  avatarIcon: DEFAULT_AVATAR.icon,
-  avatarColor: DEFAULT_AVATAR.color,
-} as const;
 
 export const chatbotSchema = z
   .object({

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { LOCALES } from "@/lib/i18n/locales";
 import { COMMON_PASSWORDS } from "./common-passwords";
+import { PASSWORD_MAX, PASSWORD_MIN } from "./limits";
 
 // Building blocks shared by the form schemas. Messages are error codes (lib/errors.ts).
-export const PASSWORD_MIN = 12;
-export const PASSWORD_MAX = 256;
+export { PASSWORD_MAX, PASSWORD_MIN };
 
 /** Characters as a person counts them: an emoji is one, not two UTF-16 units. */
 const length = (value: string) => [...value].length;
@@ -14,7 +14,7 @@ export const requiredText = (max: number) =>
 
 export const optionalText = (max: number) => z.string().trim().max(max, "too_long").default("");
 
-/** A checkbox as a form posts it ("on") or as react-hook-form sends it (true); absent is off. */
+/** A checkbox as a form posts it ("on") or as a client form sends it (true); absent is off. */
 export const checkbox = z.preprocess((v) => v === true || v === "on" || v === "true", z.boolean());
 
 export const email = z.string("required").trim().toLowerCase().min(1, "required").max(254, "too_long").pipe(z.email("email_invalid"));

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/chat/Markdown";
 import { findPublicBot } from "@/lib/db/channels";
 import { publicIdSchema } from "@/lib/validation/channels";
 import { EmbedChat } from "./_components/EmbedChat";
@@ -27,5 +28,5 @@ export default async function EmbedPage({ params }: { params: Params }) {
   const { publicId } = await params;
   const bot = await widgetBot(publicId);
   const t = await getTranslations("public");
-  return <EmbedChat publicId={publicId} name={bot.name} welcomeMessage={bot.welcomeMessage} notice={t("ai_notice")} avatar={bot} />;
+  return <EmbedChat publicId={publicId} name={bot.name} welcome={bot.welcomeMessage ? <Markdown text={bot.welcomeMessage} /> : null} notice={t("ai_notice")} avatar={bot} />;
 }

@@ -1,21 +1,21 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import Form from "react-bootstrap/Form";
-import type { z } from "zod";
 import { loginAction } from "@/app/(auth)/actions";
+import { Check } from "@/components/ui/Check";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
-import { loginSchema, type LoginInput } from "@/lib/validation/auth";
+import { useForm } from "@/components/ui/useForm";
+import type { LoginInput, loginSchema } from "@/lib/validation/auth";
+
+const schema = () => import("@/lib/validation/auth").then((m) => m.loginSchema);
 
 export function LoginForm() {
   const t = useTranslations("auth");
-  const form = useForm<LoginInput, unknown, z.output<typeof loginSchema>>({
-    resolver: zodResolver(loginSchema),
+  const form = useForm<LoginInput, typeof loginSchema>({
+    schema,
     defaultValues: { identifier: "", password: "", remember: false },
   });
   const [run, isPending] = useAction(form);
@@ -34,13 +34,13 @@ export function LoginForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put the password in a URL.
-    <Form method="post" noValidate onSubmit={onSubmit}>
+    <form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="identifier" label={t("identifier")} autoComplete="username" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" required />
-      <Form.Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
+      <Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember", { checkbox: true })} />
       <SubmitButton pending={isPending} className="w-100">
         {t("login_submit")}
       </SubmitButton>
-    </Form>
+    </form>
   );
 }

@@ -1,20 +1,18 @@
 "use client";
 
 import { useState } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import Alert from "react-bootstrap/Alert";
-import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
-import InputGroup from "react-bootstrap/InputGroup";
-import type { z } from "zod";
 import { createApiKeyAction } from "@/app/(dashboard)/api-keys/actions";
+import { Check } from "@/components/ui/Check";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
+import { useForm } from "@/components/ui/useForm";
 import { isErrorCode } from "@/lib/errors";
-import { API_KEY_EXPIRIES, apiKeySchema, type ApiKeyInput } from "@/lib/validation/api-key";
+import type { ApiKeyInput, apiKeySchema } from "@/lib/validation/api-key";
+import { API_KEY_EXPIRIES } from "@/lib/validation/limits";
+
+const schema = () => import("@/lib/validation/api-key").then((m) => m.apiKeySchema);
 
 type Bot = { id: string; name: string; apiEnabled: boolean };
 const EMPTY: ApiKeyInput = { name: "", scope: "all", botIds: [], expiresInDays: "" };
@@ -23,12 +21,12 @@ const EMPTY: ApiKeyInput = { name: "", scope: "all", botIds: [], expiresInDays: 
 export function ApiKeyForm({ bots }: { bots: Bot[] }) {
   const t = useTranslations("apiKeys");
   const errors = useTranslations("errors");
-  const form = useForm<ApiKeyInput, unknown, z.output<typeof apiKeySchema>>({ resolver: zodResolver(apiKeySchema), defaultValues: EMPTY });
+  const form = useForm<ApiKeyInput, typeof apiKeySchema>({ schema, defaultValues: EMPTY });
   const [run, isPending] = useAction(form);
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const scope = useWatch({ control: form.control, name: "scope" });
-  const botError = form.formState.errors.botIds?.message;
+  const scope = form.values.scope;
+  const botError = form.errors.botIds?.message;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => createApiKeyAction(values));
@@ -46,38 +44,41 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
   if (created) {
     return (
       <div data-testid="new-api-key">
-        <Alert variant="warning">{t("shown_once")}</Alert>
-        <Form.Label htmlFor="new-api-key-value">{t("new_key")}</Form.Label>
-        <InputGroup className="mb-3">
-          <Form.Control id="new-api-key-value" name="apiKey" readOnly value={created} className="font-monospace" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
-          <Button variant="outline-secondary" onClick={copy}>
+        <div role="alert" className="fade alert alert-warning show">
+          {t("shown_once")}
+        </div>
+        <label className="form-label" htmlFor="new-api-key-value">
+          {t("new_key")}
+        </label>
+        <div className="mb-3 input-group">
+          <input id="new-api-key-value" name="apiKey" readOnly value={created} className="font-monospace form-control" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
+          <button type="button" className="btn btn-outline-secondary" onClick={copy}>
             <i className={`bi ${copied ? "bi-check2" : "bi-clipboard"} me-1`} aria-hidden />
             {copied ? t("copied") : t("copy")}
-          </Button>
-        </InputGroup>
-        <Button variant="primary" onClick={() => setCreated(null)}>
+          </button>
+        </div>
+        <button type="button" className="btn btn-primary" onClick={() => setCreated(null)}>
           {t("done")}
-        </Button>
+        </button>
       </div>
     );
   }
 
   return (
-    <Form noValidate onSubmit={onSubmit} id="new-api-key-form">
+    <form noValidate onSubmit={onSubmit} id="new-api-key-form">
       <FormField form={form} name="name" label={t("name")} required hint={t("name_hint")} />
       <fieldset className="mb-3">
         <legend className="form-label fs-6">{t("scope")}</legend>
-        <Form.Check type="radio" id="scope-all" value="all" label={t("scope_all")} {...form.register("scope")} />
-        <Form.Check type="radio" id="scope-chosen" value="chosen" label={t("scope_chosen")} {...form.register("scope")} />
+        <Check type="radio" id="scope-all" label={t("scope_all")} {...form.register("scope", { value: "all" })} />
+        <Check type="radio" id="scope-chosen" label={t("scope_chosen")} {...form.register("scope", { value: "chosen" })} />
         {scope === "chosen" && (
           <div className="ms-4 mt-2">
             {bots.length === 0 && <p className="small text-body-secondary mb-0">{t("no_bots")}</p>}
             {bots.map((bot) => (
-              <Form.Check
+              <Check
                 key={bot.id}
                 type="checkbox"
                 id={`bot-${bot.id}`}
-                value={bot.id}
                 isInvalid={!!botError}
                 aria-describedby={botError ? "bot-ids-error" : undefined}
                 label={
@@ -86,7 +87,7 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
                     {!bot.apiEnabled && <span className="small text-body-secondary ms-2">({t("api_off")})</span>}
                   </>
                 }
-                {...form.register("botIds")}
+                {...form.register("botIds", { value: bot.id })}
               />
             ))}
             {botError && (
@@ -96,19 +97,21 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
             )}
           </div>
         )}
-        <Form.Text className="d-block">{t("scope_hint")}</Form.Text>
+        <small className="d-block form-text">{t("scope_hint")}</small>
       </fieldset>
-      <Form.Group className="mb-3" controlId="api-key-expiry">
-        <Form.Label>{t("expiry")}</Form.Label>
-        <Form.Select {...form.register("expiresInDays")}>
+      <div className="mb-3">
+        <label className="form-label" htmlFor="api-key-expiry">
+          {t("expiry")}
+        </label>
+        <select {...form.register("expiresInDays")} id="api-key-expiry" className="form-select">
           {API_KEY_EXPIRIES.map((days) => (
             <option key={days} value={days}>
               {days ? t("expiry_days", { days: Number(days) }) : t("expiry_never")}
             </option>
           ))}
-        </Form.Select>
-      </Form.Group>
+        </select>
+      </div>
       <SubmitButton pending={isPending}>{t("create")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

@@ -2,7 +2,6 @@
 
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
-import Badge from "react-bootstrap/Badge";
 import { revokeApiKeyAction } from "@/app/(dashboard)/api-keys/actions";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { useToast } from "@/components/ui/Toasts";
@@ -41,7 +40,7 @@ export function ApiKeyList({ keys }: { keys: Key[] }) {
                   {key.name}
                 </span>
                 <code dir="ltr">{key.prefix}…</code>
-                <Badge bg={state === "active" ? "success" : "secondary"}>{t(`state_${state}`)}</Badge>
+                <span className={`badge bg-${state === "active" ? "success" : "secondary"}`}>{t(`state_${state}`)}</span>
               </div>
               <div className="small text-body-secondary">
                 {key.allBots ? t("scope_all") : t("scope_bots", { bots: key.bots.map((b) => b.name).join(", ") || "—" })}

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireOwnedBot } from "@/lib/auth/guards";
 import { ChatPanel } from "@/components/chat/ChatPanel";
+import { Markdown } from "@/components/chat/Markdown";
 
 type Params = Promise<{ id: string }>;
 
@@ -14,7 +15,7 @@ export default async function ChatbotPage({ params }: { params: Params }) {
     <>
       <div className="row g-4">
         <div className="col-lg-8">
-          <ChatPanel target={{ kind: "owner", botId: bot.id }} welcomeMessage={bot.welcomeMessage} isActive={bot.isActive} botName={bot.name} avatar={bot} />
+          <ChatPanel target={{ kind: "owner", botId: bot.id }} welcome={bot.welcomeMessage ? <Markdown text={bot.welcomeMessage} /> : null} isActive={bot.isActive} botName={bot.name} avatar={bot} />
         </div>
         <div className="col-lg-4">
           <div className="card">

@@ -1,17 +1,16 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import Form from "react-bootstrap/Form";
-import type { z } from "zod";
 import { changePasswordAction } from "@/app/(dashboard)/profile/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { PASSWORD_MIN } from "@/lib/validation/fields";
-import { passwordChangeSchema, type PasswordChangeInput } from "@/lib/validation/profile";
+import { useForm } from "@/components/ui/useForm";
+import { PASSWORD_MIN } from "@/lib/validation/limits";
+import type { PasswordChangeInput, passwordChangeSchema } from "@/lib/validation/profile";
+
+const schema = () => import("@/lib/validation/profile").then((m) => m.passwordChangeSchema);
 
 const empty = { currentPassword: "", newPassword: "", confirmNewPassword: "" };
 
@@ -20,8 +19,8 @@ export function PasswordForm() {
   const tAuth = useTranslations("auth");
   const tToast = useTranslations("toast");
   const toast = useToast();
-  const form = useForm<PasswordChangeInput, unknown, z.output<typeof passwordChangeSchema>>({
-    resolver: zodResolver(passwordChangeSchema),
+  const form = useForm<PasswordChangeInput, typeof passwordChangeSchema>({
+    schema,
     defaultValues: empty,
   });
   const [run, isPending] = useAction(form);
@@ -35,11 +34,11 @@ export function PasswordForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put a password in a URL.
-    <Form method="post" noValidate onSubmit={onSubmit}>
+    <form method="post" noValidate onSubmit={onSubmit}>
       <FormField form={form} name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required />
       <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
       <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />
       <SubmitButton pending={isPending}>{t("change_password")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

@@ -1,31 +1,28 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import Form from "react-bootstrap/Form";
-import Row from "react-bootstrap/Row";
-import Col from "react-bootstrap/Col";
-import type { z } from "zod";
 import { updateProfileAction } from "@/app/(dashboard)/profile/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
+import { useForm } from "@/components/ui/useForm";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
-import { profileSchema, type ProfileInput } from "@/lib/validation/profile";
+import type { ProfileInput, profileSchema } from "@/lib/validation/profile";
+
+const schema = () => import("@/lib/validation/profile").then((m) => m.profileSchema);
 
 export function ProfileForm({ profile }: { profile: ProfileInput }) {
   const t = useTranslations("profile");
   const tErrors = useTranslations("errors");
   const tToast = useTranslations("toast");
   const toast = useToast();
-  const form = useForm<ProfileInput, unknown, z.output<typeof profileSchema>>({
-    resolver: zodResolver(profileSchema),
+  const form = useForm<ProfileInput, typeof profileSchema>({
+    schema,
     defaultValues: profile,
   });
   const [run, isPending] = useAction(form);
-  const localeError = form.formState.errors.locale?.message;
+  const localeError = form.errors.locale?.message;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => updateProfileAction(values));
@@ -36,28 +33,30 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
-      <Row>
-        <Col sm={6}>
+    <form noValidate onSubmit={onSubmit}>
+      <div className="row">
+        <div className="col-sm-6">
           <FormField form={form} name="firstName" label={t("firstName")} autoComplete="given-name" />
-        </Col>
-        <Col sm={6}>
+        </div>
+        <div className="col-sm-6">
           <FormField form={form} name="lastName" label={t("lastName")} autoComplete="family-name" />
-        </Col>
-      </Row>
+        </div>
+      </div>
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
-      <Form.Group className="mb-3" controlId="field-locale">
-        <Form.Label>{t("locale")}</Form.Label>
-        <Form.Select {...form.register("locale")} isInvalid={!!localeError}>
+      <div className="mb-3">
+        <label className="form-label" htmlFor="field-locale">
+          {t("locale")}
+        </label>
+        <select {...form.register("locale")} id="field-locale" className={`form-select${localeError ? " is-invalid" : ""}`}>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}
             </option>
           ))}
-        </Form.Select>
-        <Form.Control.Feedback type="invalid">{localeError ? tErrors("locale_invalid") : null}</Form.Control.Feedback>
-      </Form.Group>
+        </select>
+        <div className="invalid-feedback">{localeError ? tErrors("locale_invalid") : null}</div>
+      </div>
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

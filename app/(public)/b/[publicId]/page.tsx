@@ -3,6 +3,7 @@ import { cache } from "react";
 import { notFound } from "next/navigation";
 import { getTranslations } from "next-intl/server";
 import { ChatPanel } from "@/components/chat/ChatPanel";
+import { Markdown } from "@/components/chat/Markdown";
 import { findPublicBot } from "@/lib/db/channels";
 import { publicIdSchema } from "@/lib/validation/channels";
 
@@ -43,7 +44,7 @@ export default async function PublicBotPage({ params }: { params: Params }) {
           {t("ai_notice")}
         </p>
       </header>
-      <ChatPanel target={{ kind: "visitor", publicId, channel: "page" }} welcomeMessage={bot.welcomeMessage} isActive title={t("chat_title")} avatar={bot} />
+      <ChatPanel target={{ kind: "visitor", publicId, channel: "page" }} welcome={bot.welcomeMessage ? <Markdown text={bot.welcomeMessage} /> : null} isActive title={t("chat_title")} avatar={bot} />
     </div>
   );
 }

@@ -1,16 +1,16 @@
 "use client";
 
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { ChatPanel } from "@/components/chat/ChatPanel";
 
-type Props = { publicId: string; name: string; welcomeMessage: string; notice: string; avatar: { avatarIcon: string; avatarColor: string } };
+type Props = { publicId: string; name: string; welcome: ReactNode; notice: string; avatar: { avatarIcon: string; avatarColor: string } };
 
 /**
  * The chat inside the widget's iframe. Keys pressed here never reach the host page, so Escape is
  * passed on to widget.js (which closes the panel and gives focus back to the launcher); widget.js
  * asks for focus when it opens the panel again.
  */
-export function EmbedChat({ publicId, name, welcomeMessage, notice, avatar }: Props) {
+export function EmbedChat({ publicId, name, welcome, notice, avatar }: Props) {
   const root = useRef<HTMLDivElement>(null);
 
   useEffect(() => {
@@ -32,7 +32,7 @@ export function EmbedChat({ publicId, name, welcomeMessage, notice, avatar }: Pr
 
   return (
     <div ref={root} className="embed-chat">
-      <ChatPanel target={{ kind: "visitor", publicId, channel: "widget" }} welcomeMessage={welcomeMessage} isActive title={name} avatar={avatar} embedded />
+      <ChatPanel target={{ kind: "visitor", publicId, channel: "widget" }} welcome={welcome} isActive title={name} avatar={avatar} embedded />
       <p className="small text-body-secondary mb-0 px-3 py-1" data-testid="ai-notice">
         {notice}
       </p>

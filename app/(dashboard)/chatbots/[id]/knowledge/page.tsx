@@ -1,4 +1,5 @@
 import { getTranslations } from "next-intl/server";
+import { Markdown } from "@/components/chat/Markdown";
 import { requireOwnedBot } from "@/lib/auth/guards";
 import { listKnowledge } from "@/lib/db/knowledge";
 import { CsvImport } from "./_components/CsvImport";
@@ -18,7 +19,7 @@ export default async function KnowledgePage({ params }: { params: Params }) {
       <div className="row g-4">
         <div className="col-lg-7">
           <h2 className="h5">{t("entries", { count: entries.length })}</h2>
-          <KnowledgeList botId={bot.id} entries={entries} />
+          <KnowledgeList botId={bot.id} entries={entries.map((e) => ({ ...e, answerView: <Markdown text={e.answer} /> }))} />
         </div>
         <div className="col-lg-5">
           <div className="card mb-4">

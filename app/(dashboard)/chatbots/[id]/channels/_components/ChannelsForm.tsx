@@ -1,22 +1,21 @@
 "use client";
 
 import { useId } from "react";
-import { useForm, useWatch } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
-import type { z } from "zod";
+import { Check } from "@/components/ui/Check";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { channelsSchema, type ChannelsInput, type WidgetSettings } from "@/lib/validation/channels";
+import { useForm } from "@/components/ui/useForm";
+import type { ChannelsInput, WidgetSettings, channelsSchema } from "@/lib/validation/channels";
 import { launcherTextColor } from "@/lib/validation/colors";
 import { newLinkAction, saveChannelsAction } from "../actions";
+
+const schema = () => import("@/lib/validation/channels").then((m) => m.channelsSchema);
 
 type Props = {
   botId: string;
@@ -38,20 +37,22 @@ function Copyable({ name, label, value, copyLabel, rows }: { name: string; label
     }
   }
   return (
-    <Form.Group className="mb-3" controlId={id}>
-      <Form.Label>{label}</Form.Label>
+    <div className="mb-3">
+      <label className="form-label" htmlFor={id}>
+        {label}
+      </label>
       <div className="d-flex gap-2 align-items-start">
         {rows ? (
-          <Form.Control as="textarea" name={name} rows={rows} value={value} readOnly dir="ltr" className="font-monospace small" onFocus={(e) => e.target.select()} />
+          <textarea id={id} name={name} rows={rows} value={value} readOnly dir="ltr" className="font-monospace small form-control" onFocus={(e) => e.target.select()} />
         ) : (
-          <Form.Control name={name} value={value} readOnly dir="ltr" onFocus={(e) => e.target.select()} />
+          <input id={id} name={name} value={value} readOnly dir="ltr" className="form-control" onFocus={(e) => e.target.select()} />
         )}
-        <Button variant="outline-secondary" onClick={copy} className="text-nowrap">
+        <button type="button" onClick={copy} className="text-nowrap btn btn-outline-secondary">
           <i className="bi bi-clipboard me-1" aria-hidden />
           {copyLabel}
-        </Button>
+        </button>
       </div>
-    </Form.Group>
+    </div>
   );
 }
 
@@ -71,9 +72,9 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
     widgetButtonLabel: channels.widget.buttonLabel,
     apiEnabled: channels.apiEnabled,
   };
-  const form = useForm<ChannelsInput, unknown, z.output<typeof channelsSchema>>({ resolver: zodResolver(channelsSchema), defaultValues: saved, values: saved });
+  const form = useForm<ChannelsInput, typeof channelsSchema>({ schema, defaultValues: saved, values: saved });
   const [run, isPending] = useAction(form);
-  const preview = useWatch({ control: form.control });
+  const preview = form.values;
   const color = /^#[0-9a-f]{6}$/i.test(preview.widgetColor ?? "") ? preview.widgetColor! : channels.widget.color;
 
   const shareUrl = `${origin}/b/${channels.publicId}`;
@@ -106,7 +107,7 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
   const side = preview.widgetPosition === "left" ? "start-0" : "end-0";
 
   return (
-    <Form noValidate onSubmit={onSubmit}>
+    <form noValidate onSubmit={onSubmit}>
       <fieldset className="card mb-4">
         <legend className="card-header h5 mb-0 float-none w-auto">
           <i className="bi bi-link-45deg me-1" aria-hidden />
@@ -114,7 +115,7 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         </legend>
         <div className="card-body">
           <p className="text-body-secondary small">{t("page_hint")}</p>
-          <Form.Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" {...form.register("publicPageEnabled")} />
+          <Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" {...form.register("publicPageEnabled", { checkbox: true })} />
           {channels.publicPageEnabled ? (
             <>
               <Copyable name="shareUrl" label={t("shareUrl")} value={shareUrl} copyLabel={t("copy_link")} />
@@ -152,20 +153,22 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         </legend>
         <div className="card-body">
           <p className="text-body-secondary small">{t("widget_hint")}</p>
-          <Form.Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled")} />
+          <Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled", { checkbox: true })} />
           <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
           <div className="row g-3">
             <div className="col-sm-6">
               <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
             </div>
             <div className="col-sm-6">
-              <Form.Group className="mb-3" controlId="widgetPosition">
-                <Form.Label>{t("widgetPosition")}</Form.Label>
-                <Form.Select {...form.register("widgetPosition")}>
+              <div className="mb-3">
+                <label className="form-label" htmlFor="widgetPosition">
+                  {t("widgetPosition")}
+                </label>
+                <select {...form.register("widgetPosition")} id="widgetPosition" className="form-select">
                   <option value="right">{t("position_right")}</option>
                   <option value="left">{t("position_left")}</option>
-                </Form.Select>
-              </Form.Group>
+                </select>
+              </div>
             </div>
           </div>
           <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
@@ -205,13 +208,13 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
           <p className="text-body-secondary small">
             {t("api_hint")} <Link href="/api-keys">{t("api_keys_link")}</Link>
           </p>
-          <Form.Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" {...form.register("apiEnabled")} />
+          <Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" {...form.register("apiEnabled", { checkbox: true })} />
           <Copyable name="curlExample" label={t("curl_example")} value={curl} copyLabel={t("copy_example")} rows={4} />
           <Copyable name="openaiExample" label={t("openai_example")} value={openai} copyLabel={t("copy_example")} rows={8} />
         </div>
       </fieldset>
 
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

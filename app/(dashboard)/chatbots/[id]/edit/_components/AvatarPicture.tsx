@@ -2,8 +2,7 @@
 
 import type { ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
+import { Button } from "@/components/ui/Button";
 import { removeAvatarAction, uploadAvatarAction } from "@/app/(dashboard)/chatbots/[id]/edit/actions";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { useToast } from "@/components/ui/Toasts";
@@ -43,10 +42,12 @@ export function AvatarPicture({ bot }: Props) {
             {t(bot.avatarImageHash ? "picture_hint_set" : "picture_hint")}
           </p>
           <div className="d-flex flex-wrap align-items-end gap-2">
-            <Form.Group controlId="bot-picture-file" className="flex-grow-1">
-              <Form.Label className="small mb-1">{t("picture_upload")}</Form.Label>
-              <Form.Control type="file" size="sm" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
-            </Form.Group>
+            <div className="flex-grow-1">
+              <label className="small mb-1 form-label" htmlFor="bot-picture-file">
+                {t("picture_upload")}
+              </label>
+              <input id="bot-picture-file" className="form-control form-control-sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
+            </div>
             {bot.avatarImageHash && (
               <Button
                 variant="outline-danger"

@@ -2,7 +2,6 @@
 
 import { useState, useTransition, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import Form from "react-bootstrap/Form";
 import { importKnowledgeAction, type ImportResult } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
 import { isErrorCode } from "@/lib/errors";
@@ -39,11 +38,15 @@ export function CsvImport({ botId }: { botId: string }) {
 
   return (
     <div>
-      <Form.Group controlId="csv-import">
-        <Form.Label>{t("import_label")}</Form.Label>
-        <Form.Control type="file" accept=".csv,text/csv" onChange={onFile} disabled={pending} aria-describedby="csv-import-hint" />
-        <Form.Text id="csv-import-hint">{t("import_hint")}</Form.Text>
-      </Form.Group>
+      <div>
+        <label className="form-label" htmlFor="csv-import">
+          {t("import_label")}
+        </label>
+        <input id="csv-import" className="form-control" type="file" accept=".csv,text/csv" onChange={onFile} disabled={pending} aria-describedby="csv-import-hint" />
+        <small id="csv-import-hint" className="form-text">
+          {t("import_hint")}
+        </small>
+      </div>
       {rowErrors.length > 0 && (
         <div className="alert alert-danger mt-3" role="alert">
           <p className="mb-1">{t("import_failed")}</p>

@@ -1,17 +1,15 @@
 "use client";
 
-import { useForm } from "react-hook-form";
-import { zodResolver } from "@hookform/resolvers/zod";
 import { useTranslations } from "next-intl";
-import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
-import type { z } from "zod";
 import { addKnowledgeAction, updateKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { knowledgeEntrySchema, type KnowledgeEntryInput } from "@/lib/validation/knowledge";
+import { useForm } from "@/components/ui/useForm";
+import type { KnowledgeEntryInput, knowledgeEntrySchema } from "@/lib/validation/knowledge";
+
+const schema = () => import("@/lib/validation/knowledge").then((m) => m.knowledgeEntrySchema);
 
 type Props = { botId: string; entry?: { id: string; question: string; answer: string }; onDone?: () => void };
 
@@ -19,8 +17,8 @@ type Props = { botId: string; entry?: { id: string; question: string; answer: st
 export function KnowledgeForm({ botId, entry, onDone }: Props) {
   const t = useTranslations("knowledge");
   const toast = useToast();
-  const form = useForm<KnowledgeEntryInput, unknown, z.output<typeof knowledgeEntrySchema>>({
-    resolver: zodResolver(knowledgeEntrySchema),
+  const form = useForm<KnowledgeEntryInput, typeof knowledgeEntrySchema>({
+    schema,
     defaultValues: entry ? { question: entry.question, answer: entry.answer } : { question: "", answer: "" },
   });
   const [run, isPending] = useAction(form);
@@ -34,17 +32,17 @@ export function KnowledgeForm({ botId, entry, onDone }: Props) {
   });
 
   return (
-    <Form noValidate onSubmit={onSubmit} id={entry ? `edit-${entry.id}` : "add-entry"}>
+    <form noValidate onSubmit={onSubmit} id={entry ? `edit-${entry.id}` : "add-entry"}>
       <FormField form={form} name="question" label={t("question")} required />
       <FormField form={form} name="answer" label={t("answer")} as="textarea" rows={3} required hint={t("answer_hint")} />
       <div className="d-flex gap-2">
         <SubmitButton pending={isPending}>{entry ? t("save") : t("add")}</SubmitButton>
         {entry && (
-          <Button variant="outline-secondary" onClick={onDone}>
+          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
             {t("cancel")}
-          </Button>
+          </button>
         )}
       </div>
-    </Form>
+    </form>
   );
 }

@@ -1,15 +1,15 @@
 "use client";
 
-import { useState } from "react";
+import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import Button from "react-bootstrap/Button";
+import { Button } from "@/components/ui/Button";
 import { deleteKnowledgeAction, moveKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
-import { Markdown } from "@/components/chat/Markdown";
 import { useAction } from "@/components/ui/useAction";
 import { KnowledgeForm } from "./KnowledgeForm";
 
-type Entry = { id: string; question: string; answer: string };
+/** `answerView`: the answer as the server rendered it from markdown. */
+type Entry = { id: string; question: string; answer: string; answerView: ReactNode };
 
 export function KnowledgeList({ botId, entries }: { botId: string; entries: Entry[] }) {
   const t = useTranslations("knowledge");
@@ -37,7 +37,7 @@ export function KnowledgeList({ botId, entries }: { botId: string; entries: Entr
                 </div>
                 {/* The same safe markdown the playground shows this answer with. */}
                 <div className="small text-break">
-                  <Markdown text={entry.answer} />
+                  {entry.answerView}
                 </div>
                 <div className="d-flex flex-wrap gap-1 mt-2">
                   <Button size="sm" variant="outline-secondary" disabled={pending || index === 0} onClick={() => act(() => moveKnowledgeAction.bind(null, botId, entry.id)({ direction: "up" }))} aria-label={t("move_up_named", { question: entry.question })}>
