@@ -302,10 +302,14 @@ async function run(index) {
 
     if (existsSync(new URL("./first-load.mjs", import.meta.url))) {
       log("first-load JavaScript per page (Chromium)…");
+      execFileSync("bash", ["scripts/ensure-chromium.sh"], { stdio: ["ignore", "ignore", "inherit"] });
       const { measureFirstLoad } = await import("./first-load.mjs");
+      const db = new Database(DB_FILE);
+      const conversation = db.prepare(`SELECT id FROM "Conversation" WHERE "chatbotId" = ? LIMIT 1`).get([data.builtinBot]).id;
+      db.close();
       const bot = `/chatbots/${data.builtinBot}`;
       const anonymous = await measureFirstLoad({ baseUrl: BASE, cookie: "", paths: ["/", "/login", "/register"] });
-      const paths = ["/dashboard", "/chatbots", "/chatbots/new", "/chatbots/templates", bot, `${bot}/knowledge`, `${bot}/conversations`, `${bot}/channels`, `${bot}/edit`, "/profile", "/api-keys", "/admin", "/admin/bots", "/admin/audit", `/b/${data.publicId}`, `/embed/${data.publicId}`];
+      const paths = ["/dashboard", "/chatbots", "/chatbots/new", "/chatbots/templates", bot, `${bot}/knowledge`, `${bot}/conversations`, `${bot}/conversations/${conversation}`, `${bot}/channels`, `${bot}/edit`, "/profile", "/api-keys", "/admin", "/admin/bots", "/admin/audit", `/b/${data.publicId}`, `/embed/${data.publicId}`];
       result.firstLoad = [...anonymous, ...(await measureFirstLoad({ baseUrl: BASE, cookie: owner, paths }))];
     }
   } finally {
