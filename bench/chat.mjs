@@ -8,14 +8,14 @@
 // route handler in the same build (BENCH_BARE_ROUTE) answering a fixed JSON body, and the ratio.
 // Loopback only; every loop is bounded. The per-user chat and per-key limits are lifted here:
 // the figures are about the chat path, not the limiter.
-import { spawn, execFileSync } from "node:child_process";
+import { spawn } from "node:child_process";
 import { createHash, randomBytes, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import Database from "libsql";
 import { encode } from "@auth/core/jwt";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
 import { startFakeLlm } from "../scripts/fake-llm.mjs";
+import { buildIfNeeded, timedStream } from "./proc.mjs";
 
 const PORT = 3200;
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -25,10 +25,7 @@ const WORDS = 20;
 const PACE_MS = 10;
 const SAMPLES = 60;
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("Building the app first…");
-  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-}
+buildIfNeeded();
 
 const fake = await startFakeLlm({ reply: Array.from({ length: WORDS }, (_, i) => `token${i}`).join(" "), paceMs: PACE_MS });
 await resetDatabase(DB_URL);
@@ -71,23 +68,7 @@ try {
     await new Promise((r) => setTimeout(r, 200));
   }
 
-  /** Reads a streamed response; resolves with ms to the first chunk that `isToken` accepts, and to the end. */
-  async function timed(url, init, isToken) {
-    const started = performance.now();
-    const response = await fetch(url, init);
-    if (!response.ok) throw new Error(`${url}: ${response.status}`);
-    const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
-    let first = null;
-    let text = "";
-    for (;;) {
-      const { value, done } = await reader.read();
-      if (done) break;
-      text += value;
-      if (first === null && isToken(text)) first = performance.now() - started;
-    }
-    if (/"type":"error"/.test(text)) throw new Error(`stream failed: ${text.slice(-200)}`);
-    return { ttft: first, total: performance.now() - started };
-  }
+  const timed = timedStream;
 
   const direct = () =>
     timed(`${fake.url}/v1/chat/completions`, {

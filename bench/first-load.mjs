@@ -60,12 +60,11 @@ export async function measureFirstLoad({ baseUrl, cookie, paths }) {
 async function main() {
   const { execFileSync } = await import("node:child_process");
   const { randomBytes, randomUUID } = await import("node:crypto");
-  const { existsSync } = await import("node:fs");
   const { default: Database } = await import("libsql");
   const { encode } = await import("@auth/core/jwt");
   const { migrate } = await import("../scripts/db-migrate.mjs");
   const { resetDatabase } = await import("../scripts/db-reset.mjs");
-  const { startProductionServer } = await import("./proc.mjs");
+  const { buildIfNeeded, startProductionServer } = await import("./proc.mjs");
 
   const PORT = Number(process.env.BENCH_JS_PORT || 3230);
   const baseUrl = `http://127.0.0.1:${PORT}`;
@@ -73,10 +72,7 @@ async function main() {
   const SECRET = "bench-secret-bench-secret-bench-secret";
 
   execFileSync("bash", ["scripts/ensure-chromium.sh"], { stdio: "inherit" });
-  if (!existsSync(".next/BUILD_ID")) {
-    console.log("Building the app first…");
-    execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-  }
+  buildIfNeeded();
   await resetDatabase(DB_URL);
   process.env.DATABASE_URL = DB_URL;
   await migrate({ quiet: true });

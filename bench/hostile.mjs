@@ -4,25 +4,20 @@
 // server's memory before and after; (2) /api/health p50/p95 while 32 and 128 logins with made-up
 // names run at once; (5) 40 concurrent chat messages from one user, answers by status.
 // Loopback only; builds first when there is no build.
-import { execFileSync } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import http from "node:http";
 import Database from "libsql";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
-import { rssMb, startProductionServer, stopProductionServer } from "./proc.mjs";
+import { buildIfNeeded, rssMb, startProductionServer, stopProductionServer } from "./proc.mjs";
 
 const PORT = 3202;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_URL = "file:./data/bench-hostile.db";
 const PASSWORD = "the owner's own passphrase";
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("Building the app first…");
-  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-}
+buildIfNeeded();
 
 async function startServer() {
   await resetDatabase(DB_URL);

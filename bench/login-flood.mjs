@@ -3,24 +3,19 @@
 // trusted proxy hop, then posts wrong passwords to Auth.js's credentials endpoint and prints,
 // per scenario, the answers (401-style redirects after a bcrypt check vs 429 refusals), requests
 // per second and the server's CPU time per request, read from /proc. Loopback only.
-import { execFileSync } from "node:child_process";
 import { randomUUID } from "node:crypto";
-import { existsSync } from "node:fs";
 import Database from "libsql";
 import bcrypt from "bcryptjs";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
-import { cpuSeconds, startProductionServer, stopProductionServer } from "./proc.mjs";
+import { buildIfNeeded, cpuSeconds, startProductionServer, stopProductionServer } from "./proc.mjs";
 
 const PORT = 3201;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_URL = "file:./data/bench-login.db";
 const CONCURRENCY = 10;
 
-if (!existsSync(".next/BUILD_ID")) {
-  console.log("Building the app first…");
-  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
-}
+buildIfNeeded();
 
 async function startServer(extraEnv) {
   await resetDatabase(DB_URL);

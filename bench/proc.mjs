@@ -1,5 +1,35 @@
-// Figures about a server and every process it started (Next runs workers), read from Linux /proc.
-import { readFileSync, readdirSync } from "node:fs";
+// What the benchmarks share: the production build, a server and every process it started (its
+// figures read from Linux /proc), and timing a streamed response.
+import { execFileSync } from "node:child_process";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+
+/** Builds the app unless a production build is there. */
+export function buildIfNeeded() {
+  if (existsSync(".next/BUILD_ID")) return;
+  process.stderr.write("Building the app first…\n");
+  execFileSync("node_modules/.bin/next", ["build"], { stdio: "inherit", env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" } });
+}
+
+/**
+ * Sends a request and reads its streamed body: ms to the first chunk `isToken` accepts (the text
+ * so far) and to the end, and the text. Throws on an error status or a chat error event.
+ */
+export async function timedStream(url, init, isToken) {
+  const started = performance.now();
+  const response = await fetch(url, init);
+  if (!response.ok) throw new Error(`${url}: ${response.status} ${await response.text()}`);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let first = null;
+  let text = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    text += value;
+    if (first === null && isToken(text)) first = performance.now() - started;
+  }
+  if (text.includes('"type":"error"')) throw new Error(`stream failed: ${text.slice(-200)}`);
+  return { ttft: first, total: performance.now() - started, text };
+}
 
 const USER_HZ = 100;
 

@@ -36,7 +36,9 @@ function pullChunks(chunks: AsyncIterable<string> | Iterable<string>) {
  * - POST: a fixed JSON body (beside the OpenAI-compatible API);
  * - POST ?chunks=N: N fixed text chunks streamed (beside a built-in-model chat reply);
  * - POST ?relay: the fake provider at OPENAI_BASE_URL relayed through the AI SDK (beside an LLM bot's reply);
- * - GET ?statements: database statements and transactions so far (with BENCH_COUNT_STATEMENTS=true).
+ * - GET ?statements: database statements and transactions so far (with BENCH_COUNT_STATEMENTS=true);
+ * - GET ?memory: the process's memory, after a full garbage collection when Node runs with
+ *   --expose-gc (so the heap figure is what is held, not garbage not yet collected).
  */
 export function POST(request: Request) {
   if (!env().BENCH_BARE_ROUTE) return new Response(null, { status: 404 });
@@ -52,6 +54,13 @@ export function POST(request: Request) {
 }
 
 export function GET(request: Request) {
-  if (!env().BENCH_BARE_ROUTE || !new URL(request.url).searchParams.has("statements")) return new Response(null, { status: 404 });
-  return Response.json(statementCounts(), { headers: { "Cache-Control": "no-store" } });
+  const query = new URL(request.url).searchParams;
+  if (!env().BENCH_BARE_ROUTE) return new Response(null, { status: 404 });
+  const headers = { "Cache-Control": "no-store" };
+  if (query.has("statements")) return Response.json(statementCounts(), { headers });
+  if (query.has("memory")) {
+    (globalThis as { gc?: () => void }).gc?.();
+    return Response.json(process.memoryUsage(), { headers });
+  }
+  return new Response(null, { status: 404 });
 }
