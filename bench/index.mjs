@@ -17,7 +17,7 @@ import { encode } from "@auth/core/jwt";
 import { migrate } from "../scripts/db-migrate.mjs";
 import { resetDatabase } from "../scripts/db-reset.mjs";
 import { startFakeLlm } from "../scripts/fake-llm.mjs";
-import { buildIfNeeded, cpuSeconds, rssMb, startProductionServer, stopProductionServer, timedStream } from "./proc.mjs";
+import { buildIfNeeded, cpuSeconds, startProductionServer, stopProductionServer, timedStream } from "./proc.mjs";
 
 const { values: args } = parseArgs({ options: { runs: { type: "string", default: "1" } } });
 const RUNS = Math.max(1, Math.min(9, Number(args.runs) || 1));
