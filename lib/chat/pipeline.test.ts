@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 
 // Before anything creates the database client: count every statement it runs.
 process.env.BENCH_COUNT_STATEMENTS = "true";
@@ -50,6 +50,26 @@ describe("a chat message's database work", () => {
       { role: "user", content: "and your opening hours on Sunday?" },
       { role: "assistant", content: "From nine to five." },
     ]);
+  });
+
+  it("keeps a conversation in order when its messages come within one millisecond", async () => {
+    const owner = await makeUser();
+    const bot = await createChatbotWithKnowledge(owner, botInput(), [{ question: "opening hours", answer: "Nine to five." }]);
+    const send = async (message: string, conversationId?: string) => {
+      const reply = await startChat({ caller: { kind: "owner", id: owner.id }, botId: bot.id, message, conversationId });
+      for await (const event of reply.events) void event;
+      return reply.conversationId;
+    };
+    vi.useFakeTimers({ toFake: ["Date"] });
+    try {
+      vi.setSystemTime(new Date("2026-11-26T12:00:00.000Z")); // the clock stands still
+      const id = await send("opening hours");
+      await send("opening hours again", id);
+      const stored = await db.message.findMany({ where: { conversationId: id }, orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { content: true } });
+      expect(stored.map((m) => m.content)).toEqual(["opening hours", "Nine to five.", "opening hours again", "Nine to five."]);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("keeps the visitor's message when the reader leaves before the reply", async () => {

@@ -33,6 +33,16 @@ export type ChatRequest = {
 
 export type ChatReply = { conversationId: string; events: AsyncGenerator<ChatEvent> };
 
+let lastMessageTime = 0;
+/**
+ * A message's time: now, but never the same as or before the last one this process gave, so a
+ * conversation keeps its order when a message follows the previous reply within a millisecond.
+ */
+function messageTime() {
+  lastMessageTime = Math.max(Date.now(), lastMessageTime + 1);
+  return new Date(lastMessageTime);
+}
+
 /** Seconds to wait before this caller may send another message, or 0: a visitor spends per-visitor and per-address budgets. */
 const takeMessage = (caller: Caller, bot: ChatTarget) =>
   caller.kind === "visitor"
@@ -47,7 +57,7 @@ const takeMessage = (caller: Caller, bot: ChatTarget) =>
  */
 export async function startChat(request: ChatRequest): Promise<ChatReply> {
   const { caller, timer } = request;
-  const sentAt = new Date();
+  const sentAt = messageTime();
   const bot = await findBotForChat(caller, request.botId);
   timer?.mark("bot");
   if (!bot) throw new AppError("not_found");
@@ -124,7 +134,7 @@ async function* replyEvents(
     const said: NewMessage[] = text || errorCode
       ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode }]
       : [];
-    const answeredAt = new Date(Math.max(Date.now(), visitorMessage.createdAt.getTime() + 1));
+    const answeredAt = messageTime();
     // The exchange and the day's usage (one upsert, on the day of the quota check) side by side;
     // the usage counts the exchange even if storing it failed: the provider was asked.
     const [stored] = await Promise.allSettled([
