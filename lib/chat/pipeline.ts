@@ -33,15 +33,8 @@ export type ChatRequest = {
 
 export type ChatReply = { conversationId: string; events: AsyncGenerator<ChatEvent> };
 
-let lastMessageTime = 0;
-/**
- * A message's time: now, but never the same as or before the last one this process gave, so a
- * conversation keeps its order when a message follows the previous reply within a millisecond.
- */
-function messageTime() {
-  lastMessageTime = Math.max(Date.now(), lastMessageTime + 1);
-  return new Date(lastMessageTime);
-}
+/** Now, or just after `after` when the clock has not moved past it: a conversation keeps its order within a millisecond. */
+const timeAfter = (after: Date | null) => new Date(Math.max(Date.now(), after ? after.getTime() + 1 : 0));
 
 /** Seconds to wait before this caller may send another message, or 0: a visitor spends per-visitor and per-address budgets. */
 const takeMessage = (caller: Caller, bot: ChatTarget) =>
@@ -57,7 +50,7 @@ const takeMessage = (caller: Caller, bot: ChatTarget) =>
  */
 export async function startChat(request: ChatRequest): Promise<ChatReply> {
   const { caller, timer } = request;
-  const sentAt = messageTime();
+  const now = new Date();
   const bot = await findBotForChat(caller, request.botId);
   timer?.mark("bot");
   if (!bot) throw new AppError("not_found");
@@ -67,13 +60,15 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   if (wait) throw new AppError("too_many_requests", undefined, wait);
   // The quota reads today's usage row, which counts an exchange when its reply ends: requests
   // in flight at that moment can pass together (a soft cap, bounded by the per-minute limits).
-  if (bot.dailyMessageQuota !== null && (await messagesToday(bot, sentAt)) >= bot.dailyMessageQuota) {
-    throw new AppError("quota_exceeded", undefined, quotaDay(sentAt).secondsLeft);
+  if (bot.dailyMessageQuota !== null && (await messagesToday(bot, now)) >= bot.dailyMessageQuota) {
+    throw new AppError("quota_exceeded", undefined, quotaDay(now).secondsLeft);
   }
   timer?.mark("limits");
 
   // Going on with a conversation: its history, read in the same statement that finds it the caller's.
-  const history = request.conversationId ? await conversationHistory(caller, bot, request.conversationId) : (request.history ?? []).slice(-HISTORY_WINDOW);
+  const stored = request.conversationId ? await conversationHistory(caller, bot, request.conversationId) : null;
+  const history = stored ? stored.turns : (request.history ?? []).slice(-HISTORY_WINDOW);
+  const sentAt = timeAfter(stored?.lastAt ?? null);
   timer?.mark("history");
   const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
   const reply = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
@@ -134,7 +129,7 @@ async function* replyEvents(
     const said: NewMessage[] = text || errorCode
       ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode }]
       : [];
-    const answeredAt = messageTime();
+    const answeredAt = timeAfter(visitorMessage.createdAt);
     // The exchange and the day's usage (one upsert, on the day of the quota check) side by side;
     // the usage counts the exchange even if storing it failed: the provider was asked.
     const [stored] = await Promise.allSettled([

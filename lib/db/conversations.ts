@@ -4,7 +4,7 @@ import { AppError } from "@/lib/errors";
 import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
 import { db } from "./client";
-import { sql } from "./direct";
+import { dateOf, sql } from "./direct";
 import { pageOf } from "./paging";
 import type { ChatTarget } from "./chatbots";
 import { callerConversations, chatBot, ownBotChild, type Actor, type Caller } from "./scopes";
@@ -49,7 +49,7 @@ export async function startConversation(bot: ChatTarget, source: ConversationSou
 
 /**
  * The last messages of the caller's conversation with this bot, oldest first, for the model's
- * context — one statement (on the driver, ./direct.ts), which is also the check that the
+ * context, and when its latest message was written — one statement (on the driver, ./direct.ts), which is also the check that the
  * conversation is theirs: every stored conversation holds its first visitor message, so none
  * found means not theirs (or no such one).
  */
@@ -57,13 +57,18 @@ export async function conversationHistory(caller: Caller, bot: ChatTarget, conve
   const whose = callerConversations(caller);
   const [column, value] = "visitorId" in whose ? ["visitorId", whose.visitorId] : "apiKeyId" in whose ? ["apiKeyId", whose.apiKeyId] : [null, null];
   const { rows } = await sql(
-    `SELECT m."role", m."content" FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
+    `SELECT m."role", m."content", (SELECT MAX(l."createdAt") FROM "Message" l WHERE l."conversationId" = c."id") AS "lastAt"
+     FROM "Message" m JOIN "Conversation" c ON c."id" = m."conversationId"
      WHERE m."conversationId" = $1 AND m."errorCode" IS NULL AND c."chatbotId" = $2${column ? ` AND c."${column}" = $3` : ""}
      ORDER BY m."createdAt" DESC, m."id" DESC LIMIT ${HISTORY_WINDOW}`,
     column ? [conversationId, bot.id, value] : [conversationId, bot.id],
   );
   if (!rows.length) throw new AppError("not_found");
-  return rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: String(m.content) }));
+  return {
+    turns: rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: String(m.content) })),
+    /** When its latest message (a failed reply too) was written: the next one comes after it. */
+    lastAt: dateOf(rows[0].lastAt),
+  };
 }
 
 /** Where an exchange goes: a conversation the caller continues, or a new one with its id chosen here. */
