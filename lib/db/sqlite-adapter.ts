@@ -24,6 +24,8 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
   // transaction; the direct statements (lib/db/direct.ts) share the connection and wait here, so
   // none lands inside someone else's transaction.
   let held: Promise<void> = Promise.resolve();
+  // The open transaction's end, so closing the connection never leaves its write lock behind.
+  let current: ((sql: "ROLLBACK") => Promise<void>) | null = null;
   // synchronous = NORMAL: in WAL mode a commit is safe from the app crashing and no longer waits
   // for fsync (which was a fifth of a chat message's time); the last commits before a power cut
   // can be lost, the database is never corrupted.
@@ -31,7 +33,10 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
   ready.catch(() => {}); // reported by the first query that waits for it
   const execute = async (stmt: InStatement) => (await ready, inner.execute(stmt));
   const outside = async (stmt: InStatement) => (await held, execute(stmt));
-  const begin: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN TRANSACTION READONLY", deferred: "BEGIN DEFERRED" };
+  // Prisma asks for "deferred"; it gets IMMEDIATE: the write lock is taken (waiting out the busy
+  // timeout) at BEGIN, so a transaction that reads and then writes cannot fail with
+  // SQLITE_BUSY_SNAPSHOT (which does not wait) when another process wrote in between.
+  const begin: Record<TransactionMode, string> = { write: "BEGIN IMMEDIATE", read: "BEGIN TRANSACTION READONLY", deferred: "BEGIN IMMEDIATE" };
   return {
     execute: outside as Client["execute"],
     async batch(stmts, mode) {
@@ -65,9 +70,11 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
           if (sql === "COMMIT") await inner.execute("ROLLBACK").catch(() => {});
           throw error;
         } finally {
+          current = null;
           release();
         }
       };
+      current = end;
       // As @libsql/client's own transactions: nothing runs in one that has ended.
       const open = () => {
         if (finished) throw new LibsqlError("The transaction is closed", "TRANSACTION_CLOSED");
@@ -89,7 +96,10 @@ export function singleConnectionClient(inner: Client, busyTimeoutMs = BUSY_TIMEO
       };
     },
     sync: () => inner.sync(),
-    close: () => inner.close(),
+    close: () => {
+      if (current) void current("ROLLBACK").catch(() => {}).finally(() => inner.close());
+      else inner.close();
+    },
     get closed() {
       return inner.closed;
     },
