@@ -6,13 +6,12 @@ import { createChatbot, findBotForChat, type ChatTarget } from "./chatbots";
 import {
   HISTORY_WINDOW,
   addMessage,
-  continueConversation,
+  conversationHistory,
   deleteAllConversations,
   deleteConversation,
   exportConversations,
   getConversation,
   listConversations,
-  recentHistory,
   startConversation,
 } from "./conversations";
 import type { Actor } from "./scopes";
@@ -42,12 +41,11 @@ describe("conversations", () => {
     await addMessage(chat, c1, { role: "assistant", content: "an answer", provider: "builtin", latencyMs: 3 });
     await addMessage(chat, c1, { role: "user", content: "a failed one" });
     await addMessage(chat, c1, { role: "assistant", content: "", errorCode: "provider_timeout" });
-    expect(await continueConversation(owner(me), chat, c1)).toBe(c1);
 
     const list = await listConversations(me, bot.id);
     expect(list.items).toMatchObject([{ id: c1, firstMessage: "first question", messageCount: 4, source: "playground" }]);
     // Failed replies are not context for the next one.
-    expect(await recentHistory(c1)).toEqual([
+    expect((await conversationHistory(owner(me), chat, c1)).turns).toEqual([
       { role: "user", content: "first question" },
       { role: "assistant", content: "an answer" },
       { role: "user", content: "a failed one" },
@@ -88,7 +86,7 @@ describe("conversations", () => {
     const chat = await target(me, (await createChatbot(me, botInput())).id);
     const c = await startConversation(chat, "playground", { role: "user", content: "m0" });
     for (let i = 1; i < HISTORY_WINDOW + 5; i++) await addMessage(chat, c, { role: i % 2 ? "assistant" : "user", content: `m${i}` });
-    const history = await recentHistory(c);
+    const history = (await conversationHistory(owner(me), chat, c)).turns;
     expect(history).toHaveLength(HISTORY_WINDOW);
     expect(history.at(-1)?.content).toBe(`m${HISTORY_WINDOW + 4}`);
   });
@@ -105,7 +103,7 @@ describe("conversations", () => {
     // Another user cannot chat with the bot, nor go on with its conversation through their own bot.
     expect(await findBotForChat(owner(other), bot.id)).toBeNull();
     const theirs: ChatTarget = await target(other, otherBot.id);
-    expect(await code(continueConversation(owner(other), theirs, c1))).toBe("not_found");
+    expect(await code(conversationHistory(owner(other), theirs, c1))).toBe("not_found");
     expect(await code(addMessage(theirs, c1, { role: "user", content: "injected" }))).not.toBe("resolved");
     // Visitors and keys reach nothing that their scope does not name.
     expect(await findBotForChat({ kind: "visitor", visitorId: "v1", channel: "page", ip: null }, bot.id)).toBeNull();

@@ -28,13 +28,6 @@ const messageFields = {
 /** Where a conversation came from: the owner's playground, a public page or widget, or the API. */
 export type ConversationSource = "playground" | "public" | "api";
 
-/** The caller's conversation with this bot, to go on with; someone else's is not found. */
-export async function continueConversation(caller: Caller, bot: ChatTarget, conversationId: string) {
-  const existing = await db.conversation.findFirst({ where: { id: conversationId, chatbotId: bot.id, ...callerConversations(caller) }, select: { id: true } });
-  if (!existing) throw new AppError("not_found");
-  return existing.id;
-}
-
 /**
  * A new conversation with the bot, and its first message (one write); `who` is the visitor or key it
  * belongs to. Not counted into the daily usage: the caller does that (usage.ts countMessages).
@@ -112,17 +105,6 @@ export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, mes
 }
 
 const newMessageId = () => `m${randomUUID().replaceAll("-", "")}`;
-
-/** The last messages of a conversation the caller may continue, oldest first, for the model's context. */
-export async function recentHistory(conversationId: string) {
-  const rows = await db.message.findMany({
-    where: { conversationId, errorCode: null },
-    select: { role: true, content: true },
-    orderBy: { createdAt: "desc" },
-    take: HISTORY_WINDOW,
-  });
-  return rows.reverse().map((m) => ({ role: m.role === "assistant" ? ("assistant" as const) : ("user" as const), content: m.content }));
-}
 
 export type NewMessage = {
   role: "user" | "assistant";
