@@ -108,113 +108,108 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
 
   return (
     <form noValidate onSubmit={onSubmit}>
-      <fieldset className="card mb-4">
-        <legend className="card-header h5 mb-0 float-none w-auto">
-          <i className="bi bi-link-45deg me-1" aria-hidden />
-          {t("page_legend")}
-        </legend>
-        <div className="card-body">
-          <p className="text-body-secondary small">{t("page_hint")}</p>
-          <Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" {...form.register("publicPageEnabled", { checkbox: true })} />
-          {channels.publicPageEnabled ? (
-            <>
-              <Copyable name="shareUrl" label={t("shareUrl")} value={shareUrl} copyLabel={t("copy_link")} />
-              <div className="d-flex flex-wrap gap-2">
-                <a href={shareUrl} target="_blank" rel="noopener noreferrer" className="btn btn-outline-primary btn-sm">
-                  <i className="bi bi-box-arrow-up-right me-1" aria-hidden />
-                  {t("open_page")}
-                </a>
-                <ConfirmButton
-                  size="sm"
-                  title={t("new_link_title")}
-                  text={t("new_link_text")}
-                  confirmLabel={t("new_link_confirm")}
-                  action={() => newLinkAction.bind(null, botId)()}
-                  onDone={() => {
-                    toast.success(tToast("link_replaced"));
-                    router.refresh();
-                  }}
-                >
-                  <i className="bi bi-arrow-repeat me-1" aria-hidden />
-                  {t("new_link")}
-                </ConfirmButton>
-              </div>
-            </>
-          ) : (
-            <p className="small text-body-secondary mb-0">{t("save_first")}</p>
-          )}
-        </div>
-      </fieldset>
-
-      <fieldset className="card mb-4">
-        <legend className="card-header h5 mb-0 float-none w-auto">
-          <i className="bi bi-window-stack me-1" aria-hidden />
-          {t("widget_legend")}
-        </legend>
-        <div className="card-body">
-          <p className="text-body-secondary small">{t("widget_hint")}</p>
-          <Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled", { checkbox: true })} />
-          <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
-          <div className="row g-3">
-            <div className="col-sm-6">
-              <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
+      <ChannelCard icon="bi-link-45deg" legend={t("page_legend")}>
+        <p className="text-body-secondary small">{t("page_hint")}</p>
+        <Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" {...form.register("publicPageEnabled", { checkbox: true })} />
+        {channels.publicPageEnabled ? (
+          <>
+            <Copyable name="shareUrl" label={t("shareUrl")} value={shareUrl} copyLabel={t("copy_link")} />
+            <div className="d-flex flex-wrap gap-2">
+              <a href={shareUrl} target="_blank" rel="noopener noreferrer" className="btn btn-outline-primary btn-sm">
+                <i className="bi bi-box-arrow-up-right me-1" aria-hidden />
+                {t("open_page")}
+              </a>
+              <ConfirmButton
+                size="sm"
+                title={t("new_link_title")}
+                text={t("new_link_text")}
+                confirmLabel={t("new_link_confirm")}
+                action={() => newLinkAction.bind(null, botId)()}
+                onDone={() => {
+                  toast.success(tToast("link_replaced"));
+                  router.refresh();
+                }}
+              >
+                <i className="bi bi-arrow-repeat me-1" aria-hidden />
+                {t("new_link")}
+              </ConfirmButton>
             </div>
-            <div className="col-sm-6">
-              <div className="mb-3">
-                <label className="form-label" htmlFor="widgetPosition">
-                  {t("widgetPosition")}
-                </label>
-                <select {...form.register("widgetPosition")} id="widgetPosition" className="form-select">
-                  <option value="right">{t("position_right")}</option>
-                  <option value="left">{t("position_left")}</option>
-                </select>
-              </div>
+          </>
+        ) : (
+          <p className="small text-body-secondary mb-0">{t("save_first")}</p>
+        )}
+      </ChannelCard>
+
+      <ChannelCard icon="bi-window-stack" legend={t("widget_legend")}>
+        <p className="text-body-secondary small">{t("widget_hint")}</p>
+        <Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled", { checkbox: true })} />
+        <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
+        <div className="row g-3">
+          <div className="col-sm-6">
+            <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
+          </div>
+          <div className="col-sm-6">
+            <div className="mb-3">
+              <label className="form-label" htmlFor="widgetPosition">
+                {t("widgetPosition")}
+              </label>
+              <select {...form.register("widgetPosition")} id="widgetPosition" className="form-select">
+                <option value="right">{t("position_right")}</option>
+                <option value="left">{t("position_left")}</option>
+              </select>
             </div>
           </div>
-          <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
-          <FormField form={form} name="widgetButtonLabel" label={t("widgetButtonLabel")} hint={t("widgetButtonLabel_hint")} />
-          <Copyable name="embedSnippet" label={t("embedSnippet")} value={snippet} copyLabel={t("copy_snippet")} rows={2} />
-          <figure className="mb-0">
-            <figcaption className="form-label">{t("preview")}</figcaption>
-            <div className="widget-preview position-relative border rounded bg-body-tertiary" data-testid="widget-preview" dir="ltr">
-              <div className={`position-absolute bottom-0 ${side} m-3 d-flex flex-column gap-2 ${preview.widgetPosition === "left" ? "align-items-start" : "align-items-end"}`}>
-                {preview.widgetGreeting?.trim() && (
-                  <div className="widget-preview-greeting bg-body border rounded-3 px-3 py-2 small shadow-sm" dir="auto">
-                    {preview.widgetGreeting}
-                  </div>
-                )}
-                <span
-                  className="widget-preview-launcher rounded-circle d-inline-flex align-items-center justify-content-center shadow"
-                  style={{ background: color, color: launcherTextColor(color) }}
-                  title={launcherLabel}
-                  role="img"
-                  aria-label={launcherLabel}
-                >
-                  <i className="bi bi-chat-dots-fill" aria-hidden />
-                </span>
-              </div>
+        </div>
+        <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
+        <FormField form={form} name="widgetButtonLabel" label={t("widgetButtonLabel")} hint={t("widgetButtonLabel_hint")} />
+        <Copyable name="embedSnippet" label={t("embedSnippet")} value={snippet} copyLabel={t("copy_snippet")} rows={2} />
+        <figure className="mb-0">
+          <figcaption className="form-label">{t("preview")}</figcaption>
+          <div className="widget-preview position-relative border rounded bg-body-tertiary" data-testid="widget-preview" dir="ltr">
+            <div className={`position-absolute bottom-0 ${side} m-3 d-flex flex-column gap-2 ${preview.widgetPosition === "left" ? "align-items-start" : "align-items-end"}`}>
+              {preview.widgetGreeting?.trim() && (
+                <div className="widget-preview-greeting bg-body border rounded-3 px-3 py-2 small shadow-sm" dir="auto">
+                  {preview.widgetGreeting}
+                </div>
+              )}
+              <span
+                className="widget-preview-launcher rounded-circle d-inline-flex align-items-center justify-content-center shadow"
+                style={{ background: color, color: launcherTextColor(color) }}
+                title={launcherLabel}
+                role="img"
+                aria-label={launcherLabel}
+              >
+                <i className="bi bi-chat-dots-fill" aria-hidden />
+              </span>
             </div>
-            <p className="form-text">{t("preview_hint")}</p>
-          </figure>
-        </div>
-      </fieldset>
+          </div>
+          <p className="form-text">{t("preview_hint")}</p>
+        </figure>
+      </ChannelCard>
 
-      <fieldset className="card mb-4">
-        <legend className="card-header h5 mb-0 float-none w-auto">
-          <i className="bi bi-code-slash me-1" aria-hidden />
-          {t("api_legend")}
-        </legend>
-        <div className="card-body">
-          <p className="text-body-secondary small">
-            {t("api_hint")} <Link href="/api-keys">{t("api_keys_link")}</Link>
-          </p>
-          <Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" {...form.register("apiEnabled", { checkbox: true })} />
-          <Copyable name="curlExample" label={t("curl_example")} value={curl} copyLabel={t("copy_example")} rows={4} />
-          <Copyable name="openaiExample" label={t("openai_example")} value={openai} copyLabel={t("copy_example")} rows={8} />
-        </div>
-      </fieldset>
+      <ChannelCard icon="bi-code-slash" legend={t("api_legend")}>
+        <p className="text-body-secondary small">
+          {t("api_hint")} <Link href="/api-keys">{t("api_keys_link")}</Link>
+        </p>
+        <Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" {...form.register("apiEnabled", { checkbox: true })} />
+        <Copyable name="curlExample" label={t("curl_example")} value={curl} copyLabel={t("copy_example")} rows={4} />
+        <Copyable name="openaiExample" label={t("openai_example")} value={openai} copyLabel={t("copy_example")} rows={8} />
+      </ChannelCard>
 
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
     </form>
+  );
+}
+
+/** One channel's settings: a card whose header is the fieldset's legend. */
+function ChannelCard({ icon, legend, children }: { icon: string; legend: string; children: React.ReactNode }) {
+  return (
+    <fieldset className="card mb-4">
+      <legend className="card-header h5 mb-0 float-none w-auto">
+        <i className={`bi ${icon} me-1`} aria-hidden />
+        {legend}
+      </legend>
+      <div className="card-body">{children}</div>
+    </fieldset>
   );
 }
