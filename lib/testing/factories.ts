@@ -24,6 +24,19 @@ export async function makeUser(overrides: { isActive?: boolean } = {}) {
   });
 }
 
+/** The Channels tab's form as it is sent, everything off; `over` changes fields. */
+export const channelsInput = (over: Record<string, unknown> = {}) => ({
+  publicPageEnabled: false,
+  widgetEnabled: false,
+  allowedOrigins: "",
+  widgetColor: "#0d6efd",
+  widgetPosition: "right",
+  widgetGreeting: "",
+  widgetButtonLabel: "",
+  apiEnabled: false,
+  ...over,
+});
+
 export const botInput = (overrides: Partial<ChatbotData> = {}): ChatbotData => ({ ...NEW_CHATBOT, name: "Support bot", ...overrides });
 
 /** A visitor message to one of the owner's bots, as the playground would store it; the conversation's id. */

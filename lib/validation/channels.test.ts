@@ -2,18 +2,7 @@ import { describe, expect, it } from "vitest";
 import { canonicalOrigin, channelsSchema, parseOrigins, publicChatSchema, widgetSettingsOf } from "./channels";
 import { launcherTextColor } from "./colors";
 import { parseInput } from "./parse";
-
-const form = (over: Record<string, unknown> = {}) => ({
-  publicPageEnabled: false,
-  widgetEnabled: false,
-  allowedOrigins: "",
-  widgetColor: "#0d6efd",
-  widgetPosition: "right",
-  widgetGreeting: "",
-  widgetButtonLabel: "",
-  apiEnabled: false,
-  ...over,
-});
+import { channelsInput as form } from "@/lib/testing/factories";
 
 describe("allowed origins", () => {
   it("accept https origins and http only for localhost and 127.0.0.1, in canonical form", () => {

@@ -1,24 +1,13 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { createChatbot } from "@/lib/db/chatbots";
 import { db } from "@/lib/db/client";
-import { botInput, makeUser } from "@/lib/testing/factories";
+import { botInput, channelsInput as form, makeUser } from "@/lib/testing/factories";
 import { actAs } from "@/lib/testing/session";
 import { newLinkAction, saveChannelsAction } from "./actions";
 
 vi.mock("@/lib/auth/session", () => import("@/lib/testing/session-mock"));
 vi.mock("next/cache", () => ({ revalidatePath: vi.fn() }));
 
-const form = (over: Record<string, unknown> = {}) => ({
-  publicPageEnabled: false,
-  widgetEnabled: false,
-  allowedOrigins: "",
-  widgetColor: "#0d6efd",
-  widgetPosition: "right",
-  widgetGreeting: "",
-  widgetButtonLabel: "",
-  apiEnabled: false,
-  ...over,
-});
 const row = (id: string) =>
   db.chatbot.findUniqueOrThrow({
     where: { id },
