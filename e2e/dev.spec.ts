@@ -23,6 +23,9 @@ test("under next dev: register, create a bot, and the playground's reply finishe
   const user = uniqueUser("dev");
 
   await page.goto(`${server.url}/register`, slow);
+  // A cold dev server compiles the page's scripts on first request: typing before React has the
+  // form sends it natively (by design: POST, the form comes back empty), which is not what this tests.
+  await page.waitForLoadState("networkidle", slow);
   await page.getByRole("textbox", { name: "Username", exact: true }).fill(user.username);
   await page.getByRole("textbox", { name: "Email", exact: true }).fill(user.email);
   await page.getByRole("textbox", { name: "Password", exact: true }).fill(user.password);
