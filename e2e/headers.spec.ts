@@ -49,6 +49,7 @@ test("the app works under its CSP: no violation while signing up, chatting and s
   await page.getByRole("button", { name: "Français" }).click();
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   // Bootstrap and its icons still style the page.
-  expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
+  // Polled: the switch reloads the page, and lang can change before its stylesheet applies.
+  await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
   expect(violations).toEqual([]);
 });
