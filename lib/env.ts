@@ -56,6 +56,8 @@ const schema = z.object({
   PUBLIC_CHAT_PER_VISITOR_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   PUBLIC_CHAT_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   PUBLIC_CHAT_UNKNOWN_IP_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(60),
+  // The daily message quota a new bot starts with (its owner can raise or remove it); 0: none.
+  DEFAULT_DAILY_MESSAGE_QUOTA: z.coerce.number().int().min(0).max(1_000_000).default(500),
   // Password checks (bcrypt) run on this many worker threads; beyond this many checks waiting
   // for a thread, a login is answered 503 with Retry-After instead of queueing.
   PASSWORD_HASH_THREADS: z.coerce.number().int().min(1).max(64).default(Math.max(1, Math.min(4, availableParallelism() - 1))),

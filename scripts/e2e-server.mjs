@@ -16,9 +16,13 @@ const env = {
   ...process.env,
   DATABASE_URL: url,
   AUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret-e2e",
-  // The suite registers several dozen accounts through the form from one unknown address; the
-  // shared bucket for unknown addresses has its own tests (lib/security/limits.test.ts).
+  // Every test is a client on 127.0.0.1: the suite registers several dozen accounts, fails
+  // logins on purpose and chats on public pages from that one address. The per-address limits
+  // have their own tests (lib/security/limits.test.ts, e2e/flood.spec.ts on a server of its own).
   REGISTER_UNKNOWN_IP_PER_HOUR: "1000",
+  REGISTER_PER_IP_PER_HOUR: "1000",
+  LOGIN_DAILY_FAILURES_PER_IP: "10000",
+  PUBLIC_CHAT_PER_IP_PER_MINUTE: "1000",
   NODE_ENV: "production",
   NEXT_TELEMETRY_DISABLED: "1",
   OPENAI_BASE_URL: `${fakeLlm.url}/v1`,

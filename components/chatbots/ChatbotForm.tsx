@@ -26,6 +26,8 @@ type Props = {
   modelSuggestions: Record<ProviderId, string[]>;
   /** The saved welcome message rendered by the server, shown in the preview until it is edited. */
   welcomeView?: ReactNode;
+  /** A new bot's daily message quota, filled in for the owner to keep, change or clear. */
+  defaultQuota?: number | null;
 };
 
 /**
@@ -33,14 +35,14 @@ type Props = {
  * only an AI model reads (model, creativity, reply length) appear once one is chosen, the
  * fine-tuning ones folded under "Advanced". A live preview shows what visitors will see.
  */
-export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: Props) {
+export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, defaultQuota = null }: Props) {
   const t = useTranslations("chatbots");
   const tChat = useTranslations("chat");
   const tToast = useTranslations("toast");
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const toast = useToast();
-  const form = useForm<ChatbotInput, typeof chatbotSchema>({ schema, defaultValues: bot ?? NEW_CHATBOT });
+  const form = useForm<ChatbotInput, typeof chatbotSchema>({ schema, defaultValues: bot ?? { ...NEW_CHATBOT, dailyMessageQuota: defaultQuota } });
   const [run, isPending] = useAction(form);
   const { name, welcomeMessage: welcome, systemPrompt: prompt, provider: providerValue, avatarIcon, avatarColor } = form.values;
   const promptLength = [...(prompt ?? "")].length;

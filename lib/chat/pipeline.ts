@@ -5,7 +5,7 @@ import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
 import { HISTORY_WINDOW, conversationHistory, newConversationId, storeExchange, type ExchangeTarget, type NewMessage } from "@/lib/db/conversations";
 import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
 import { noteFirstToken } from "@/lib/db/statement-count";
-import { countMessages, messagesToday, quotaDay } from "@/lib/db/usage";
+import { countMessages, noteRefusedMessage, quotaDay, reserveQuotaMessage } from "@/lib/db/usage";
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
 import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
@@ -57,30 +57,43 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   if (!bot.isActive) throw new AppError("bot_inactive");
   // Both refusals come before the provider is asked.
   const wait = await takeMessage(caller, bot);
-  if (wait) throw new AppError("too_many_requests", undefined, wait);
-  // The quota reads today's usage row, which counts an exchange when its reply ends: requests
-  // in flight at that moment can pass together (a soft cap, bounded by the per-minute limits).
-  if (bot.dailyMessageQuota !== null && (await messagesToday(bot, now)) >= bot.dailyMessageQuota) {
-    throw new AppError("quota_exceeded", undefined, quotaDay(now).secondsLeft);
+  const quotaDayNow = quotaDay(now);
+  if (wait) {
+    // Without an address, a visitor's refusal is the bot's shared bucket speaking: the owner is told.
+    if (caller.kind === "visitor" && !caller.ip) noteRefusedMessage(bot.id, quotaDayNow.day);
+    throw new AppError("too_many_requests", undefined, wait);
+  }
+  // The quota is taken (checked and counted in one statement) before the provider is asked, so
+  // it holds under any burst and across instances; a reply that fails before its first token gives it back.
+  const quota = bot.dailyMessageQuota === null ? null : { day: quotaDayNow.day };
+  if (quota && !(await reserveQuotaMessage(bot.id, bot.dailyMessageQuota!, quota.day))) {
+    if (caller.kind !== "owner") noteRefusedMessage(bot.id, quota.day);
+    throw new AppError("quota_exceeded", undefined, quotaDayNow.secondsLeft);
   }
   timer?.mark("limits");
 
-  // Going on with a conversation: its history, read in the same statement that finds it the caller's.
-  const stored = request.conversationId ? await conversationHistory(caller, bot, request.conversationId) : null;
-  const history = stored ? stored.turns : (request.history ?? []).slice(-HISTORY_WINDOW);
-  const sentAt = timeAfter(stored?.lastAt ?? null);
-  timer?.mark("history");
-  const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
-  const reply = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
-  timer?.mark("knowledge");
-  const first = reply?.next();
-  first?.catch(() => {}); // read (and mapped) in replyEvents
+  try {
+    // Going on with a conversation: its history, read in the same statement that finds it the caller's.
+    const stored = request.conversationId ? await conversationHistory(caller, bot, request.conversationId) : null;
+    const history = stored ? stored.turns : (request.history ?? []).slice(-HISTORY_WINDOW);
+    const sentAt = timeAfter(stored?.lastAt ?? null);
+    timer?.mark("history");
+    const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
+    const reply = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
+    timer?.mark("knowledge");
+    const first = reply?.next();
+    first?.catch(() => {}); // read (and mapped) in replyEvents
 
-  const target: ExchangeTarget = request.conversationId
-    ? { isNew: false, id: request.conversationId }
-    : { isNew: true, id: newConversationId(), startedAt: sentAt, ...conversationOwnerFields(caller) };
-  const visitorMessage = { role: "user" as const, content: request.message, createdAt: sentAt };
-  return { conversationId: target.id, events: replyEvents(bot, target, visitorMessage, reply, first) };
+    const target: ExchangeTarget = request.conversationId
+      ? { isNew: false, id: request.conversationId }
+      : { isNew: true, id: newConversationId(), startedAt: sentAt, ...conversationOwnerFields(caller) };
+    const visitorMessage = { role: "user" as const, content: request.message, createdAt: sentAt };
+    return { conversationId: target.id, events: replyEvents(bot, target, visitorMessage, reply, first, quota) };
+  } catch (error) {
+    // Refused (a conversation not theirs) or failed before the provider answered: the quota is given back.
+    if (quota) await countMessages(bot.id, { messages: 0, visitorMessages: -1 }, quota.day).catch(() => {});
+    throw error;
+  }
 }
 
 /** What the provider is asked: the bot's settings, the conversation, and what its Q&A knows. */
@@ -105,6 +118,8 @@ async function* replyEvents(
   visitorMessage: NewMessage & { createdAt: Date },
   reply: AsyncGenerator<ReplyEvent> | null,
   first: Promise<IteratorResult<ReplyEvent>> | undefined,
+  /** Set when the visitor's message was counted when the quota was taken. */
+  quota: { day: string } | null,
 ): AsyncGenerator<ChatEvent> {
   let text = "";
   let errorCode: ErrorCode | null = null;
@@ -134,7 +149,12 @@ async function* replyEvents(
     // the usage counts the exchange even if storing it failed: the provider was asked.
     const [stored] = await Promise.allSettled([
       storeExchange(bot, target, [visitorMessage, ...said.map((m) => ({ ...m, createdAt: answeredAt }))]),
-      countMessages(bot.id, { messages: 1 + said.length, visitorMessages: 1 }, quotaDay(visitorMessage.createdAt).day).catch((error) =>
+      countMessages(
+        bot.id,
+        // A message taken from the quota is counted already, and given back when no token came.
+        { messages: 1 + said.length, visitorMessages: quota ? (errorCode && !text ? -1 : 0) : 1 },
+        quota?.day ?? quotaDay(visitorMessage.createdAt).day,
+      ).catch((error) =>
         console.error("could not count the messages", error),
       ),
     ]);

@@ -5,6 +5,7 @@ import { getTranslations } from "next-intl/server";
 import { z } from "zod";
 import { withIds, withUser } from "@/lib/actions/action";
 import { availableProviders } from "@/lib/ai";
+import { defaultDailyQuota } from "@/lib/chatbots/quota";
 import { AppError } from "@/lib/errors";
 import { TEMPLATE_IDS, templateBot } from "@/lib/chatbots/templates";
 import { createChatbot, createChatbotWithKnowledge, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
@@ -40,7 +41,7 @@ export async function createChatbotAction(input: unknown) {
 export async function createFromTemplateAction(input: unknown) {
   const result = await withUser(fromTemplate, input, async (data, user) => {
     const { bot, entries } = templateBot(data.template, await getTranslations("templates"));
-    return { id: (await createChatbotWithKnowledge(user, bot, entries)).id };
+    return { id: (await createChatbotWithKnowledge(user, { ...bot, dailyMessageQuota: defaultDailyQuota() }, entries)).id };
   });
   if (result.ok) refresh(result.data.id);
   return result;

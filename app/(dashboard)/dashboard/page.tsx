@@ -3,9 +3,10 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
 import { dashboardSummary } from "@/lib/db/chatbots";
 import { checklistOf } from "@/lib/db/onboarding";
-import { messagesLastWeek } from "@/lib/db/usage";
+import { messagesLastWeek, refusalsToday } from "@/lib/db/usage";
 import { ActiveBadge } from "@/components/chatbots/ActiveBadge";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
+import { RefusalNotice } from "@/components/chatbots/RefusalNotice";
 import { EmptyState } from "@/components/ui/EmptyState";
 import { Checklist } from "./_components/Checklist";
 
@@ -17,7 +18,7 @@ export default async function DashboardPage() {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
-  const [{ total, active, recent }, weekly, checklist] = await Promise.all([dashboardSummary(user), messagesLastWeek(user), checklistOf(user)]);
+  const [{ total, active, recent }, weekly, checklist, refusals] = await Promise.all([dashboardSummary(user), messagesLastWeek(user), checklistOf(user), refusalsToday(user)]);
   const showChecklist = !checklist.dismissed && !Object.values(checklist.steps).every(Boolean);
 
   return (
@@ -29,6 +30,9 @@ export default async function DashboardPage() {
           {t("new_bot")}
         </Link>
       </div>
+      {refusals.map((r) => (
+        <RefusalNotice key={r.chatbotId} refusals={r} botName={r.name} />
+      ))}
       {showChecklist && <Checklist state={checklist} />}
       <div className="row g-3 mb-4">
         <StatCard icon="robot" label={t("bots")} value={total} testId="count-bots" />

@@ -1,13 +1,15 @@
 import type { ReactNode } from "react";
 import { requireOwnedBot } from "@/lib/auth/guards";
+import { refusalsToday } from "@/lib/db/usage";
 import { BotHeader } from "./_components/BotHeader";
 
 /** Every page of one bot: the bot read once (shared with the page through cache()), its header and tabs. */
 export default async function BotLayout({ children, params }: { children: ReactNode; params: Promise<{ id: string }> }) {
-  const { bot } = await requireOwnedBot((await params).id);
+  const { user, bot } = await requireOwnedBot((await params).id);
+  const [refusals] = await refusalsToday(user, bot.id);
   return (
     <>
-      <BotHeader bot={bot} />
+      <BotHeader bot={bot} refusals={refusals} />
       {children}
     </>
   );

@@ -3,6 +3,7 @@ import { getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
 import { ChatbotForm } from "@/components/chatbots/ChatbotForm";
 import { MODEL_SUGGESTIONS, availableProviders } from "@/lib/ai";
+import { defaultDailyQuota } from "@/lib/chatbots/quota";
 
 export async function generateMetadata() {
   return { title: (await getTranslations("chatbots"))("new_title") };
@@ -20,7 +21,7 @@ export default async function NewChatbotPage() {
           {t("from_template")}
         </Link>
       </div>
-      <ChatbotForm providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} />
+      <ChatbotForm providers={availableProviders()} modelSuggestions={MODEL_SUGGESTIONS} defaultQuota={defaultDailyQuota()} />
     </>
   );
 }

@@ -2,10 +2,11 @@ import Link from "next/link";
 import { getTranslations } from "next-intl/server";
 import { ChatbotActiveSwitch } from "@/components/chatbots/ChatbotActiveSwitch";
 import { DeleteChatbotButton } from "@/components/chatbots/DeleteChatbotButton";
+import { RefusalNotice, type Refusals } from "@/components/chatbots/RefusalNotice";
 import { BotTabs } from "./BotTabs";
 
 /** Breadcrumb, name, actions and the bot's sections, shared by its pages. */
-export async function BotHeader({ bot }: { bot: { id: string; name: string; isActive: boolean; adminLocked: boolean } }) {
+export async function BotHeader({ bot, refusals }: { bot: { id: string; name: string; isActive: boolean; adminLocked: boolean }; refusals?: Refusals }) {
   const t = await getTranslations("chatbots");
   return (
     <>
@@ -28,6 +29,7 @@ export async function BotHeader({ bot }: { bot: { id: string; name: string; isAc
           <DeleteChatbotButton id={bot.id} name={bot.name} />
         </div>
       </div>
+      {refusals && <RefusalNotice refusals={refusals} />}
       <BotTabs botId={bot.id} />
     </>
   );

@@ -1,7 +1,9 @@
 import { getTranslations } from "next-intl/server";
 import { requireOwnedBot } from "@/lib/auth/guards";
 import { getChannels } from "@/lib/db/channels";
+import { env } from "@/lib/env";
 import { appOrigin } from "@/lib/http/origin";
+import { clientAddressesKnown } from "@/lib/security/ip";
 import { ChannelsForm } from "./_components/ChannelsForm";
 
 type Params = Promise<{ id: string }>;
@@ -20,6 +22,11 @@ export default async function ChannelsPage({ params }: { params: Params }) {
     <>
       <p className="text-body-secondary">{t("intro")}</p>
       {(!channels.isActive || channels.adminLocked) && <div className="alert alert-warning">{t("inactive")}</div>}
+      {!clientAddressesKnown() && (
+        <div className="alert alert-info" data-testid="addresses-unknown">
+          {t("addresses_unknown", { limit: env().PUBLIC_CHAT_UNKNOWN_IP_PER_MINUTE })}
+        </div>
+      )}
       <ChannelsForm botId={bot.id} channels={channels} origin={await appOrigin()} />
     </>
   );

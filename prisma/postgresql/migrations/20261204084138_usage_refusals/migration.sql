@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "BotDailyUsage" ADD COLUMN     "refusedMessages" INTEGER NOT NULL DEFAULT 0;
+
