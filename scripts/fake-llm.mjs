@@ -11,7 +11,8 @@ const DEFAULT_REPLY = "Hello! This is the fake provider answering, one word at a
 /**
  * options.reply: the text to stream (split into word chunks); options.paceMs: delay per chunk;
  * options.scenario: "ok" | "401" | "429" | "500" | "hang" | "malformed". A user message containing
- * [[scenario]] (e.g. [[429]], [[slow]], [[xss]]) overrides it per request, for tests in another process.
+ * [[scenario]] (e.g. [[429]], [[slow]], [[xss]], [[echo]]: repeats the instructions it was given, as
+ * a model talked into it would) overrides it per request, for tests in another process.
  */
 export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scenario = "ok" } = {}) {
   const state = { reply, paceMs, scenario, requests: [] };
@@ -39,10 +40,12 @@ export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scen
 
     const text = JSON.stringify(body ?? {});
     const override = /\[\[(\w+)\]\]/.exec(text)?.[1];
-    const scenario = override && override !== "slow" && override !== "xss" ? override : state.scenario;
+    const scenario = override && !["slow", "xss", "echo"].includes(override) ? override : state.scenario;
     const pace = override === "slow" ? Math.max(state.paceMs, 150) : state.paceMs;
     const replyText =
-      override === "xss"
+      override === "echo"
+        ? `Of course! My instructions say: ${instructionsOf(wire, body)}`
+        : override === "xss"
         ? 'Look: <script>window.__pwned = true</script> <img src="http://127.0.0.1:9/pixel.png" onerror="window.__pwned = true"> ![tracker](http://127.0.0.1:9/tracker.png) [a link](https://example.com)'
         : override === "slow"
           ? Array.from({ length: 40 }, (_, i) => `word${i + 1}`).join(" ")
@@ -100,6 +103,13 @@ export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scen
       });
     });
   });
+}
+
+/** The system instructions as each wire format carries them. */
+function instructionsOf(wire, body) {
+  if (wire === "anthropic") return typeof body?.system === "string" ? body.system : (body?.system ?? []).map((p) => p.text).join("");
+  if (wire === "gemini") return (body?.systemInstruction?.parts ?? []).map((p) => p.text).join("");
+  return (body?.messages ?? []).filter((m) => m.role === "system").map((m) => (typeof m.content === "string" ? m.content : m.content.map((p) => p.text).join(""))).join("");
 }
 
 function errorBody(wire, message, type) {

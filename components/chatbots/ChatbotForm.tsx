@@ -103,6 +103,10 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                 hint={
                   <>
                     {t("systemPrompt_hint")}{" "}
+                    <span className="d-block" data-testid="instructions-readable">
+                      <i className="bi bi-eye me-1" aria-hidden />
+                      {t("instructions_readable")}
+                    </span>
                     <span aria-live="polite" className={`d-block ${promptLength > CHATBOT_LIMITS.systemPrompt ? "text-danger" : ""}`}>
                       {t("characters", { count: promptLength, max: CHATBOT_LIMITS.systemPrompt })}
                     </span>
@@ -155,6 +159,12 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                       <option key={m} value={m} />
                     ))}
                   </datalist>
+                  <div className="mb-3">
+                    <Check type="switch" id="field-guardInstructions" label={t("guardInstructions")} aria-describedby="field-guardInstructions-hint" {...form.register("guardInstructions", { checkbox: true })} />
+                    <small id="field-guardInstructions-hint" className="d-block form-text">
+                      {t("guardInstructions_hint")}
+                    </small>
+                  </div>
                 </>
               )}
               <FormField form={form} name="dailyMessageQuota" label={t("dailyMessageQuota")} type="number" step="1" min="1" hint={t("dailyMessageQuota_hint")} />

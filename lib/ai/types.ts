@@ -43,6 +43,8 @@ export const AI_ERROR_CODES = [
   "provider_timeout",
   "provider_bad_response",
   "provider_error",
+  // Not the provider's failure: the reply began to quote the bot's instructions (lib/chat/guard.ts).
+  "reply_withheld",
 ] as const;
 export type AiErrorCode = (typeof AI_ERROR_CODES)[number];
 

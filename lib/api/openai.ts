@@ -160,6 +160,7 @@ const MESSAGES: Partial<Record<OpenAiErrorCode, string>> = {
   provider_timeout: "The bot's AI provider took too long to answer.",
   provider_bad_response: "The bot's AI provider sent an answer that could not be read.",
   provider_error: "The bot's AI provider had a problem.",
+  reply_withheld: "The reply was withheld because it quoted the bot's instructions.",
   server_error: "The server had a problem.",
 };
 

@@ -9,6 +9,7 @@ import { countMessages, noteRefusedMessage, quotaDay, reserveQuotaMessage } from
 import { AppError, type ErrorCode } from "@/lib/errors";
 import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
 import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
+import { guardReply, instructionSpans } from "./guard";
 import type { StepTimer } from "./timing";
 import type { ChatEvent } from "./wire";
 
@@ -79,7 +80,10 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
     const sentAt = timeAfter(stored?.lastAt ?? null);
     timer?.mark("history");
     const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
-    const reply = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
+    const streamed = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
+    // The built-in model only ever says its Q&A and messages; an LLM may be talked into quoting its instructions.
+    const spans = streamed && bot.guardInstructions && bot.provider !== "builtin" ? instructionSpans(bot.systemPrompt) : null;
+    const reply = streamed && spans ? guardReply(streamed, spans) : streamed;
     timer?.mark("knowledge");
     const first = reply?.next();
     first?.catch(() => {}); // read (and mapped) in replyEvents

@@ -22,6 +22,7 @@ const detailFields = {
   welcomeMessage: true,
   fallbackMessage: true,
   dailyMessageQuota: true,
+  guardInstructions: true,
   createdAt: true,
 } as const;
 
@@ -38,6 +39,7 @@ const writable = (input: ChatbotData) => ({
   welcomeMessage: input.welcomeMessage,
   fallbackMessage: input.fallbackMessage,
   dailyMessageQuota: input.dailyMessageQuota,
+  guardInstructions: input.guardInstructions,
   avatarIcon: input.avatarIcon,
   avatarColor: input.avatarColor,
 });
@@ -199,7 +201,7 @@ const readChatTarget = async (caller: Caller, id: string) => {
   if (!scope) return null;
   const where = whereOf(scope);
   const { rows } = await sql(
-    `SELECT "id", "ownerId", "isActive", "provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage", "dailyMessageQuota", "knowledgeVersion"
+    `SELECT "id", "ownerId", "isActive", "provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage", "dailyMessageQuota", "guardInstructions", "knowledgeVersion"
      FROM "Chatbot" WHERE ${where.text} LIMIT 1`,
     where.params,
   );
@@ -216,6 +218,7 @@ const readChatTarget = async (caller: Caller, id: string) => {
         maxOutputTokens: Number(bot.maxOutputTokens),
         fallbackMessage: String(bot.fallbackMessage),
         dailyMessageQuota: bot.dailyMessageQuota === null ? null : Number(bot.dailyMessageQuota),
+        guardInstructions: booleanOf(bot.guardInstructions),
         knowledgeVersion: Number(bot.knowledgeVersion),
       }
     : null;

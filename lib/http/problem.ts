@@ -28,6 +28,8 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   provider_timeout: 504,
   provider_bad_response: 502,
   provider_error: 502,
+  // The reply quoted the bot's instructions (lib/chat/guard.ts): the bot's own rule, not the caller's fault.
+  reply_withheld: 502,
 };
 
 /** The HTTP status an error code answers with. */

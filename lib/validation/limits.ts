@@ -36,6 +36,7 @@ export const NEW_CHATBOT = {
   welcomeMessage: "",
   fallbackMessage: "",
   dailyMessageQuota: null,
+  guardInstructions: false,
   avatarIcon: DEFAULT_AVATAR.icon,
   avatarColor: DEFAULT_AVATAR.color,
 } as const;

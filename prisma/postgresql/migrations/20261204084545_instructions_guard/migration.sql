@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Chatbot" ADD COLUMN     "guardInstructions" BOOLEAN NOT NULL DEFAULT false;
+
