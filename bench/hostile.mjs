@@ -2,7 +2,9 @@
 // configuration (TRUSTED_PROXY_HOPS=0, SQLite, limits in memory), replaying the hostile-traffic
 // findings: (1) a 300 MB JSON body to the chat route and a 200 MB form to Auth.js, with the
 // server's memory before and after; (2) /api/health p50/p95 while 32 and 128 logins with made-up
-// names run at once; (5) 40 concurrent chat messages from one user, answers by status.
+// names run at once; (5) 40 concurrent chat messages from one user, answers by status; (6) a
+// public-page flood from 127.0.0.1 with random visitor ids and forged X-Forwarded-For, and what a
+// visitor from 127.0.0.2 sees meanwhile (loopback aliases need no setup on Linux).
 // Loopback only; builds first when there is no build.
 import { createHash, randomUUID } from "node:crypto";
 import http from "node:http";
@@ -16,6 +18,7 @@ const PORT = 3202;
 const BASE = `http://127.0.0.1:${PORT}`;
 const DB_URL = "file:./data/bench-hostile.db";
 const PASSWORD = "the owner's own passphrase";
+const PUBLIC_ID = randomUUID();
 
 buildIfNeeded();
 
@@ -29,6 +32,7 @@ async function startServer() {
   const hash = bcrypt.hashSync(createHash("sha384").update(PASSWORD, "utf8").digest("base64"), 12);
   db.prepare(`INSERT INTO "User" (id, username, email, passwordHash, createdAt, updatedAt) VALUES (?, 'owner', 'owner@example.test', ?, ?, ?)`).run(userId, hash, now, now);
   db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, fallbackMessage, publicId, createdAt, updatedAt) VALUES ('bench-bot', ?, 'Bench bot', 'No idea.', ?, ?, ?)`).run(userId, randomUUID(), now, now);
+  db.prepare(`INSERT INTO "Chatbot" (id, ownerId, name, fallbackMessage, publicId, publicPageEnabled, dailyMessageQuota, createdAt, updatedAt) VALUES ('public-bot', ?, 'Public bot', 'We open at eight.', ?, 1, 500, ?, ?)`).run(userId, PUBLIC_ID, now, now);
   db.close();
   return startProductionServer(PORT, { DATABASE_URL: DB_URL, AUTH_SECRET: "bench-secret-bench-secret-bench-secret" });
 }
@@ -78,6 +82,19 @@ async function login({ cookie, token }, identifier, password) {
 
 const percentile = (list, p) => [...list].sort((a, b) => a - b)[Math.min(list.length - 1, Math.floor(list.length * p))];
 const countBy = (list) => Object.entries(list.reduce((all, k) => ({ ...all, [k]: (all[k] ?? 0) + 1 }), {})).map(([k, v]) => `${k} × ${v}`).join(", ");
+
+/** One public-page message from `localAddress` with a fresh visitor id and forged proxy headers: its status. */
+function publicMessage(localAddress) {
+  const forged = () => [1, 2, 3, 4].map(() => 1 + Math.floor(Math.random() * 250)).join(".");
+  const body = JSON.stringify({ message: "Are you open?", visitorId: randomUUID().replaceAll("-", ""), channel: "page" });
+  return new Promise((resolve) => {
+    const request = http.request(`${BASE}/api/public/${PUBLIC_ID}/chat`, { method: "POST", localAddress, headers: { "content-type": "application/json", "x-forwarded-for": forged(), "x-real-ip": forged() } }, (response) => {
+      response.resume().on("end", () => resolve(String(response.statusCode)));
+    });
+    request.on("error", () => resolve("error"));
+    request.end(body);
+  });
+}
 
 async function healthDuring(concurrent) {
   const token = await csrf();
@@ -150,6 +167,23 @@ try {
     ),
   );
   console.log(`  ${countBy(answers)}`);
+
+  console.log("\n6. A public-page flood from one address (random visitor ids, forged X-Forwarded-For), and another visitor meanwhile");
+  const other = [];
+  let flooding = true;
+  const visitor = (async () => {
+    while (flooding) {
+      other.push(await publicMessage("127.0.0.2"));
+      await new Promise((r) => setTimeout(r, 250));
+    }
+  })();
+  const flood = [];
+  const started = performance.now();
+  for (let round = 0; round < 10; round++) flood.push(...(await Promise.all(Array.from({ length: 10 }, () => publicMessage("127.0.0.1")))));
+  flooding = false;
+  await visitor;
+  console.log(`  100 flood messages from 127.0.0.1 in ${((performance.now() - started) / 1000).toFixed(1)} s: ${countBy(flood)} (answered ones are provider calls)`);
+  console.log(`  meanwhile 127.0.0.2: ${countBy(other)}`);
 } finally {
   await stopProductionServer(server);
 }

@@ -132,3 +132,29 @@ test("the public page is axe-clean in both themes and in Arabic, and fits a 375 
   expect(width).toBeLessThanOrEqual(375);
   await arabic.context().close();
 });
+
+test("a new bot starts with a daily quota, and when it turns visitors away the owner is told on the dashboard and the bot's pages", async ({ page }) => {
+  const owner = uniqueUser("quota");
+  await new RegisterPage(page).register(owner);
+  await page.goto("/chatbots/new");
+  await expect(page.getByLabel("Daily message quota")).toHaveValue("500");
+  const botId = await new ChatbotFormPage(page).create({ name: "Corner bakery" });
+  await sql(`UPDATE "Chatbot" SET "dailyMessageQuota" = 1, "publicPageEnabled" = $1 WHERE id = $2`, [true, botId]);
+  const [{ publicId }] = (await sql(`SELECT "publicId" FROM "Chatbot" WHERE id = $1`, [botId])) as { publicId: string }[];
+
+  // Nothing refused yet: no notice.
+  await page.goto("/dashboard");
+  await expect(page.getByTestId(`refusals-${botId}`)).toHaveCount(0);
+  const visit = () => page.request.post(`/api/public/${publicId}/chat`, { data: { message: "Open on Sunday?", visitorId: crypto.randomUUID().replaceAll("-", ""), channel: "page" } });
+  expect((await visit()).status()).toBe(200);
+  const refused = await visit();
+  expect(refused.status()).toBe(429);
+  expect((await refused.json()).code).toBe("quota_exceeded");
+
+  await page.goto("/dashboard");
+  const notice = page.getByTestId(`refusals-${botId}`);
+  await expect(notice).toContainText("1 visitor message was turned away today: the daily quota of 1 messages is reached.");
+  await notice.getByRole("link", { name: "Raise or remove the quota" }).click();
+  await expect(page).toHaveURL(new RegExp(`/chatbots/${botId}/edit$`));
+  await expect(page.getByTestId(`refusals-${botId}`)).toBeVisible();
+});
