@@ -98,26 +98,28 @@ it("refuses over the bot's daily quota before the provider is asked, with the wa
   expect(await db.message.count({ where: { chatbotId: bot.id, role: "user" } })).toBe(2);
 });
 
-it("counts the quota from today's usage row: a failed reply is a message but not a visitor's, and deleting conversations gives nothing back", async () => {
+it("counts the quota from today's usage row: a reply that failed before its first token gives its message back, and deleting conversations gives nothing back", async () => {
   const user = await makeUser();
   const bot = await createChatbot(user, botInput({ provider: "openai", model: "m", dailyMessageQuota: 2 }));
   actAs(user);
   expect((await chat(bot.id, { message: "one" })).events.at(-1)).toMatchObject({ type: "done" });
   fake.state.scenario = "500";
   expect((await chat(bot.id, { message: "two" })).events.at(-1)).toMatchObject({ type: "error" });
+  // Both exchanges are stored messages; only the answered one spent the quota.
   expect(await db.botDailyUsage.findMany({ where: { chatbotId: bot.id }, select: { day: true, messages: true, visitorMessages: true } })).toEqual([
-    { day: usageDay(), messages: 4, visitorMessages: 2 },
+    { day: usageDay(), messages: 4, visitorMessages: 1 },
   ]);
   expect(await messagesLastWeek(user)).toEqual({ [bot.id]: await db.message.count({ where: { chatbotId: bot.id } }) });
+  fake.state.scenario = "ok";
+  expect((await chat(bot.id, { message: "three" })).events.at(-1)).toMatchObject({ type: "done" });
 
   await deleteAllConversations(user, bot.id);
-  fake.state.scenario = "ok";
   const asked = fake.state.requests.length;
-  expect(await chat(bot.id, { message: "three" })).toMatchObject({ status: 429, events: [{ code: "quota_exceeded" }] });
+  expect(await chat(bot.id, { message: "four" })).toMatchObject({ status: 429, events: [{ code: "quota_exceeded" }] });
   expect(fake.state.requests.length).toBe(asked);
-  expect(await messagesLastWeek(user)).toEqual({ [bot.id]: 4 });
+  expect(await messagesLastWeek(user)).toEqual({ [bot.id]: 6 });
   await db.chatbot.update({ where: { id: bot.id }, data: { dailyMessageQuota: 3 } });
-  expect((await chat(bot.id, { message: "three" })).status).toBe(200);
+  expect((await chat(bot.id, { message: "four" })).status).toBe(200);
 });
 
 it("refuses at the cap that today's row holds, whatever messages exist; yesterday's row does not count", async () => {
