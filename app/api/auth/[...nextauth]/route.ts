@@ -3,6 +3,7 @@ import { handlers } from "@/lib/auth/auth";
 import { browserScoped } from "@/lib/auth/cookies";
 import { loginWait } from "@/lib/auth/login";
 import { readBodyCapped, refusalResponse } from "@/lib/http/body";
+import { refuseForeignRequest } from "@/lib/http/same-origin";
 import { checkbox } from "@/lib/validation/fields";
 
 // Auth.js's own endpoints (CSRF token, sign-out, future OAuth callbacks), guarded by Auth.js itself.
@@ -20,6 +21,9 @@ const refuse = (status: 429 | 503, code: "rate_limited" | "server_busy", retryAf
  * get a browser-session cookie, as through the login form.
  */
 export async function POST(request: NextRequest) {
+  // Auth.js checks its CSRF token; a post from another site is refused before that (its forms are ours).
+  const foreign = refuseForeignRequest(request);
+  if (foreign) return foreign;
   const body = await readBodyCapped(request, MAX_AUTH_BODY_BYTES);
   if (!body.ok) return refusalResponse(body);
   // Handed on with the bytes already read (and their own length, however they arrived).
