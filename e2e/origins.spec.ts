@@ -9,11 +9,12 @@ test("the playground's chat route refuses another origin's post carrying the own
   const post = (headers: Record<string, string>, data: string) => page.request.post(`/api/chatbots/${botId}/chat`, { headers, data });
   const planted = JSON.stringify({ message: "planted from another site" });
 
-  for (const headers of [
+  const foreign: Record<string, string>[] = [
     { origin: "https://evil.example", "content-type": "text/plain" },
     { origin: "https://evil.example", "sec-fetch-site": "cross-site", "content-type": "text/plain" },
     { "sec-fetch-site": "same-site", "content-type": "text/plain" },
-  ]) {
+  ];
+  for (const headers of foreign) {
     const refused = await post(headers, planted);
     expect(refused.status(), JSON.stringify(headers)).toBe(403);
     expect(await refused.json()).toEqual({ code: "origin_refused" });
