@@ -19,10 +19,12 @@ let snippet = "";
 const servers: Server[] = [];
 
 /** A customer's page: strict CSP (nonce + strict-dynamic, our origin framed), and CSS that would wreck a launcher living in the page's own DOM. */
-function hostPage() {
+function hostPage(trustedTypes: string | null = null) {
   const nonce = "hostnonce123";
+  // ?tt=<names>: the page also enforces Trusted Types, allowing only these policies.
+  const tt = trustedTypes === null ? "" : `; require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
   return {
-    csp: `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; frame-src http://127.0.0.1:${APP_PORT}; img-src 'none'; base-uri 'none'`,
+    csp: `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; frame-src http://127.0.0.1:${APP_PORT}; img-src 'none'; base-uri 'none'${tt}`,
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer shop</title>
 <style nonce="${nonce}">button{display:none!important}div{color:red!important;font-size:40px!important}iframe{width:1px!important;height:1px!important}</style></head>
 <body><main><h1>Customer shop</h1><p>Welcome to our shop.</p></main>
@@ -32,8 +34,8 @@ ${snippet.replace("<script ", `<script nonce="${nonce}" `)}</body></html>`,
 
 test.beforeAll(async () => {
   for (const port of [ALLOWED_PORT, OTHER_PORT]) {
-    const server = createServer((_req, res) => {
-      const { csp, html } = hostPage();
+    const server = createServer((req, res) => {
+      const { csp, html } = hostPage(new URL(req.url ?? "/", "http://host").searchParams.get("tt"));
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp });
       res.end(html);
     });
@@ -62,6 +64,7 @@ async function ownerWithWidget(page: Page, name: string) {
   await page.getByRole("textbox", { name: "Allowed websites" }).fill("http://shop.example.com");
   await page.getByRole("button", { name: "Save channels" }).click();
   await expect(page.getByText(/Each line must be a website origin/)).toBeVisible();
+  await expect(page.getByTestId("origin-line-error")).toHaveText(/^Line 1: “http:\/\/shop\.example\.com” is not a website address/);
   await page.getByRole("textbox", { name: "Allowed websites" }).fill(`${allowedHost}/`);
   await page.getByRole("textbox", { name: "Greeting" }).fill("Need help with an order?");
   await page.getByLabel("Button position").selectOption("left");
@@ -183,4 +186,15 @@ test("inside the widget axe finds nothing serious, in both themes and in Arabic;
   await embedPage.goto(`/embed/${publicId}`);
   expect(await seriousViolations(embedPage)).toEqual([]);
   await direct.close();
+});
+
+test("the launcher works on a host page that enforces Trusted Types and lists the widget's policy (issue 18, finding 5)", async ({ page, browser }) => {
+  await ownerWithWidget(page, "Trusted Types bot");
+  const { page: shop, cspErrors } = await visitorOn(browser, `${allowedHost}/?tt=chatbot-factory-widget`);
+  expect(await shop.evaluate(() => typeof (window as { trustedTypes?: unknown }).trustedTypes)).toBe("object");
+  const launcher = shop.getByRole("button", { name: "Chat with us" });
+  await expect(launcher).toBeVisible();
+  await launcher.click();
+  await expect(shop.frameLocator("iframe").getByRole("textbox", { name: "Your message" })).toBeVisible();
+  expect(cspErrors).toEqual([]);
 });
