@@ -35,8 +35,10 @@
           },
         });
       return w.__cbfWidgetPolicy.createScriptURL(url);
-    } catch (e) {
-      return url; // the host does not allow the policy: without Trusted Types enforced, the plain URL works
+    } catch (refused) {
+      // The host does not allow the policy: where Trusted Types are not enforced, the plain URL works.
+      void refused;
+      return url;
     }
   }
 
