@@ -2,6 +2,7 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { browserScoped } from "@/lib/auth/cookies";
 import { loginWait } from "@/lib/auth/login";
+import { passwordChecksWait } from "@/lib/auth/password";
 import { readBodyCapped, refusalResponse } from "@/lib/http/body";
 import { refuseForeignRequest } from "@/lib/http/same-origin";
 import { checkbox } from "@/lib/validation/fields";
@@ -41,7 +42,7 @@ export async function POST(request: NextRequest) {
   }
   const response = await handlers.POST(forwarded);
   const code = new URL(response.headers.get("location") ?? "/", request.url).searchParams.get("code");
-  if (code === "server_busy") return refuse(503, "server_busy", 2);
+  if (code === "server_busy") return refuse(503, "server_busy", passwordChecksWait());
   if (code === "rate_limited" && identifier) return refuse(429, "rate_limited", Math.max(1, await loginWait(identifier, request.headers)));
   return checkbox.parse(form.get("remember")) ? response : browserScoped(response);
 }
