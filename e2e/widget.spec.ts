@@ -65,13 +65,15 @@ async function ownerWithWidget(page: Page, name: string) {
   await page.getByRole("button", { name: "Save channels" }).click();
   await expect(page.getByText(/Each line must be a website origin/)).toBeVisible();
   await expect(page.getByTestId("origin-line-error")).toHaveText(/^Line 1: “http:\/\/shop\.example\.com” is not a website address/);
-  await page.getByRole("textbox", { name: "Allowed websites" }).fill(`${allowedHost}/`);
+  // A page's address: stored as the website, and the owner is told so.
+  await page.getByRole("textbox", { name: "Allowed websites" }).fill(`${allowedHost}/shop/page`);
   await page.getByRole("textbox", { name: "Greeting" }).fill("Need help with an order?");
   await page.getByLabel("Button position").selectOption("left");
   await expect(page.getByTestId("widget-preview").getByText("Need help with an order?")).toBeVisible();
   await page.getByRole("button", { name: "Save channels" }).click();
   await expectToast(page, "Channels saved.");
   await expect(page.getByRole("textbox", { name: "Allowed websites" })).toHaveValue(allowedHost);
+  await expect(page.getByTestId("origins-normalised")).toContainText(`Line 1: ${allowedHost}/shop/page saved as ${allowedHost}`);
   snippet = await page.locator("textarea[name=embedSnippet]").inputValue();
   const publicId = /data-bot="([^"]+)"/.exec(snippet)![1];
   expect(snippet).toBe(`<script src="http://127.0.0.1:${APP_PORT}/widget.js" data-bot="${publicId}" async></script>`);

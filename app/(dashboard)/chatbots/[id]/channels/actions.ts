@@ -4,20 +4,17 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withIds, withUser } from "@/lib/actions/action";
 import { replacePublicId, updateChannels } from "@/lib/db/channels";
-import { toInput } from "@/lib/validation/parse";
 import { chatbotIdSchema } from "@/lib/validation/chatbot";
-import { channelsFields, originsReport, withChannelRules } from "@/lib/validation/channels";
+import { channelsFields, withChannelRules } from "@/lib/validation/channels";
 
 // Bound to their bot by the client: `saveChannelsAction.bind(null, botId)`.
 const ofBot = z.object({ botId: chatbotIdSchema });
 const refresh = (botId: string) => revalidatePath(`/chatbots/${botId}/channels`);
 
-/** Saves the tab; on success also the allowed-website lines that were stored as something else (`example.com` → `https://example.com`), for the owner to see. */
 export async function saveChannelsAction(botId: unknown, input: unknown) {
   const result = await withUser(withChannelRules(channelsFields.extend(ofBot.shape)), withIds({ botId }, input), async ({ botId, ...channels }, user) => {
     await updateChannels(user, botId, channels);
-    const typed = (toInput(input) as Record<string, unknown> | null)?.allowedOrigins;
-    return { botId, normalisedOrigins: originsReport(typeof typed === "string" ? typed : "").normalised };
+    return { botId };
   });
   if (result.ok) refresh(result.data.botId);
   return result;

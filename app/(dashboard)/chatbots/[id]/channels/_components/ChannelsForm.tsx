@@ -102,9 +102,11 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
   ].join("\n");
 
   const onSubmit = form.handleSubmit(async (values) => {
+    // As typed: the schema's output (values) already holds the stored form of each line.
+    const typed = originsReport(form.values.allowedOrigins ?? "");
     const result = await run(() => saveChannelsAction.bind(null, botId)(values));
     if (!result.ok) return;
-    setNormalised(result.data.normalisedOrigins);
+    setNormalised(typed.normalised);
     toast.success(tToast("channels_saved"));
     router.refresh();
   });
