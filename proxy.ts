@@ -6,6 +6,10 @@ import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/secu
 // Authentication is never decided here: pages, actions and handlers check it themselves.
 // The widget's chat (/embed/<publicId>) is the one page that may be framed: by the bot's allowed origins only.
 export async function proxy(request: NextRequest) {
+  // A path that does not decode (`/b/%E0%A4%A`) made Next answer 500 with no headers: 400 here, with them.
+  if (!decodes(request.nextUrl.pathname)) return withSecurityHeaders(request, new NextResponse(null, { status: 400 }), "default-src 'none'; frame-ancestors 'none'");
+  // An API path reaches here only when it holds a `%` (the matcher's second entry), to be checked above.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const embedId = embedPublicId(request.nextUrl.pathname);
   const frameAncestors = embedId ? await frameAncestorsFor(embedId) : null;
@@ -14,18 +18,33 @@ export async function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its own scripts.
   requestHeaders.set("Content-Security-Policy", csp);
   requestHeaders.set("x-nonce", nonce);
-  const response = NextResponse.next({ request: { headers: requestHeaders } });
-  response.headers.set("Content-Security-Policy", csp);
-  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
+  const response = withSecurityHeaders(request, NextResponse.next({ request: { headers: requestHeaders } }), csp);
   // X-Frame-Options knows no list of origins; for the embed, frame-ancestors alone decides.
   if (embedId) response.headers.delete("X-Frame-Options");
+  return response;
+}
+
+function decodes(pathname: string) {
+  try {
+    decodeURIComponent(pathname);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function withSecurityHeaders(request: NextRequest, response: NextResponse, csp: string) {
+  response.headers.set("Content-Security-Policy", csp);
+  for (const [name, value] of Object.entries(STATIC_SECURITY_HEADERS)) response.headers.set(name, value);
   const https = request.nextUrl.protocol === "https:" || request.headers.get("x-forwarded-proto") === "https";
   if (https) response.headers.set("Strict-Transport-Security", HSTS);
   return response;
 }
 
 export const config = {
-  // Pages: everything but the API (next.config.ts gives it static headers) and Next's hashed
-  // static files (which carry no user data and are immutable).
-  matcher: [{ source: "/((?!api/|_next/static|_next/image|favicon.ico|widget.js).*)" }],
+  // Pages: everything but the API, Next's hashed static files and widget.js (next.config.ts
+  // gives those static headers). Anchored: `/widget.jsX` or `/_next/staticX` is a page (a 404)
+  // and gets the page headers (finding 4); so is /favicon.ico, which the app does not have.
+  // API paths with a percent sign come too, only for the check of their encoding.
+  matcher: [{ source: "/((?!api/|_next/static/|_next/image$|widget\\.js$).*)" }, { source: "/api/(.*%.*)" }],
 };

@@ -53,3 +53,49 @@ test("the app works under its CSP: no violation while signing up, chatting and s
   await expect.poll(() => page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe("rgb(255, 255, 255)");
   expect(violations).toEqual([]);
 });
+
+test("odd paths get the security headers too, and none answers 500 (issue 18, finding 4)", async ({ request }) => {
+  const page = await request.get("/login");
+  const asset = /(\/_next\/static\/[^"]+\.js)"/.exec(await page.text())![1];
+  const pageHeaders = (path: string, headers: Record<string, string>) => {
+    expect(headers["content-security-policy"], path).toMatch(/frame-ancestors 'none'/);
+    expect(headers["x-frame-options"], path).toBe("DENY");
+  };
+  const apiHeaders = (path: string, headers: Record<string, string>) => {
+    expect(headers["content-security-policy"], path).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(headers["x-frame-options"], path).toBe("DENY");
+  };
+  const cases: [string, ((path: string, headers: Record<string, string>) => void) | null][] = [
+    // Unanchored exclusions once sent these to the 404 page with no headers (and framable).
+    ["/favicon.icoX", pageHeaders],
+    ["/widget.jsX", pageHeaders],
+    ["/_next/staticX", pageHeaders],
+    ["/_next/imageX", pageHeaders],
+    ["/apiX", pageHeaders],
+    ["/favicon.ico", pageHeaders],
+    // Paths that do not decode: 400 with the headers, where they were a bare 500.
+    ["/b/%E0%A4%A", pageHeaders],
+    ["/embed/%E0%A4%A", pageHeaders],
+    ["/%E0%A4%A", pageHeaders],
+    ["/b/abc%", pageHeaders],
+    ["/api/public/%E0%A4%A/widget", apiHeaders],
+    ["/api/avatars/%E0%A4%A", apiHeaders],
+    ["/api/chatbots/%E0%A4%A/avatar", apiHeaders],
+    ["/api/nothing-here", apiHeaders],
+    // Next's own files: never sniffed as another type, no full referrer.
+    [asset, null],
+    ["/_next/static/chunks/missing.js", null],
+    ["/_next/static/%E0%A4%A", null],
+    ["/_next/image?url=%E0%A4%A", null],
+    ["/widget.js", null],
+  ];
+  for (const [path, check] of cases) {
+    const response = await request.get(path, { maxRedirects: 0 });
+    const headers = response.headers();
+    expect(response.status(), path).toBeLessThan(500);
+    expect(headers["x-content-type-options"], path).toBe("nosniff");
+    expect(headers["referrer-policy"], path).toBe("strict-origin-when-cross-origin");
+    check?.(path, headers);
+  }
+  expect((await request.get(asset)).status()).toBe(200);
+});

@@ -142,7 +142,8 @@ test("a burst of logins with made-up names does not stall other requests, and is
   // Each was either checked (and refused) or told to come back: 503 with Retry-After, never a 500.
   for (const { response, outcome } of outcomes) {
     expect(["refused", "503"]).toContain(outcome);
-    if (response.status === 503) expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
+    // The wait is the queue's (16 checks waiting on this machine's thread at ~0.25 s each), not a fixed 2 s.
+    if (response.status === 503) expect(Number(response.headers.get("retry-after"))).toBeGreaterThanOrEqual(3);
   }
   health.sort((a, b) => a - b);
   // bcrypt on the main thread made /api/health take 9.2 s here; on worker threads it stays well under a second.

@@ -19,10 +19,12 @@ let snippet = "";
 const servers: Server[] = [];
 
 /** A customer's page: strict CSP (nonce + strict-dynamic, our origin framed), and CSS that would wreck a launcher living in the page's own DOM. */
-function hostPage() {
+function hostPage(trustedTypes: string | null = null) {
   const nonce = "hostnonce123";
+  // ?tt=<names>: the page also enforces Trusted Types, allowing only these policies.
+  const tt = trustedTypes === null ? "" : `; require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
   return {
-    csp: `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; frame-src http://127.0.0.1:${APP_PORT}; img-src 'none'; base-uri 'none'`,
+    csp: `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; frame-src http://127.0.0.1:${APP_PORT}; img-src 'none'; base-uri 'none'${tt}`,
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer shop</title>
 <style nonce="${nonce}">button{display:none!important}div{color:red!important;font-size:40px!important}iframe{width:1px!important;height:1px!important}</style></head>
 <body><main><h1>Customer shop</h1><p>Welcome to our shop.</p></main>
@@ -32,8 +34,8 @@ ${snippet.replace("<script ", `<script nonce="${nonce}" `)}</body></html>`,
 
 test.beforeAll(async () => {
   for (const port of [ALLOWED_PORT, OTHER_PORT]) {
-    const server = createServer((_req, res) => {
-      const { csp, html } = hostPage();
+    const server = createServer((req, res) => {
+      const { csp, html } = hostPage(new URL(req.url ?? "/", "http://host").searchParams.get("tt"));
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp });
       res.end(html);
     });
@@ -62,13 +64,16 @@ async function ownerWithWidget(page: Page, name: string) {
   await page.getByRole("textbox", { name: "Allowed websites" }).fill("http://shop.example.com");
   await page.getByRole("button", { name: "Save channels" }).click();
   await expect(page.getByText(/Each line must be a website origin/)).toBeVisible();
-  await page.getByRole("textbox", { name: "Allowed websites" }).fill(`${allowedHost}/`);
+  await expect(page.getByTestId("origin-line-error")).toHaveText(/^Line 1: “http:\/\/shop\.example\.com” is not a website address/);
+  // A page's address: stored as the website, and the owner is told so.
+  await page.getByRole("textbox", { name: "Allowed websites" }).fill(`${allowedHost}/shop/page`);
   await page.getByRole("textbox", { name: "Greeting" }).fill("Need help with an order?");
   await page.getByLabel("Button position").selectOption("left");
   await expect(page.getByTestId("widget-preview").getByText("Need help with an order?")).toBeVisible();
   await page.getByRole("button", { name: "Save channels" }).click();
   await expectToast(page, "Channels saved.");
   await expect(page.getByRole("textbox", { name: "Allowed websites" })).toHaveValue(allowedHost);
+  await expect(page.getByTestId("origins-normalised")).toContainText(`Line 1: ${allowedHost}/shop/page saved as ${allowedHost}`);
   snippet = await page.locator("textarea[name=embedSnippet]").inputValue();
   const publicId = /data-bot="([^"]+)"/.exec(snippet)![1];
   expect(snippet).toBe(`<script src="http://127.0.0.1:${APP_PORT}/widget.js" data-bot="${publicId}" async></script>`);
@@ -183,4 +188,15 @@ test("inside the widget axe finds nothing serious, in both themes and in Arabic;
   await embedPage.goto(`/embed/${publicId}`);
   expect(await seriousViolations(embedPage)).toEqual([]);
   await direct.close();
+});
+
+test("the launcher works on a host page that enforces Trusted Types and lists the widget's policy (issue 18, finding 5)", async ({ page, browser }) => {
+  await ownerWithWidget(page, "Trusted Types bot");
+  const { page: shop, cspErrors } = await visitorOn(browser, `${allowedHost}/?tt=chatbot-factory-widget`);
+  expect(await shop.evaluate(() => typeof (window as { trustedTypes?: unknown }).trustedTypes)).toBe("object");
+  const launcher = shop.getByRole("button", { name: "Chat with us" });
+  await expect(launcher).toBeVisible();
+  await launcher.click();
+  await expect(shop.frameLocator("iframe").getByRole("textbox", { name: "Your message" })).toBeVisible();
+  expect(cspErrors).toEqual([]);
 });

@@ -47,6 +47,10 @@ const schema = z.object({
   CHAT_PER_USER_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(30),
   // Requests one API key may make per minute, over every /api/v1 endpoint.
   API_KEY_REQUESTS_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(60),
+  // Bearer tokens that match no key, per client address (or, address unknown, all such clients together).
+  API_KEY_FAILURES_PER_IP_PER_MINUTE: z.coerce.number().int().min(1).max(1_000_000).default(20),
+  // Bot pictures one user may upload per hour (each is decoded and re-encoded).
+  AVATAR_UPLOADS_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(1_000_000).default(20),
   // Benchmarks only: serves /api/bench/bare (routes doing nothing of ours, to compare against),
   // and counts every database statement. Never in a deployment.
   BENCH_BARE_ROUTE: z.stringbool().default(false),

@@ -46,9 +46,12 @@ export const ERROR_CODES = [
   "api_key_expired",
   "api_key_bots_required",
   "origin_invalid",
+  // with params { line, text }: the form names the allowed-websites line that is no website
+  "origin_invalid_line",
   "origins_required",
   "color_invalid",
   "origin_refused",
+  "unsupported_media_type",
   "image_invalid",
   "image_too_large",
   "image_dimensions_too_large",

@@ -14,10 +14,33 @@
   // The launcher's settings come as a script from ORIGIN too: a policy that runs this file runs it
   // (a fetch would need the host's connect-src as well).
   var s = d.createElement("script");
-  s.src = base + "/api/public/" + bot + "/widget?v=" + V;
+  s.src = scriptUrl(base + "/api/public/" + bot + "/widget?v=" + V);
   s.async = true;
   if (me.nonce) s.nonce = me.nonce;
   d.head.appendChild(s);
+
+  // A host page that requires Trusted Types accepts a script URL only from a named policy it
+  // lists (`trusted-types chatbot-factory-widget`, README): ours passes our own URLs only. One
+  // policy per page, shared by every bot's snippet (a second policy of the same name is refused).
+  function scriptUrl(url) {
+    var tt = w.trustedTypes;
+    if (!tt || !tt.createPolicy) return url;
+    try {
+      w.__cbfWidgetPolicy =
+        w.__cbfWidgetPolicy ||
+        tt.createPolicy("chatbot-factory-widget", {
+          createScriptURL: function (u) {
+            if (u.indexOf(base + "/api/public/") !== 0) throw new TypeError("chatbot-factory-widget: not a widget URL");
+            return u;
+          },
+        });
+      return w.__cbfWidgetPolicy.createScriptURL(url);
+    } catch (refused) {
+      // The host does not allow the policy: where Trusted Types are not enforced, the plain URL works.
+      void refused;
+      return url;
+    }
+  }
 
   function el(tag, attrs, text) {
     var e = d.createElement(tag);

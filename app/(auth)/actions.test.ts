@@ -1,4 +1,6 @@
+import { CredentialsSignin } from "next-auth";
 import { beforeEach, expect, it, vi } from "vitest";
+import { hashPassword, passwordChecksWait } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
 import { reserveLoginAttempt } from "@/lib/security/limits";
 import { makeUser, TEST_PASSWORD } from "@/lib/testing/factories";
@@ -8,6 +10,7 @@ vi.hoisted(() => {
   process.env.TRUSTED_PROXY_HOPS = "1";
   process.env.REGISTER_PER_IP_PER_HOUR = "2";
   process.env.REGISTER_UNKNOWN_IP_PER_HOUR = "3";
+  process.env.PASSWORD_HASH_THREADS = "1";
 });
 let forwardedFor = "";
 
@@ -66,3 +69,16 @@ it("limits registrations from unknown addresses together, even spread over names
   expect(refused?.ok === false && refused.retryAfter).toBeGreaterThan(59 * 60);
   expect(await db.user.count({ where: { username: { in: names } } })).toBe(3);
 });
+
+it("tells a login refused as \"server busy\" to wait as long as the checks queued before it take, not a fixed 2 s (issue 18, finding 8)", async () => {
+  const user = await makeUser();
+  // Ten password checks queued on one thread: the next would wait for all of them.
+  const queued = Array.from({ length: 10 }, (_, i) => hashPassword(`queued password number ${i}`));
+  signIn.mockRejectedValueOnce(Object.assign(new CredentialsSignin(), { code: "server_busy" }));
+  const expected = passwordChecksWait();
+  const result = await loginAction({ identifier: user.username, password: TEST_PASSWORD });
+  expect(result).toMatchObject({ ok: false, code: "server_busy" });
+  expect(result.ok === false && result.retryAfter).toBeGreaterThanOrEqual(3);
+  expect(Math.abs((result.ok === false ? result.retryAfter! : 0) - expected)).toBeLessThanOrEqual(1);
+  await Promise.all(queued);
+}, 30_000);

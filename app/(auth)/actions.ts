@@ -5,6 +5,7 @@ import { AuthError, CredentialsSignin } from "next-auth";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
 import { loginWait } from "@/lib/auth/login";
+import { passwordChecksWait } from "@/lib/auth/password";
 import { clientIp } from "@/lib/security/ip";
 import { takeRegistration } from "@/lib/security/limits";
 import { failureOf, parseInput, type ActionResult } from "@/lib/actions/action";
@@ -23,7 +24,7 @@ async function startSession(identifier: string, password: string, remember: bool
     if (!(error instanceof AuthError)) throw error;
     const code = error instanceof CredentialsSignin ? error.code : "";
     if (code === "rate_limited") return { ok: false, code, retryAfter: Math.max(1, await loginWait(identifier, await headers())) };
-    if (code === "server_busy") return { ok: false, code, retryAfter: 2 };
+    if (code === "server_busy") return { ok: false, code, retryAfter: passwordChecksWait() };
     return { ok: false, code: code === "account_inactive" ? "account_inactive" : "invalid_credentials" };
   }
   if (!remember) await makeSessionCookieBrowserScoped();

@@ -4,7 +4,8 @@ import { auditThrottled } from "@/lib/db/audit";
 import { findApiKeyByHash, touchApiKey } from "@/lib/db/api-keys";
 import type { Caller } from "@/lib/db/scopes";
 import type { ErrorCode } from "@/lib/errors";
-import { takeApiRequest } from "@/lib/security/limits";
+import { clientIp } from "@/lib/security/ip";
+import { apiKeyMissWait, takeApiKeyMiss, takeApiRequest } from "@/lib/security/limits";
 
 // API keys (SECURITY.md #38, #47): 160 random bits after a recognisable `cbf_`, stored only as
 // their SHA-256 (a key is random, so a fast hash is enough: there is nothing to guess from it),
@@ -49,8 +50,16 @@ export type ApiKeyResult = { ok: true; caller: ApiKeyCaller } | ApiKeyRefusal;
 export async function resolveApiKey(request: Request, now = new Date()): Promise<ApiKeyResult> {
   const token = bearerToken(request);
   if (!token || !KEY_SHAPE.test(token)) return { ok: false, code: "api_key_invalid" };
+  // An address that sent too many unknown keys is refused before the lookup: guessing costs no reads.
+  const ip = clientIp(request.headers);
+  const blocked = await apiKeyMissWait(ip);
+  if (blocked) return { ok: false, code: "too_many_requests", retryAfter: blocked };
   const key = await findApiKeyByHash(hashApiKey(token));
-  if (!key || !key.owner.isActive) return { ok: false, code: "api_key_invalid" };
+  if (!key) {
+    await takeApiKeyMiss(ip);
+    return { ok: false, code: "api_key_invalid" };
+  }
+  if (!key.owner.isActive) return { ok: false, code: "api_key_invalid" };
   if (key.revokedAt) {
     // Once a minute per key at most: a client retrying in a loop should not fill the log.
     await auditThrottled({ action: "api_key_revoked_use", actorId: key.ownerId, targetId: key.id, targetName: `${key.name} (${key.prefix}…)` }, 60);

@@ -6,6 +6,8 @@ import { env } from "@/lib/env";
 // that signed in to an account gets a signed cookie naming the account and the device; a login
 // presenting it for the same account spends that device's own failure budget, not the
 // account's untrusted-client lockout, so nobody elsewhere can lock the owner out of it.
+// It carries the account's session version: a password change (or "sign out everywhere", a
+// deactivation, a role change) moves it on and every device cookie of the account stops counting.
 
 export const DEVICE_COOKIE = "cbf-device";
 export const DEVICE_COOKIE_DAYS = 365;
@@ -21,25 +23,28 @@ function signingKey(): Buffer | null {
 
 const sign = (payload: string, secret: Buffer) => createHmac("sha256", secret).update(payload).digest("base64url");
 
-/** A new (or renewed) device cookie value for this account, or null without a secret. */
-export function issueDeviceCookie(userId: string, deviceId = randomBytes(16).toString("base64url")): string | null {
+type DeviceAccount = { id: string; sessionVersion: number };
+
+/** A new (or renewed) device cookie value for this account as it stands (its session version), or null without a secret. */
+export function issueDeviceCookie(user: DeviceAccount, deviceId = randomBytes(16).toString("base64url")): string | null {
   const secret = signingKey();
   if (!secret) return null;
-  const payload = `v1.${userId}.${deviceId}.${Math.floor(Date.now() / 1000)}`;
+  const payload = `v2.${user.id}.${deviceId}.${Math.floor(Date.now() / 1000)}.${user.sessionVersion}`;
   return `${payload}.${sign(payload, secret)}`;
 }
 
-/** The device id a cookie value vouches for, for this account: null when absent, forged, expired or another account's. */
-export function trustedDevice(value: string | undefined | null, userId: string | undefined): string | null {
+/** The device id a cookie value vouches for, for this account: null when absent, forged, expired, another account's or older than its last password change. */
+export function trustedDevice(value: string | undefined | null, user: DeviceAccount | null | undefined): string | null {
   const secret = signingKey();
-  if (!value || !userId || !secret || value.length > 300) return null;
+  if (!value || !user || !secret || value.length > 300) return null;
   const parts = value.split(".");
-  if (parts.length !== 5 || parts[0] !== "v1") return null;
-  const [, uid, deviceId, issued, mac] = parts;
-  const expected = Buffer.from(sign(parts.slice(0, 4).join("."), secret));
+  if (parts.length !== 6 || parts[0] !== "v2") return null;
+  const [, uid, deviceId, issued, version, mac] = parts;
+  const expected = Buffer.from(sign(parts.slice(0, 5).join("."), secret));
   const given = Buffer.from(mac);
   if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
-  if (uid !== userId || !(Date.now() / 1000 - Number(issued) < DEVICE_COOKIE_DAYS * 24 * 60 * 60)) return null;
+  if (uid !== user.id || version !== String(user.sessionVersion)) return null;
+  if (!(Date.now() / 1000 - Number(issued) < DEVICE_COOKIE_DAYS * 24 * 60 * 60)) return null;
   return `${uid}.${deviceId}`;
 }
 

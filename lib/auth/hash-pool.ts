@@ -92,10 +92,13 @@ class HashPool {
   /** The check's result, or — when more than maxWaiting checks already wait — the seconds to wait instead. */
   run(job: HashJob): Promise<string | boolean> | number {
     const idle = this.slots.some((s) => !s.current);
-    if (!idle && this.waiting.length >= this.maxWaiting) {
-      return Math.max(1, Math.ceil(((this.waiting.length / this.threads + 1) * this.averageMs) / 1000));
-    }
+    if (!idle && this.waiting.length >= this.maxWaiting) return this.retryAfter();
     return this.enqueue(job);
+  }
+
+  /** Seconds until a check asked now would be done: the waiting ones shared by the threads, then its own, at the measured time of one check. */
+  retryAfter(): number {
+    return Math.max(1, Math.ceil(((this.waiting.length / this.threads + 1) * this.averageMs) / 1000));
   }
 
   /** A hash the server needs for itself (the dummy hash): never refused. */

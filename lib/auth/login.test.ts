@@ -9,6 +9,8 @@ const jar = { set: vi.fn() };
 vi.mock("next/headers", () => ({ cookies: async () => jar, headers: async () => new Headers() }));
 const { authorizeLogin, loginWait } = await import("./login");
 const { DEVICE_COOKIE, issueDeviceCookie } = await import("./device");
+const { changePassword } = await import("@/lib/db/users");
+const NEW_PASSWORD = "a brand new passphrase 2026";
 
 /** A credentials post as Auth.js hands it to authorize: from an unknown address (no trusted proxy). */
 const attempt = (identifier: string, password: string, cookie?: string) =>
@@ -54,10 +56,20 @@ describe("login lockout (finding 3)", () => {
     const [user, other] = [await makeUser(), await makeUser()];
     const othersBrowser = await deviceCookieOf(other.username);
     for (let i = 0; i < 5; i++) await attempt(user.username, "guessing from afar");
-    const forged = `${DEVICE_COOKIE}=${issueDeviceCookie(user.id)!.replace(/.$/, (c) => (c === "A" ? "B" : "A"))}`;
+    const forged = `${DEVICE_COOKIE}=${issueDeviceCookie({ id: user.id, sessionVersion: 0 })!.replace(/.$/, (c) => (c === "A" ? "B" : "A"))}`;
     for (const cookie of [othersBrowser, forged, `${DEVICE_COOKIE}=v1.${user.id}.x.1.y`]) {
       expect(await attempt(user.username, TEST_PASSWORD, cookie)).toBe("rate_limited");
     }
+  });
+
+  it("stops trusting the account's device cookies when its password changes (issue 18, finding 8)", async () => {
+    const user = await makeUser();
+    const ownersBrowser = await deviceCookieOf(user.username);
+    // The password is changed (say, after a laptop was stolen): that laptop's cookie is no key any more.
+    await changePassword(user, TEST_PASSWORD, NEW_PASSWORD);
+    for (let i = 0; i < 5; i++) expect(await attempt(user.username, "the thief guessing", ownersBrowser)).toBe("wrong");
+    expect(await attempt(user.username, NEW_PASSWORD, ownersBrowser)).toBe("rate_limited");
+    expect(await loginWait(user.username, new Headers({ cookie: ownersBrowser }))).toBeGreaterThan(14 * 60);
   });
 
   it("limits guesses from a trusted browser on that browser's own budget", async () => {

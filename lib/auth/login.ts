@@ -29,7 +29,7 @@ async function resolveLogin(identifier: string, headers: Headers) {
     // The resolved account, so its username and its email share one budget.
     account: user ? `id:${user.id}` : `name:${identifier.trim().toLowerCase()}`,
     ip: clientIp(headers),
-    device: trustedDevice(deviceCookieFrom(headers), user?.id),
+    device: trustedDevice(deviceCookieFrom(headers), user),
   };
   return { user, keys };
 }
@@ -68,14 +68,14 @@ export async function authorizeLogin(raw: unknown, request: Request) {
     await audit({ action: "login_failed", actorId: user.id, actorName: user.username, detail: "inactive" });
     throw new InactiveAccount();
   }
-  await rememberDevice(user.id, keys.device, request);
+  await rememberDevice(user, keys.device, request);
   await audit({ action: "login_ok", actorId: user.id, actorName: user.username, detail: remember ? "remember" : "" });
   return { id: user.id, sessionVersion: user.sessionVersion, remember };
 }
 
 /** Sets (or renews, keeping its id) this browser's device cookie for the account. */
-async function rememberDevice(userId: string, device: string | null, request: Request) {
-  const value = issueDeviceCookie(userId, device?.split(".")[1]);
+async function rememberDevice(user: { id: string; sessionVersion: number }, device: string | null, request: Request) {
+  const value = issueDeviceCookie(user, device?.split(".")[1]);
   if (!value) return;
   const secure = new URL(request.url).protocol === "https:" || !!env().AUTH_URL?.startsWith("https:");
   const { name, options } = deviceCookieOptions(secure);

@@ -32,6 +32,9 @@ async function run(job: Parameters<ReturnType<typeof hashPool>["run"]>[0]) {
   return answer;
 }
 
+/** Seconds a client told "server busy" now should wait: from the checks waiting and the measured time of one. */
+export const passwordChecksWait = () => pool().retryAfter();
+
 export async function hashPassword(password: string): Promise<string> {
   return (await run({ op: "hash", password: prehash(password), cost: BCRYPT_COST })) as string;
 }

@@ -59,6 +59,9 @@ export function buildLimiters() {
     registerUnknownIp: createLimiter({ keyPrefix: "register_unknown_ip", points: e.REGISTER_UNKNOWN_IP_PER_HOUR, duration: HOUR }),
     chatUser: createLimiter({ keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
     apiKey: createLimiter({ keyPrefix: "api_key", points: e.API_KEY_REQUESTS_PER_MINUTE, duration: MINUTE }),
+    // Tokens that matched no key, per address: spent, they refuse that address before the lookup.
+    apiKeyMissIp: createLimiter({ keyPrefix: "api_key_miss_ip", points: e.API_KEY_FAILURES_PER_IP_PER_MINUTE, duration: MINUTE }),
+    avatarUpload: createLimiter({ keyPrefix: "avatar_upload", points: e.AVATAR_UPLOADS_PER_USER_PER_HOUR, duration: HOUR }),
     // Public page and widget: per visitor id, per known address, and — when the address is
     // unknown — one bucket per bot shared by all such visitors (a fresh visitor id costs nothing).
     chatVisitor: createLimiter({ keyPrefix: "chat_visitor", points: e.PUBLIC_CHAT_PER_VISITOR_PER_MINUTE, duration: MINUTE }),
@@ -177,6 +180,26 @@ export async function takeChatMessage(userId: string): Promise<number> {
 /** One HTTP API request with this key, whatever the endpoint: seconds to wait, or 0. */
 export async function takeApiRequest(keyId: string): Promise<number> {
   return take(all().apiKey, keyId);
+}
+
+/** Where an address's unknown-key budget is counted: its own, or one bucket for every unknown address. */
+const missKey = (ip: string | null) => (ip ? `ip:${ip}` : "unknown");
+
+/** Seconds this address must wait before any key it presents is looked up again (its unknown keys spent the budget), else 0. */
+export async function apiKeyMissWait(ip: string | null): Promise<number> {
+  const { apiKeyMissIp } = all();
+  const res = await apiKeyMissIp.get(missKey(ip));
+  return res && res.consumedPoints >= apiKeyMissIp.points ? waitOf(res) : 0;
+}
+
+/** A token from this address matched no key (a database read spent): seconds to wait when that was the last one allowed, else 0. */
+export async function takeApiKeyMiss(ip: string | null): Promise<number> {
+  return take(all().apiKeyMissIp, missKey(ip));
+}
+
+/** One bot picture upload by this user: seconds to wait, or 0. */
+export async function takeAvatarUpload(userId: string): Promise<number> {
+  return take(all().avatarUpload, userId);
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canonicalOrigin, channelsSchema, parseOrigins, publicChatSchema, widgetSettingsOf } from "./channels";
+import { canonicalOrigin, channelsSchema, originsReport, parseOrigins, publicChatSchema, readOrigin, widgetSettingsOf } from "./channels";
 import { launcherTextColor } from "./colors";
 import { parseInput } from "./parse";
 import { channelsInput as form } from "@/lib/testing/factories";
@@ -33,9 +33,59 @@ describe("allowed origins", () => {
       "ftp://example.com",
       "'self'",
       "https://example.com;script-src *",
+      "https://a.example.com;sandbox",
+      "https://a.example.com,https://b.example.com",
     ]) {
       expect(canonicalOrigin(bad), bad).toBeNull();
     }
+  });
+
+  it("read what an owner types as scheme, host and port only, and say when they were changed (issue 19)", () => {
+    expect(readOrigin("example.com")).toEqual({ origin: "https://example.com", normalised: true });
+    expect(readOrigin("https://example.com/shop/page")).toEqual({ origin: "https://example.com", normalised: true });
+    expect(readOrigin("https://Example.com/?q=1#top")).toEqual({ origin: "https://example.com", normalised: true });
+    expect(readOrigin("shop.example.com:8443/x")).toEqual({ origin: "https://shop.example.com:8443", normalised: true });
+    expect(readOrigin("localhost:3000")).toEqual({ origin: "http://localhost:3000", normalised: true });
+    expect(readOrigin("HTTPS://Shop.Example.com/")).toEqual({ origin: "https://shop.example.com", normalised: false });
+    expect(readOrigin("bücher.example")).toEqual({ origin: "https://xn--bcher-kva.example", normalised: true });
+  });
+
+  it("never let a separator, credentials or another scheme through to frame-ancestors (finding 7)", () => {
+    for (const bad of [
+      "https://a.example.com;sandbox",
+      "a.example.com;sandbox",
+      "https://a.example.com,https://b.example.com",
+      "https://a.example.com%3Bsandbox",
+      "https://user@example.com",
+      "example.com@evil.example",
+      "javascript:alert(1)",
+      "JavaScript://example.com/%0aalert(1)",
+      "data:text/html,hi",
+      "http://example.com",
+      "http://example.com/page",
+      "https://*.example.com",
+      "'none'",
+      "https://intranet",
+      "https://exa mple.com",
+    ]) {
+      expect(readOrigin(bad), bad).toBeNull();
+    }
+  });
+
+  it("name the first line that is no website, by its number and text (issue 19)", () => {
+    expect(originsReport("https://a.example\n\nhttp://shop.example/x\nb.example")).toEqual({
+      origins: ["https://a.example"],
+      normalised: [],
+      invalid: { line: 3, text: "http://shop.example/x" },
+    });
+    expect(originsReport("example.com\nhttps://example.com/shop/page\nhttps://b.example")).toEqual({
+      origins: ["https://example.com", "https://b.example"],
+      normalised: [
+        { line: 1, from: "example.com", to: "https://example.com" },
+        { line: 2, from: "https://example.com/shop/page", to: "https://example.com" },
+      ],
+      invalid: null,
+    });
   });
 
   it("are read one per line, blank lines skipped and duplicates merged", () => {
@@ -49,6 +99,7 @@ describe("the Channels form", () => {
     expect(parseInput(channelsSchema, form()).ok).toBe(true);
     const parsed = parseInput(channelsSchema, form({ widgetEnabled: "on", allowedOrigins: "https://Shop.example/\nhttp://localhost:8080" }));
     expect(parsed).toMatchObject({ ok: true, data: { widgetEnabled: true, allowedOrigins: "https://shop.example\nhttp://localhost:8080" } });
+    expect(parseInput(channelsSchema, form({ allowedOrigins: "example.com\nhttps://example.com/shop/page" }))).toMatchObject({ ok: true, data: { allowedOrigins: "https://example.com" } });
   });
 
   it("needs an allowed origin to switch the widget on, and names each bad field", () => {

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { chatMessageSchema } from "./chat";
 import { checkbox, optionalText } from "./fields";
+import { parseOrigins } from "./origins";
 
 // The Channels tab (one form, shared by client and server) and what a visitor's browser sends.
 
@@ -14,36 +15,7 @@ export type WidgetSettings = { color: string; position: WidgetPosition; greeting
 export const DEFAULT_WIDGET: WidgetSettings = { color: "#0d6efd", position: "right", greeting: "", buttonLabel: "" };
 
 const COLOR = /^#[0-9a-f]{6}$/i;
-const LOCAL_HOSTS = new Set(["localhost", "127.0.0.1"]);
-
-/**
- * One allowed origin in its canonical form (`https://example.com`, lower case, no default port),
- * or null when it is not one: https only, except http://localhost and http://127.0.0.1 (any port)
- * for development; no path, query, credentials or wildcard.
- */
-export function canonicalOrigin(text: string): string | null {
-  const value = text.trim().replace(/\/$/, "");
-  if (!/^https?:\/\/[^/?#@*\s]+$/i.test(value)) return null;
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return null;
-  }
-  if (url.protocol === "http:" && !LOCAL_HOSTS.has(url.hostname)) return null;
-  if (url.protocol !== "https:" && url.protocol !== "http:") return null;
-  // A host must have a dot (a public name or an address), except localhost.
-  if (url.protocol === "https:" && !url.hostname.includes(".") && url.hostname !== "localhost") return null;
-  return url.origin;
-}
-
-/** The lines of an allowed-origins text, canonical; null when any line is not an origin. */
-export function parseOrigins(text: string): string[] | null {
-  const lines = text.split(/\r?\n/).map((l) => l.trim()).filter(Boolean);
-  const origins = lines.map(canonicalOrigin);
-  if (origins.some((o) => o === null)) return null;
-  return [...new Set(origins as string[])];
-}
+export { canonicalOrigin, originsReport, parseOrigins, readOrigin, type OriginsReport } from "./origins";
 
 /** What the browser keeps: 128 random bits, base64url (22 characters); a longer random token is accepted too. */
 export const VISITOR_ID = /^[A-Za-z0-9_-]{22,64}$/;
@@ -63,6 +35,7 @@ export const channelsFields = z.object({
   publicPageEnabled: checkbox,
   widgetEnabled: checkbox,
   allowedOrigins: optionalText(CHANNEL_LIMITS.allowedOrigins)
+    // The form names the line (originsReport) beside this code.
     .refine((text) => parseOrigins(text) !== null, "origin_invalid")
     .refine((text) => (parseOrigins(text)?.length ?? 0) <= CHANNEL_LIMITS.origins, "too_long"),
   widgetColor: z.string("color_invalid").trim().regex(COLOR, "color_invalid"),

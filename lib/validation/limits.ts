@@ -40,3 +40,6 @@ export const NEW_CHATBOT = {
   avatarIcon: DEFAULT_AVATAR.icon,
   avatarColor: DEFAULT_AVATAR.color,
 } as const;
+
+/** The Trusted Types policy public/widget.js creates: hosts that enforce Trusted Types list it in `trusted-types`. */
+export const WIDGET_TRUSTED_TYPES_POLICY = "chatbot-factory-widget";

@@ -160,7 +160,7 @@ describe("POST /api/v1/chatbots/{publicId}/chat", () => {
     const bot = await apiBot(user, { provider: "openai", model: "m", dailyMessageQuota: 2 });
     const { key } = await newKey(user);
     actAs(user);
-    const played = await playground.POST(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "from the playground" }) }), { params: Promise.resolve({ id: bot.id }) });
+    const played = await playground.POST(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "from the playground" }) }), { params: Promise.resolve({ id: bot.id }) });
     await played.text();
     actAs(null);
     expect((await native(key, bot.publicId, { message: "one" })).status).toBe(200);
@@ -192,7 +192,7 @@ describe("GET /api/v1/chatbots/{publicId}/conversations", () => {
     const c1 = (await native(mine.key, bot.publicId, { message: "first" })).body.conversationId;
     const c2 = (await native(other.key, bot.publicId, { message: "another key's" })).body.conversationId;
     actAs(user);
-    await (await playground.POST(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "the owner's" }) }), { params: Promise.resolve({ id: bot.id }) })).text();
+    await (await playground.POST(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "the owner's" }) }), { params: Promise.resolve({ id: bot.id }) })).text();
     actAs(null);
 
     const get = (key: string, url: string, params: Record<string, string>) =>

@@ -2,7 +2,9 @@ import { NextRequest } from "next/server";
 import { handlers } from "@/lib/auth/auth";
 import { browserScoped } from "@/lib/auth/cookies";
 import { loginWait } from "@/lib/auth/login";
+import { passwordChecksWait } from "@/lib/auth/password";
 import { readBodyCapped, refusalResponse } from "@/lib/http/body";
+import { refuseForeignRequest } from "@/lib/http/same-origin";
 import { checkbox } from "@/lib/validation/fields";
 
 // Auth.js's own endpoints (CSRF token, sign-out, future OAuth callbacks), guarded by Auth.js itself.
@@ -20,6 +22,9 @@ const refuse = (status: 429 | 503, code: "rate_limited" | "server_busy", retryAf
  * get a browser-session cookie, as through the login form.
  */
 export async function POST(request: NextRequest) {
+  // Auth.js checks its CSRF token; a post from another site is refused before that (its forms are ours).
+  const foreign = refuseForeignRequest(request);
+  if (foreign) return foreign;
   const body = await readBodyCapped(request, MAX_AUTH_BODY_BYTES);
   if (!body.ok) return refusalResponse(body);
   // Handed on with the bytes already read (and their own length, however they arrived).
@@ -37,7 +42,7 @@ export async function POST(request: NextRequest) {
   }
   const response = await handlers.POST(forwarded);
   const code = new URL(response.headers.get("location") ?? "/", request.url).searchParams.get("code");
-  if (code === "server_busy") return refuse(503, "server_busy", 2);
+  if (code === "server_busy") return refuse(503, "server_busy", passwordChecksWait());
   if (code === "rate_limited" && identifier) return refuse(429, "rate_limited", Math.max(1, await loginWait(identifier, request.headers)));
   return checkbox.parse(form.get("remember")) ? response : browserScoped(response);
 }

@@ -46,6 +46,19 @@ describe("Channels actions", () => {
     expect(await row(bot.id)).toMatchObject({ widgetEnabled: false, allowedOrigins: "" });
   });
 
+  it("store example.com and a page's address as the website, tell the owner which lines, and refuse a separator (issue 19, finding 7)", async () => {
+    const owner = await makeUser();
+    const bot = await createChatbot(owner, botInput());
+    actAs(owner);
+    const saved = await saveChannelsAction(bot.id, form({ widgetEnabled: true, allowedOrigins: "example.com\nhttps://example.com/shop/page\nhttps://b.example" }));
+    expect(saved).toEqual({ ok: true, data: { botId: bot.id } });
+    expect(await row(bot.id)).toMatchObject({ widgetEnabled: true, allowedOrigins: "https://example.com\nhttps://b.example" });
+    for (const bad of ["https://a.example.com;sandbox", "https://a.example.com,https://evil.example", "javascript:alert(1)", "http://shop.example"]) {
+      expect(await saveChannelsAction(bot.id, form({ widgetEnabled: true, allowedOrigins: `https://ok.example\n${bad}\nhttps://c.example` })), bad).toMatchObject({ ok: false, fieldErrors: { allowedOrigins: "origin_invalid" } });
+    }
+    expect(await row(bot.id)).toMatchObject({ allowedOrigins: "https://example.com\nhttps://b.example" });
+  });
+
   it("replace the public id on New link; nothing without a session or for another user's bot; smuggled fields ignored", async () => {
     const owner = await makeUser();
     const bot = await createChatbot(owner, botInput());

@@ -20,6 +20,23 @@ const stored = (id: string) => db.chatbot.findUniqueOrThrow({ where: { id }, sel
 describe("avatar actions", () => {
   beforeEach(() => actAs(null));
 
+  it("limit each user's uploads per hour, refused before the file is decoded (issue 18, finding 8)", async () => {
+    const owner = await makeUser();
+    const bot = await db.chatbot.create({ data: { ...botInput(), ownerId: owner.id } });
+    actAs(owner);
+    // AVATAR_UPLOADS_PER_USER_PER_HOUR's default, 20: each decoded, refused or not, counts.
+    for (let i = 0; i < 20; i++) expect((await uploadAvatarAction(bot.id, await formWith(`not a picture ${i}`))).ok).toBe(false);
+    const refused = await uploadAvatarAction(bot.id, await formWith(await photo()));
+    expect(refused).toMatchObject({ ok: false, code: "too_many_requests", retryAfter: expect.any(Number) });
+    expect(refused.ok === false && refused.retryAfter).toBeGreaterThan(59 * 60);
+    expect(await stored(bot.id)).toEqual({ avatarImage: null, avatarImageHash: null });
+    // Another user is not held up by it.
+    const other = await makeUser();
+    const theirs = await db.chatbot.create({ data: { ...botInput(), ownerId: other.id } });
+    actAs(other);
+    expect(await uploadAvatarAction(theirs.id, await formWith(await photo()))).toMatchObject({ ok: true });
+  });
+
   it("store the owner's picture re-encoded, and remove it", async () => {
     const owner = await makeUser();
     const bot = await db.chatbot.create({ data: { ...botInput(), ownerId: owner.id } });

@@ -4,6 +4,8 @@ import { revalidatePath } from "next/cache";
 import { withIds, withUser, type ActionResult } from "@/lib/actions/action";
 import { reencodeAvatar } from "@/lib/chatbots/avatar-image";
 import { requireOwnedChatbot, setChatbotAvatarImage } from "@/lib/db/chatbots";
+import { AppError } from "@/lib/errors";
+import { takeAvatarUpload } from "@/lib/security/limits";
 import { avatarRemoveSchema, avatarUploadSchema } from "@/lib/validation/avatar";
 
 // Both bound to their bot by the client: `uploadAvatarAction.bind(null, botId)`.
@@ -23,6 +25,9 @@ const withImageCode = <T,>(result: ActionResult<T>): ActionResult<T> =>
 export async function uploadAvatarAction(botId: unknown, input: unknown): Promise<ActionResult<{ hash: string }>> {
   const result = await withUser(avatarUploadSchema, withIds({ botId }, input), async ({ botId, image }, user) => {
     await requireOwnedChatbot(user, botId);
+    // Each upload is decoded and re-encoded: a user's uploads are limited per hour.
+    const wait = await takeAvatarUpload(user.id);
+    if (wait) throw new AppError("too_many_requests", undefined, wait);
     const avatar = await reencodeAvatar(new Uint8Array(await image.arrayBuffer()));
     await setChatbotAvatarImage(user, botId, avatar);
     return { botId, hash: avatar.hash };

@@ -31,7 +31,7 @@ beforeEach(() => {
 });
 
 async function chat(botId: string, body: unknown) {
-  const response = await POST(new Request("http://test/api", { method: "POST", body: JSON.stringify(body) }), { params: Promise.resolve({ id: botId }) });
+  const response = await POST(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }), { params: Promise.resolve({ id: botId }) });
   const text = await response.text();
   const events = response.headers.get("content-type")?.includes("ndjson") ? text.trim().split("\n").map((l) => JSON.parse(l)) : [JSON.parse(text)];
   return { status: response.status, events };
@@ -87,7 +87,7 @@ it("refuses over the bot's daily quota before the provider is asked, with the wa
   expect((await chat(bot.id, { message: "one" })).status).toBe(200);
   expect((await chat(bot.id, { message: "two" })).status).toBe(200);
   const asked = fake.state.requests.length;
-  const refused = await POST(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "three" }) }), { params: Promise.resolve({ id: bot.id }) });
+  const refused = await POST(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "three" }) }), { params: Promise.resolve({ id: bot.id }) });
   expect(refused.status).toBe(429);
   const body = await refused.json();
   expect(body).toMatchObject({ code: "quota_exceeded" });
@@ -140,7 +140,7 @@ it("counts an exchange whose visitor left half-way", async () => {
   actAs(user);
   fake.state.paceMs = 20;
   try {
-    const response = await POST(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "bye" }) }), { params: Promise.resolve({ id: bot.id }) });
+    const response = await POST(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "bye" }) }), { params: Promise.resolve({ id: bot.id }) });
     const reader = response.body!.getReader();
     await reader.read();
     await reader.cancel();

@@ -5,6 +5,7 @@ import { CHAT_CONTENT_TYPE, encodeEvents } from "@/lib/chat/wire";
 import { env } from "@/lib/env";
 import { readJsonCapped, refusalResponse } from "@/lib/http/body";
 import { problem, problemFrom } from "@/lib/http/problem";
+import { refuseForeignRequest } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 import { chatMessageSchema } from "@/lib/validation/chat";
 
@@ -15,6 +16,9 @@ const MAX_CHAT_BODY_BYTES = 64 * 1024;
 
 /** The playground: the signed-in owner talks to their bot; the reply streams as chat events. */
 export async function POST(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // Another site's page cannot post with the owner's cookie (finding 3): nothing is read or spent.
+  const foreign = refuseForeignRequest(request, { json: true });
+  if (foreign) return foreign;
   const timer = env().SERVER_TIMING ? new StepTimer() : undefined;
   const caller = await ownerCaller();
   timer?.mark("session");

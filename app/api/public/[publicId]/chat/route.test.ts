@@ -80,7 +80,7 @@ it("answers a visitor on the public page and stores the conversation as theirs, 
   expect(await db.message.count({ where: { conversationId } })).toBe(4);
   // The owner's playground conversations are not a visitor's either.
   actAs(owner);
-  const own = await playground(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "hello" }) }), { params: Promise.resolve({ id: bot.id }) });
+  const own = await playground(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "hello" }) }), { params: Promise.resolve({ id: bot.id }) });
   const ownId = JSON.parse((await own.text()).split("\n")[0]).conversationId;
   expect((await send(publicId, { message: "peek", visitorId: me, channel: "page", conversationId: ownId }, { "x-forwarded-for": freshIp() })).status).toBe(404);
 });
@@ -125,7 +125,9 @@ it("refuses browsers on other sites, bad visitor ids and over-long messages befo
   expect(await send(publicId, ok, { "sec-fetch-site": "cross-site" })).toMatchObject({ status: 403, events: [{ code: "origin_refused" }] });
   expect((await send(publicId, ok, { "sec-fetch-site": "same-site" })).status).toBe(403);
   // A simple (preflight-free) cross-site form post is not JSON.
-  expect((await send(publicId, ok, { "content-type": "text/plain" })).status).toBe(403);
+  expect(await send(publicId, ok, { "content-type": "text/plain" })).toMatchObject({ status: 415, events: [{ code: "unsupported_media_type" }] });
+  // A browser without Sec-Fetch-Site still names the page's origin.
+  expect((await send(publicId, ok, { "sec-fetch-site": "", origin: "https://evil.example" })).status).toBe(403);
   for (const visitorId of ["", "short", "x".repeat(65), "has spaces in it........", "../../../../etc/passwd/x"]) {
     expect((await send(publicId, { ...ok, visitorId })).status).toBe(400);
   }
@@ -163,7 +165,7 @@ it("limits each visitor and each address per minute, and the bot's daily cap cou
   const sent = await db.message.count({ where: { chatbotId: bot.id, role: "user" } });
   await db.chatbot.update({ where: { id: bot.id }, data: { dailyMessageQuota: sent + 1 } });
   actAs(owner);
-  const mine = await playground(new Request("http://test/api", { method: "POST", body: JSON.stringify({ message: "mine" }) }), { params: Promise.resolve({ id: bot.id }) });
+  const mine = await playground(new Request("http://test/api", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ message: "mine" }) }), { params: Promise.resolve({ id: bot.id }) });
   expect(mine.status).toBe(200);
   await mine.text(); // read as a browser reads it: the exchange is stored and counted when its reply ends
   before = asked();

@@ -5,6 +5,7 @@ import { CHAT_CONTENT_TYPE, encodeEvents } from "@/lib/chat/wire";
 import { env } from "@/lib/env";
 import { readJsonCapped, refusalResponse } from "@/lib/http/body";
 import { problem, problemFrom } from "@/lib/http/problem";
+import { refuseForeignRequest } from "@/lib/http/same-origin";
 import { parseInput } from "@/lib/validation/parse";
 import { publicChatSchema, publicIdSchema } from "@/lib/validation/channels";
 
@@ -13,21 +14,15 @@ export const dynamic = "force-dynamic";
 /** As the playground's route: a 4,000-character message is at most ~24 KB as JSON. */
 const MAX_CHAT_BODY_BYTES = 64 * 1024;
 
-/**
- * Only our own pages (the public page, the widget's iframe) call this from a browser: a fetch from
- * another site's page is refused before anything is read, and JSON is required, so a cross-site
- * browser request always needs a CORS preflight that this route never grants.
- */
-function fromOurPages(request: Request) {
-  const site = request.headers.get("sec-fetch-site");
-  if (site && site !== "same-origin") return false;
-  return (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase() === "application/json";
-}
 
 /** A visitor of a public page or widget talks to a bot by its public id; the reply streams as chat events. */
 export async function POST(request: Request, { params }: { params: Promise<{ publicId: string }> }) {
   const timer = env().SERVER_TIMING ? new StepTimer() : undefined;
-  if (!fromOurPages(request)) return problem("origin_refused");
+  // Only our own pages (the public page, the widget's iframe) call this from a browser: another
+  // site's fetch is refused before anything is read, and JSON is required, so a cross-site
+  // browser request always needs a CORS preflight that this route never grants.
+  const foreign = refuseForeignRequest(request, { json: true });
+  if (foreign) return foreign;
   const publicId = (await params).publicId;
   if (!publicIdSchema.safeParse(publicId).success) return problem("not_found");
   const body = await readJsonCapped(request, MAX_CHAT_BODY_BYTES);

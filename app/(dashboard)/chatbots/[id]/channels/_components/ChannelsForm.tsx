@@ -1,6 +1,6 @@
 "use client";
 
-import { useId } from "react";
+import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
@@ -13,6 +13,8 @@ import { useAction } from "@/components/ui/useAction";
 import { useForm } from "@/components/ui/useForm";
 import type { ChannelsInput, WidgetSettings, channelsSchema } from "@/lib/validation/channels";
 import { launcherTextColor } from "@/lib/validation/colors";
+import { WIDGET_TRUSTED_TYPES_POLICY } from "@/lib/validation/limits";
+import { originsReport, type OriginsReport } from "@/lib/validation/origins";
 import { newLinkAction, saveChannelsAction } from "../actions";
 
 const schema = () => import("@/lib/validation/channels").then((m) => m.channelsSchema);
@@ -60,7 +62,10 @@ function Copyable({ name, label, value, copyLabel, rows }: { name: string; label
 export function ChannelsForm({ botId, origin, channels }: Props) {
   const t = useTranslations("channels");
   const tToast = useTranslations("toast");
+  const tErrors = useTranslations("errors");
   const router = useRouter();
+  // The lines the last save stored as something else, said until the next save.
+  const [normalised, setNormalised] = useState<OriginsReport["normalised"]>([]);
   const toast = useToast();
   const saved: ChannelsInput = {
     publicPageEnabled: channels.publicPageEnabled,
@@ -97,11 +102,18 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
   ].join("\n");
 
   const onSubmit = form.handleSubmit(async (values) => {
+    // As typed: the schema's output (values) already holds the stored form of each line.
+    const typed = originsReport(form.values.allowedOrigins ?? "");
     const result = await run(() => saveChannelsAction.bind(null, botId)(values));
     if (!result.ok) return;
+    setNormalised(typed.normalised);
     toast.success(tToast("channels_saved"));
     router.refresh();
   });
+
+  // Which line the origin error is about: the same reading the server does.
+  const badOrigin = form.errors.allowedOrigins?.message === "origin_invalid" ? originsReport(preview.allowedOrigins ?? "").invalid : null;
+  const url = (chunks: React.ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
 
   const launcherLabel = preview.widgetButtonLabel?.trim() || t("default_button_label");
   const side = preview.widgetPosition === "left" ? "start-0" : "end-0";
@@ -144,6 +156,21 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         <p className="text-body-secondary small">{t("widget_hint")}</p>
         <Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled", { checkbox: true })} />
         <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
+        {badOrigin && (
+          <p className="small text-danger mt-n2" data-testid="origin-line-error">
+            {tErrors("origin_invalid_line", { line: badOrigin.line, text: badOrigin.text })}
+          </p>
+        )}
+        {normalised.length > 0 && (
+          <div className="small text-info-emphasis mt-n2 mb-3" role="status" data-testid="origins-normalised">
+            {t("origins_normalised")}
+            <ul className="mb-0">
+              {normalised.map((n) => (
+                <li key={n.line}>{t.rich("origin_normalised_item", { line: n.line, from: n.from, to: n.to, url })}</li>
+              ))}
+            </ul>
+          </div>
+        )}
         <div className="row g-3">
           <div className="col-sm-6">
             <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
@@ -163,6 +190,7 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
         <FormField form={form} name="widgetButtonLabel" label={t("widgetButtonLabel")} hint={t("widgetButtonLabel_hint")} />
         <Copyable name="embedSnippet" label={t("embedSnippet")} value={snippet} copyLabel={t("copy_snippet")} rows={2} />
+        <p className="form-text mt-n2">{t("trusted_types_hint", { name: WIDGET_TRUSTED_TYPES_POLICY })}</p>
         <figure className="mb-0">
           <figcaption className="form-label">{t("preview")}</figcaption>
           <div className="widget-preview position-relative border rounded bg-body-tertiary" data-testid="widget-preview" dir="ltr">

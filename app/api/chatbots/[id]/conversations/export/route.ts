@@ -2,6 +2,7 @@ import { getSessionUser } from "@/lib/auth/session";
 import { csvLine } from "@/lib/csv";
 import { exportConversations } from "@/lib/db/conversations";
 import { problem, problemFrom } from "@/lib/http/problem";
+import { refuseForeignRequest } from "@/lib/http/same-origin";
 import { pullStream } from "@/lib/http/stream";
 
 export const dynamic = "force-dynamic";
@@ -56,6 +57,9 @@ async function* joined(pieces: AsyncIterable<string>, size = 64 * 1024) {
 
 /** Every conversation of one of the signed-in user's bots, as JSON or CSV (one row a message), streamed. */
 export async function GET(request: Request, { params }: { params: Promise<{ id: string }> }) {
+  // Another site cannot start a download of the owner's conversations (or time one).
+  const foreign = refuseForeignRequest(request);
+  if (foreign) return foreign;
   const user = await getSessionUser();
   if (!user) return problem("unauthenticated");
   const format = new URL(request.url).searchParams.get("format") === "csv" ? "csv" : "json";
