@@ -3,18 +3,20 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import Button from "react-bootstrap/Button";
+import Container from "react-bootstrap/Container";
+import Nav from "react-bootstrap/Nav";
+import BsNavbar from "react-bootstrap/Navbar";
+import NavDropdown from "react-bootstrap/NavDropdown";
 import { setLocaleAction } from "@/app/actions";
 import { logoutAction } from "@/app/(auth)/actions";
 import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/theme";
-import { LanguageMenu } from "./LanguageMenu";
-import { NavCollapse } from "./NavCollapse";
 import { ThemeToggle } from "./ThemeToggle";
 
 type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme };
 
-// Bootstrap's navbar markup with two small pieces of state (the phone menu, the language menu):
-// a component library's navbar brought a positioning engine (Popper) to every page for them.
+// react-bootstrap's navbar: the phone menu collapses (and closes when a link is followed), the language menu is its dropdown.
 export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
   // The widget's iframe is the chat alone: nothing of the app around it.
@@ -28,70 +30,77 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
 
   if (embedded) return null;
   return (
-    <nav className="border-bottom bg-body-tertiary navbar navbar-expand-lg navbar-light">
-      <div className="container">
-        <Link className="navbar-brand" href={signedIn ? "/dashboard" : "/"}>
+    <BsNavbar expand="lg" className="border-bottom bg-body-tertiary" collapseOnSelect>
+      <Container>
+        <BsNavbar.Brand as={Link} href={signedIn ? "/dashboard" : "/"}>
           <i className="bi bi-robot me-2" aria-hidden />
           ChatBot Factory
-        </Link>
-        <NavCollapse id="main-nav" toggleLabel={t("toggle_menu")}>
-          <div className="me-auto navbar-nav">
+        </BsNavbar.Brand>
+        <BsNavbar.Toggle aria-controls="main-nav" aria-label={t("toggle_menu")} />
+        <BsNavbar.Collapse id="main-nav">
+          <Nav className="me-auto">
             {signedIn && (
               <>
-                <Link className="nav-link" href="/dashboard">
+                <Nav.Link as={Link} href="/dashboard">
                   {t("dashboard")}
-                </Link>
-                <Link className="nav-link" href="/chatbots">
+                </Nav.Link>
+                <Nav.Link as={Link} href="/chatbots">
                   {t("chatbots")}
-                </Link>
-                <Link className="nav-link" href="/api-keys">
+                </Nav.Link>
+                <Nav.Link as={Link} href="/api-keys">
                   {t("api_keys")}
-                </Link>
-                <Link className="nav-link" href="/profile">
+                </Nav.Link>
+                <Nav.Link as={Link} href="/profile">
                   {t("profile")}
-                </Link>
+                </Nav.Link>
                 {admin && (
-                  <Link className="nav-link" href="/admin">
+                  <Nav.Link as={Link} href="/admin">
                     {t("admin")}
-                  </Link>
+                  </Nav.Link>
                 )}
               </>
             )}
-          </div>
-          <div className="align-items-lg-center gap-lg-2 navbar-nav">
-            <LanguageMenu
+          </Nav>
+          <Nav className="align-items-lg-center gap-lg-2">
+            {/* react-bootstrap's dropdown: arrows move between the languages, Escape closes it and gives focus back. */}
+            <NavDropdown
               id="language-menu"
-              label={
+              align="end"
+              title={
                 <>
                   <i className="bi bi-translate me-1" aria-hidden />
                   {LOCALE_NAMES[locale]}
                   <span className="visually-hidden"> — {t("language")}</span>
                 </>
               }
-              items={LOCALES.map((l) => ({ key: l, lang: l, label: LOCALE_NAMES[l], current: l === locale }))}
-              onChoose={(l) => chooseLocale(l as Locale)}
-            />
+            >
+              {LOCALES.map((l) => (
+                <NavDropdown.Item key={l} as="button" lang={l} active={l === locale} aria-current={l === locale ? "true" : undefined} onClick={() => chooseLocale(l)}>
+                  {LOCALE_NAMES[l]}
+                </NavDropdown.Item>
+              ))}
+            </NavDropdown>
             <ThemeToggle initial={theme} />
             {signedIn ? (
               <form action={logoutAction}>
-                <button type="submit" className="btn btn-outline-secondary btn-sm my-2 my-lg-0">
+                <Button type="submit" variant="outline-secondary" size="sm" className="my-2 my-lg-0">
                   <i className="bi bi-box-arrow-right me-1" aria-hidden />
                   {t("logout")}
-                </button>
+                </Button>
               </form>
             ) : (
               <>
-                <Link className="nav-link" href="/login">
+                <Nav.Link as={Link} href="/login">
                   {t("login")}
-                </Link>
+                </Nav.Link>
                 <Link href="/register" className="btn btn-primary btn-sm my-2 my-lg-0">
                   {t("register")}
                 </Link>
               </>
             )}
-          </div>
-        </NavCollapse>
-      </div>
-    </nav>
+          </Nav>
+        </BsNavbar.Collapse>
+      </Container>
+    </BsNavbar>
   );
 }

@@ -1,6 +1,9 @@
 "use client";
 
-import { createContext, useCallback, useContext, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from "react";
+import CloseButton from "react-bootstrap/CloseButton";
+import Toast from "react-bootstrap/Toast";
+import ToastContainer from "react-bootstrap/ToastContainer";
 import { useTranslations } from "next-intl";
 
 type Tone = "success" | "danger";
@@ -32,41 +35,20 @@ export function ToastProvider({ children }: { children: ReactNode }) {
   return (
     <ToastContext.Provider value={toaster}>
       {children}
-      <div className="toast-container bottom-0 end-0 p-3 position-fixed" style={{ zIndex: 1090 }}>
+      <ToastContainer position="bottom-end" containerPosition="fixed" className="p-3" style={{ zIndex: 1090 }}>
         {items.map((item) => (
-          <Toast key={item.id} item={item} closeLabel={t("close")} onClose={() => remove(item.id)} />
+          // react-bootstrap's toast: fades in, closes itself after a while (longer for errors).
+          <Toast key={item.id} bg={item.tone} onClose={() => remove(item.id)} delay={item.tone === "success" ? 4000 : 8000} autohide>
+            <div className="d-flex text-white" role={item.tone === "danger" ? "alert" : "status"}>
+              <Toast.Body className="flex-grow-1" data-testid={`toast-${item.tone}`}>
+                <i className={`bi ${item.tone === "success" ? "bi-check-circle" : "bi-exclamation-triangle"} me-2`} aria-hidden />
+                {item.text}
+              </Toast.Body>
+              <CloseButton variant="white" className="me-2 m-auto" aria-label={t("close")} onClick={() => remove(item.id)} />
+            </div>
+          </Toast>
         ))}
-      </div>
+      </ToastContainer>
     </ToastContext.Provider>
-  );
-}
-
-/** Bootstrap's toast markup: fades in, closes itself after a while (longer for errors). */
-function Toast({ item, closeLabel, onClose }: { item: Item; closeLabel: string; onClose: () => void }) {
-  const [shown, setShown] = useState(false);
-  // The timer starts once: a new toast beside this one re-renders it with a new onClose.
-  const close = useRef(onClose);
-  useEffect(() => {
-    close.current = onClose;
-  });
-  useEffect(() => {
-    // Rendered without `show` first, so that adding it runs Bootstrap's fade.
-    const frame = requestAnimationFrame(() => setShown(true));
-    const timer = setTimeout(() => close.current(), item.tone === "success" ? 4000 : 8000);
-    return () => {
-      cancelAnimationFrame(frame);
-      clearTimeout(timer);
-    };
-  }, [item.tone]);
-  return (
-    <div className={`fade toast bg-${item.tone} ${shown ? "show" : ""}`} role="alert" aria-live="assertive" aria-atomic="true">
-      <div className="d-flex text-white" role={item.tone === "danger" ? "alert" : "status"}>
-        <div className="flex-grow-1 toast-body" data-testid={`toast-${item.tone}`}>
-          <i className={`bi ${item.tone === "success" ? "bi-check-circle" : "bi-exclamation-triangle"} me-2`} aria-hidden />
-          {item.text}
-        </div>
-        <button type="button" className="btn-close btn-close-white me-2 m-auto" aria-label={closeLabel} onClick={onClose} />
-      </div>
-    </div>
   );
 }

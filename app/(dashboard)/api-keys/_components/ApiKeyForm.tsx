@@ -3,13 +3,16 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "@/app/(dashboard)/api-keys/actions";
-import { Check } from "@/components/ui/Check";
+import Alert from "react-bootstrap/Alert";
+import Button from "react-bootstrap/Button";
+import Form from "react-bootstrap/Form";
+import InputGroup from "react-bootstrap/InputGroup";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
+import { useZodForm } from "@/components/ui/useZodForm";
 import { isErrorCode } from "@/lib/errors";
-import type { ApiKeyInput, apiKeySchema } from "@/lib/validation/api-key";
+import type { ApiKeyInput } from "@/lib/validation/api-key";
 import { API_KEY_EXPIRIES } from "@/lib/validation/limits";
 
 const schema = () => import("@/lib/validation/api-key").then((m) => m.apiKeySchema);
@@ -21,12 +24,12 @@ const EMPTY: ApiKeyInput = { name: "", scope: "all", botIds: [], expiresInDays: 
 export function ApiKeyForm({ bots }: { bots: Bot[] }) {
   const t = useTranslations("apiKeys");
   const errors = useTranslations("errors");
-  const form = useForm<ApiKeyInput, typeof apiKeySchema>({ schema, defaultValues: EMPTY });
+  const form = useZodForm(schema, { defaultValues: EMPTY });
   const [run, isPending] = useAction(form);
   const [created, setCreated] = useState<string | null>(null);
   const [copied, setCopied] = useState(false);
-  const scope = form.values.scope;
-  const botError = form.errors.botIds?.message;
+  const scope = form.watch("scope");
+  const botError = form.formState.errors.botIds?.message;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => createApiKeyAction(values));
@@ -44,38 +47,32 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
   if (created) {
     return (
       <div data-testid="new-api-key">
-        <div role="alert" className="fade alert alert-warning show">
-          {t("shown_once")}
-        </div>
-        <label className="form-label" htmlFor="new-api-key-value">
-          {t("new_key")}
-        </label>
-        <div className="mb-3 input-group">
-          <input id="new-api-key-value" name="apiKey" readOnly value={created} className="font-monospace form-control" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
-          <button type="button" className="btn btn-outline-secondary" onClick={copy}>
+        <Alert variant="warning">{t("shown_once")}</Alert>
+        <Form.Label htmlFor="new-api-key-value">{t("new_key")}</Form.Label>
+        <InputGroup className="mb-3">
+          <Form.Control id="new-api-key-value" name="apiKey" readOnly value={created} className="font-monospace" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
+          <Button variant="outline-secondary" onClick={copy}>
             <i className={`bi ${copied ? "bi-check2" : "bi-clipboard"} me-1`} aria-hidden />
             {copied ? t("copied") : t("copy")}
-          </button>
-        </div>
-        <button type="button" className="btn btn-primary" onClick={() => setCreated(null)}>
-          {t("done")}
-        </button>
+          </Button>
+        </InputGroup>
+        <Button onClick={() => setCreated(null)}>{t("done")}</Button>
       </div>
     );
   }
 
   return (
-    <form noValidate onSubmit={onSubmit} id="new-api-key-form">
+    <Form {...form.formProps} onSubmit={onSubmit} id="new-api-key-form">
       <FormField form={form} name="name" label={t("name")} required hint={t("name_hint")} />
       <fieldset className="mb-3">
         <legend className="form-label fs-6">{t("scope")}</legend>
-        <Check type="radio" id="scope-all" label={t("scope_all")} {...form.register("scope", { value: "all" })} />
-        <Check type="radio" id="scope-chosen" label={t("scope_chosen")} {...form.register("scope", { value: "chosen" })} />
+        <Form.Check type="radio" id="scope-all" label={t("scope_all")} value="all" {...form.register("scope")} />
+        <Form.Check type="radio" id="scope-chosen" label={t("scope_chosen")} value="chosen" {...form.register("scope")} />
         {scope === "chosen" && (
           <div className="ms-4 mt-2">
             {bots.length === 0 && <p className="small text-body-secondary mb-0">{t("no_bots")}</p>}
             {bots.map((bot) => (
-              <Check
+              <Form.Check
                 key={bot.id}
                 type="checkbox"
                 id={`bot-${bot.id}`}
@@ -87,7 +84,8 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
                     {!bot.apiEnabled && <span className="small text-body-secondary ms-2">({t("api_off")})</span>}
                   </>
                 }
-                {...form.register("botIds", { value: bot.id })}
+                value={bot.id}
+                {...form.register("botIds")}
               />
             ))}
             {botError && (
@@ -97,21 +95,19 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
             )}
           </div>
         )}
-        <small className="d-block form-text">{t("scope_hint")}</small>
+        <Form.Text className="d-block">{t("scope_hint")}</Form.Text>
       </fieldset>
-      <div className="mb-3">
-        <label className="form-label" htmlFor="api-key-expiry">
-          {t("expiry")}
-        </label>
-        <select {...form.register("expiresInDays")} id="api-key-expiry" className="form-select">
+      <Form.Group className="mb-3" controlId="api-key-expiry">
+        <Form.Label>{t("expiry")}</Form.Label>
+        <Form.Select {...form.register("expiresInDays")}>
           {API_KEY_EXPIRIES.map((days) => (
             <option key={days} value={days}>
               {days ? t("expiry_days", { days: Number(days) }) : t("expiry_never")}
             </option>
           ))}
-        </select>
-      </div>
+        </Form.Select>
+      </Form.Group>
       <SubmitButton pending={isPending}>{t("create")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

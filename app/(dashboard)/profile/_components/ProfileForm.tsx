@@ -6,9 +6,10 @@ import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
+import { useZodForm } from "@/components/ui/useZodForm";
+import Form from "react-bootstrap/Form";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
-import type { ProfileInput, profileSchema } from "@/lib/validation/profile";
+import type { ProfileInput } from "@/lib/validation/profile";
 
 const schema = () => import("@/lib/validation/profile").then((m) => m.profileSchema);
 
@@ -17,12 +18,9 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
   const tErrors = useTranslations("errors");
   const tToast = useTranslations("toast");
   const toast = useToast();
-  const form = useForm<ProfileInput, typeof profileSchema>({
-    schema,
-    defaultValues: profile,
-  });
+  const form = useZodForm(schema, { defaultValues: profile });
   const [run, isPending] = useAction(form);
-  const localeError = form.errors.locale?.message;
+  const localeError = form.formState.errors.locale?.message;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => updateProfileAction(values));
@@ -33,7 +31,7 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
   });
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <Form {...form.formProps} onSubmit={onSubmit}>
       <div className="row">
         <div className="col-sm-6">
           <FormField form={form} name="firstName" label={t("firstName")} autoComplete="given-name" />
@@ -43,20 +41,18 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
         </div>
       </div>
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
-      <div className="mb-3">
-        <label className="form-label" htmlFor="field-locale">
-          {t("locale")}
-        </label>
-        <select {...form.register("locale")} id="field-locale" className={`form-select${localeError ? " is-invalid" : ""}`}>
+      <Form.Group className="mb-3" controlId="field-locale">
+        <Form.Label>{t("locale")}</Form.Label>
+        <Form.Select {...form.register("locale")} defaultValue={profile.locale} isInvalid={!!localeError}>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}
             </option>
           ))}
-        </select>
-        <div className="invalid-feedback">{localeError ? tErrors("locale_invalid") : null}</div>
-      </div>
+        </Form.Select>
+        <Form.Control.Feedback type="invalid">{localeError ? tErrors("locale_invalid") : null}</Form.Control.Feedback>
+      </Form.Group>
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
-    </form>
+    </Form>
   );
 }

@@ -2,7 +2,7 @@
 
 import type { ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/Button";
+import Button from "react-bootstrap/Button";
 import { removeAvatarAction, uploadAvatarAction } from "@/app/(dashboard)/chatbots/[id]/edit/actions";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { useToast } from "@/components/ui/Toasts";
