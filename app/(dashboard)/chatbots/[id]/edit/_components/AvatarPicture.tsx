@@ -1,14 +1,16 @@
 "use client";
 
-import type { ChangeEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
+import Form from "react-bootstrap/Form";
 import { removeAvatarAction, uploadAvatarAction } from "@/app/(dashboard)/chatbots/[id]/edit/actions";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { AVATAR_UPLOAD } from "@/lib/chatbots/avatar";
+import { shrinkImage } from "@/lib/chatbots/shrink-image";
 
 type Props = { bot: { id: string; avatarIcon: string; avatarColor: string; avatarImageHash: string | null } };
 
@@ -17,14 +19,18 @@ export function AvatarPicture({ bot }: Props) {
   const t = useTranslations("chatbots");
   const toast = useToast();
   const errorText = useErrorText();
-  const [run, pending] = useAction();
+  const [run, uploading] = useAction();
+  const [shrinking, setShrinking] = useState(false);
+  const pending = uploading || shrinking;
 
-  function onFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0];
     event.target.value = "";
-    if (!file) return;
-    // Past the cap the server would refuse the whole request; say why here instead.
-    if (file.size > AVATAR_UPLOAD.maxBytes) return toast.error(errorText("image_too_large"));
+    if (!chosen) return;
+    // A phone photo is shrunk here to fit the upload limit; past it the server would refuse the whole request.
+    setShrinking(true);
+    const file = await shrinkImage(chosen, AVATAR_UPLOAD.maxBytes).finally(() => setShrinking(false));
+    if (!file) return toast.error(errorText(chosen.size > AVATAR_UPLOAD.maxBytes ? "image_too_large" : "image_invalid"));
     const form = new FormData();
     form.set("image", file);
     run(() => uploadAvatarAction.bind(null, bot.id)(form), () => toast.success(t("picture_uploaded")));
@@ -43,10 +49,10 @@ export function AvatarPicture({ bot }: Props) {
           </p>
           <div className="d-flex flex-wrap align-items-end gap-2">
             <div className="flex-grow-1">
-              <label className="small mb-1 form-label" htmlFor="bot-picture-file">
+              <Form.Label className="small mb-1" htmlFor="bot-picture-file">
                 {t("picture_upload")}
-              </label>
-              <input id="bot-picture-file" className="form-control form-control-sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
+              </Form.Label>
+              <Form.Control id="bot-picture-file" size="sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
             </div>
             {bot.avatarImageHash && (
               <Button
