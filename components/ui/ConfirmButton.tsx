@@ -1,11 +1,14 @@
 "use client";
 
-import { useId, useState, type ReactNode } from "react";
-import { useTranslations } from "next-intl";
+import { lazy, Suspense, useState, type ReactNode } from "react";
 import Button from "react-bootstrap/Button";
-import Modal from "react-bootstrap/Modal";
 import type { ActionResult } from "@/lib/actions/action";
 import { useAction } from "./useAction";
+
+const load = () => import("./ConfirmModal");
+// The modal (react-bootstrap's Modal and its focus manager) is imported when the button is first
+// pointed at, focused or pressed: pages show such buttons, few visits open one.
+const ConfirmModal = lazy(load);
 
 type Props = {
   /** The button's content, and its accessible name when it needs more than what shows. */
@@ -19,46 +22,40 @@ type Props = {
   onDone: () => void;
 };
 
-/**
- * A destructive button that asks first, in react-bootstrap's modal, then runs its server action.
- * The modal keeps focus inside, closes on Escape or a click beside it and gives focus back to the
- * button (restoreFocus); its content exists only while open, so a closed dialog says nothing to the page.
- */
+/** A destructive button that asks first, in a modal dialog (ConfirmModal), then runs its server action. */
 export function ConfirmButton({ children, ariaLabel, size, title, text, confirmLabel, action, onDone }: Props) {
-  const t = useTranslations("common");
-  const titleId = useId();
   const [run, pending] = useAction();
   const [open, setOpen] = useState(false);
-  const close = () => setOpen(false);
+  // Mounted from the first opening on, so that closing runs the modal's own exit (and focus return).
+  const [used, setUsed] = useState(false);
 
   async function confirm() {
     const result = await run(action);
     if (!result.ok) return;
-    close();
+    setOpen(false);
     onDone();
   }
 
   return (
     <>
-      <Button variant="outline-danger" size={size} onClick={() => setOpen(true)} aria-label={ariaLabel}>
+      <Button
+        variant="outline-danger"
+        size={size}
+        aria-label={ariaLabel}
+        onPointerEnter={() => void load()}
+        onFocus={() => void load()}
+        onClick={() => {
+          setUsed(true);
+          setOpen(true);
+        }}
+      >
         {children}
       </Button>
-      <Modal show={open} onHide={close} centered restoreFocus aria-labelledby={titleId}>
-        <Modal.Header closeButton closeLabel={t("close")}>
-          <Modal.Title as="h2" className="h5" id={titleId}>
-            {title}
-          </Modal.Title>
-        </Modal.Header>
-        <Modal.Body>{text}</Modal.Body>
-        <Modal.Footer>
-          <Button variant="secondary" onClick={close}>
-            {t("cancel")}
-          </Button>
-          <Button variant="danger" onClick={confirm} disabled={pending}>
-            {confirmLabel}
-          </Button>
-        </Modal.Footer>
-      </Modal>
+      {used && (
+        <Suspense fallback={null}>
+          <ConfirmModal show={open} title={title} text={text} confirmLabel={confirmLabel} pending={pending} onConfirm={confirm} onHide={() => setOpen(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,12 +1,9 @@
 "use client";
 
-import { useState } from "react";
+import { lazy, Suspense, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "@/app/(dashboard)/api-keys/actions";
-import Alert from "react-bootstrap/Alert";
-import Button from "react-bootstrap/Button";
 import Form from "react-bootstrap/Form";
-import InputGroup from "react-bootstrap/InputGroup";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
@@ -18,6 +15,9 @@ import { API_KEY_EXPIRIES } from "@/lib/validation/limits";
 const schema = () => import("@/lib/validation/api-key").then((m) => m.apiKeySchema);
 
 type Bot = { id: string; name: string; apiEnabled: boolean };
+// The new key is shown after a creation: that view is not in the page's first load.
+const NewApiKey = lazy(() => import("./NewApiKey"));
+
 const EMPTY: ApiKeyInput = { name: "", scope: "all", botIds: [], expiresInDays: "" };
 
 /** Creates a key; the new key shows here once, read-only, to copy. */
@@ -27,7 +27,6 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
   const form = useZodForm(schema, { defaultValues: EMPTY });
   const [run, isPending] = useAction(form);
   const [created, setCreated] = useState<string | null>(null);
-  const [copied, setCopied] = useState(false);
   const scope = form.watch("scope");
   const botError = form.formState.errors.botIds?.message;
 
@@ -35,29 +34,14 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
     const result = await run(() => createApiKeyAction(values));
     if (!result.ok) return;
     setCreated(result.data.key);
-    setCopied(false);
     form.reset(EMPTY);
   });
 
-  async function copy() {
-    if (!created) return;
-    await navigator.clipboard?.writeText(created).then(() => setCopied(true), () => {});
-  }
-
   if (created) {
     return (
-      <div data-testid="new-api-key">
-        <Alert variant="warning">{t("shown_once")}</Alert>
-        <Form.Label htmlFor="new-api-key-value">{t("new_key")}</Form.Label>
-        <InputGroup className="mb-3">
-          <Form.Control id="new-api-key-value" name="apiKey" readOnly value={created} className="font-monospace" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
-          <Button variant="outline-secondary" onClick={copy}>
-            <i className={`bi ${copied ? "bi-check2" : "bi-clipboard"} me-1`} aria-hidden />
-            {copied ? t("copied") : t("copy")}
-          </Button>
-        </InputGroup>
-        <Button onClick={() => setCreated(null)}>{t("done")}</Button>
-      </div>
+      <Suspense fallback={null}>
+        <NewApiKey apiKey={created} onDone={() => setCreated(null)} />
+      </Suspense>
     );
   }
 

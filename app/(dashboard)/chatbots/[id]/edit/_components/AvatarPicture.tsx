@@ -10,7 +10,6 @@ import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { AVATAR_UPLOAD } from "@/lib/chatbots/avatar";
-import { shrinkImage } from "@/lib/chatbots/shrink-image";
 
 type Props = { bot: { id: string; avatarIcon: string; avatarColor: string; avatarImageHash: string | null } };
 
@@ -28,8 +27,18 @@ export function AvatarPicture({ bot }: Props) {
     event.target.value = "";
     if (!chosen) return;
     // A phone photo is shrunk here to fit the upload limit; past it the server would refuse the whole request.
-    setShrinking(true);
-    const file = await shrinkImage(chosen, AVATAR_UPLOAD.maxBytes).finally(() => setShrinking(false));
+    let file: File | null = chosen;
+    if (chosen.size > AVATAR_UPLOAD.maxBytes) {
+      setShrinking(true);
+      try {
+        // Imported only for a picture over the limit.
+        file = await (await import("@/lib/chatbots/shrink-image")).shrinkImage(chosen, AVATAR_UPLOAD.maxBytes);
+      } catch {
+        file = null;
+      } finally {
+        setShrinking(false);
+      }
+    }
     if (!file) return toast.error(errorText(chosen.size > AVATAR_UPLOAD.maxBytes ? "image_too_large" : "image_invalid"));
     const form = new FormData();
     form.set("image", file);
