@@ -5,7 +5,12 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { createChatbotAction, updateChatbotAction } from "@/app/(dashboard)/chatbots/actions";
-import Form from "react-bootstrap/Form";
+import Feedback from "react-bootstrap/Feedback";
+import FormCheck from "react-bootstrap/FormCheck";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
+import FormText from "react-bootstrap/FormText";
 import { useWatch } from "react-hook-form";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
@@ -63,7 +68,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: P
   });
 
   return (
-    <Form {...form.formProps} onSubmit={onSubmit} method="post">
+    <form {...form.formProps} onSubmit={onSubmit} method="post">
       <div className="row g-4">
         <div className="col-lg-7">
           <fieldset className="card mb-4">
@@ -121,8 +126,8 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: P
                 placeholder={tChat("default_fallback")}
                 hint={t("fallbackMessage_hint")}
               />
-              <Form.Group controlId="field-isActive">
-                <Form.Check
+              <FormGroup controlId="field-isActive">
+                <FormCheck
                   type="switch"
                   label={t("isActive")}
                   disabled={bot?.adminLocked && !bot.isActive}
@@ -130,30 +135,30 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: P
                   defaultChecked={(bot ?? NEW_CHATBOT).isActive !== false}
                   {...form.register("isActive")}
                 />
-                {bot?.adminLocked ? <Form.Text className="d-block">{t("admin_locked")}</Form.Text> : null}
+                {bot?.adminLocked ? <FormText className="d-block">{t("admin_locked")}</FormText> : null}
                 {errors.isActive ? <div className="invalid-feedback d-block">{tErrors("bot_locked")}</div> : null}
-              </Form.Group>
+              </FormGroup>
             </div>
           </fieldset>
 
           <fieldset className="card mb-4">
             <div className="card-body">
               <legend className="h5 mb-3">{t("answers_legend")}</legend>
-              <Form.Group className="mb-3" controlId="field-provider">
-                <Form.Label>{t("provider")}</Form.Label>
-                <Form.Select defaultValue={current} {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
+              <FormGroup className="mb-3" controlId="field-provider">
+                <FormLabel>{t("provider")}</FormLabel>
+                <FormSelect defaultValue={current} {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
                   {options.map((p) => (
                     <option key={p} value={p}>
                       {t(`provider_${p}`)}
                       {providers.includes(p) ? "" : ` — ${t("provider_not_configured")}`}
                     </option>
                   ))}
-                </Form.Select>
-                <Form.Text id="field-provider-hint" className="d-block">
+                </FormSelect>
+                <FormText id="field-provider-hint" className="d-block">
                   {t(`provider_${provider}_hint`)}
-                </Form.Text>
-                <Form.Control.Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Form.Control.Feedback>
-              </Form.Group>
+                </FormText>
+                <Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Feedback>
+              </FormGroup>
               {remote && (
                 <>
                   <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
@@ -202,6 +207,6 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView }: P
           <BotPreview name={name ?? ""} welcome={welcome ?? ""} welcomeView={bot && welcome === bot.welcomeMessage ? welcomeView : undefined} avatar={{ id: bot?.id, avatarImageHash: bot?.avatarImageHash, avatarIcon: avatarIcon ?? null, avatarColor: avatarColor ?? null }} />
         </div>
       </div>
-    </Form>
+    </form>
   );
 }

@@ -1,7 +1,11 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
-import Form from "react-bootstrap/Form";
+import Feedback from "react-bootstrap/Feedback";
+import FormControl from "react-bootstrap/FormControl";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormText from "react-bootstrap/FormText";
 import { useTranslations } from "next-intl";
 import { get, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { isErrorCode } from "@/lib/errors";
@@ -36,12 +40,12 @@ export function FormField<T extends FieldValues>({ form, name, label, hint, requ
   // The saved value in the server's HTML too, before react-hook-form takes the field over.
   const saved = get(form.formState.defaultValues, name) as string | number | null | undefined;
   return (
-    <Form.Group className="mb-3" controlId={id}>
-      <Form.Label>
+    <FormGroup className="mb-3" controlId={id}>
+      <FormLabel>
         {label}
         {required && <span aria-hidden className="text-danger ms-1">*</span>}
-      </Form.Label>
-      <Form.Control
+      </FormLabel>
+      <FormControl
         dir={dir}
         type={type}
         defaultValue={saved ?? undefined}
@@ -54,13 +58,13 @@ export function FormField<T extends FieldValues>({ form, name, label, hint, requ
         aria-describedby={describedBy}
       />
       {hint && (
-        <Form.Text id={`${id}-hint`} className="d-block">
+        <FormText id={`${id}-hint`} className="d-block">
           {hint}
-        </Form.Text>
+        </FormText>
       )}
-      <Form.Control.Feedback type="invalid" id={`${id}-error`}>
+      <Feedback type="invalid" id={`${id}-error`}>
         {code ? t(typeof code === "string" && isErrorCode(code) ? code : "invalid_data") : null}
-      </Form.Control.Feedback>
-    </Form.Group>
+      </Feedback>
+    </FormGroup>
   );
 }

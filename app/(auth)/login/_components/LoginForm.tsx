@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { loginAction } from "@/app/(auth)/actions";
-import Form from "react-bootstrap/Form";
+import FormCheck from "react-bootstrap/FormCheck";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
@@ -30,13 +30,13 @@ export function LoginForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put the password in a URL.
-    <Form method="post" {...form.formProps} onSubmit={onSubmit}>
+    <form method="post" {...form.formProps} onSubmit={onSubmit}>
       <FormField form={form} name="identifier" label={t("identifier")} autoComplete="username" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" required />
-      <Form.Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
+      <FormCheck className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
       <SubmitButton pending={isPending} className="w-100">
         {t("login_submit")}
       </SubmitButton>
-    </Form>
+    </form>
   );
 }

@@ -7,7 +7,6 @@ import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
 import { useZodForm } from "@/components/ui/useZodForm";
-import Form from "react-bootstrap/Form";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
 
 const schema = () => import("@/lib/validation/auth").then((m) => m.registerSchema);
@@ -29,7 +28,7 @@ export function RegisterForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put the password in a URL.
-    <Form method="post" {...form.formProps} onSubmit={onSubmit}>
+    <form method="post" {...form.formProps} onSubmit={onSubmit}>
       <FormField form={form} name="username" label={t("username")} autoComplete="username" hint={t("username_hint")} required />
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="new-password" hint={t("password_hint", { min: PASSWORD_MIN })} required />
@@ -45,6 +44,6 @@ export function RegisterForm() {
       <SubmitButton pending={isPending} className="w-100">
         {t("register_submit")}
       </SubmitButton>
-    </Form>
+    </form>
   );
 }

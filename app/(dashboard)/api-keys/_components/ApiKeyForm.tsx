@@ -3,7 +3,11 @@
 import { lazy, Suspense, useState } from "react";
 import { useTranslations } from "next-intl";
 import { createApiKeyAction } from "@/app/(dashboard)/api-keys/actions";
-import Form from "react-bootstrap/Form";
+import FormCheck from "react-bootstrap/FormCheck";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
+import FormText from "react-bootstrap/FormText";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
@@ -46,17 +50,17 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
   }
 
   return (
-    <Form {...form.formProps} onSubmit={onSubmit} id="new-api-key-form">
+    <form {...form.formProps} onSubmit={onSubmit} id="new-api-key-form">
       <FormField form={form} name="name" label={t("name")} required hint={t("name_hint")} />
       <fieldset className="mb-3">
         <legend className="form-label fs-6">{t("scope")}</legend>
-        <Form.Check type="radio" id="scope-all" label={t("scope_all")} value="all" {...form.register("scope")} />
-        <Form.Check type="radio" id="scope-chosen" label={t("scope_chosen")} value="chosen" {...form.register("scope")} />
+        <FormCheck type="radio" id="scope-all" label={t("scope_all")} value="all" {...form.register("scope")} />
+        <FormCheck type="radio" id="scope-chosen" label={t("scope_chosen")} value="chosen" {...form.register("scope")} />
         {scope === "chosen" && (
           <div className="ms-4 mt-2">
             {bots.length === 0 && <p className="small text-body-secondary mb-0">{t("no_bots")}</p>}
             {bots.map((bot) => (
-              <Form.Check
+              <FormCheck
                 key={bot.id}
                 type="checkbox"
                 id={`bot-${bot.id}`}
@@ -79,19 +83,19 @@ export function ApiKeyForm({ bots }: { bots: Bot[] }) {
             )}
           </div>
         )}
-        <Form.Text className="d-block">{t("scope_hint")}</Form.Text>
+        <FormText className="d-block">{t("scope_hint")}</FormText>
       </fieldset>
-      <Form.Group className="mb-3" controlId="api-key-expiry">
-        <Form.Label>{t("expiry")}</Form.Label>
-        <Form.Select {...form.register("expiresInDays")}>
+      <FormGroup className="mb-3" controlId="api-key-expiry">
+        <FormLabel>{t("expiry")}</FormLabel>
+        <FormSelect {...form.register("expiresInDays")}>
           {API_KEY_EXPIRIES.map((days) => (
             <option key={days} value={days}>
               {days ? t("expiry_days", { days: Number(days) }) : t("expiry_never")}
             </option>
           ))}
-        </Form.Select>
-      </Form.Group>
+        </FormSelect>
+      </FormGroup>
       <SubmitButton pending={isPending}>{t("create")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

@@ -4,7 +4,8 @@ import { useState } from "react";
 import { useTranslations } from "next-intl";
 import Alert from "react-bootstrap/Alert";
 import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
+import FormControl from "react-bootstrap/FormControl";
+import FormLabel from "react-bootstrap/FormLabel";
 import InputGroup from "react-bootstrap/InputGroup";
 
 /** A key just created, shown this once, read-only, to copy. */
@@ -19,9 +20,9 @@ export default function NewApiKey({ apiKey, onDone }: { apiKey: string; onDone: 
   return (
     <div data-testid="new-api-key">
       <Alert variant="warning">{t("shown_once")}</Alert>
-      <Form.Label htmlFor="new-api-key-value">{t("new_key")}</Form.Label>
+      <FormLabel htmlFor="new-api-key-value">{t("new_key")}</FormLabel>
       <InputGroup className="mb-3">
-        <Form.Control id="new-api-key-value" name="apiKey" readOnly value={apiKey} className="font-monospace" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
+        <FormControl id="new-api-key-value" name="apiKey" readOnly value={apiKey} className="font-monospace" dir="ltr" onFocus={(e) => e.currentTarget.select()} />
         <Button variant="outline-secondary" onClick={copy}>
           <i className={`bi ${copied ? "bi-check2" : "bi-clipboard"} me-1`} aria-hidden />
           {copied ? t("copied") : t("copy")}

@@ -7,7 +7,6 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 import { useZodForm } from "@/components/ui/useZodForm";
-import Form from "react-bootstrap/Form";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
 
 const schema = () => import("@/lib/validation/profile").then((m) => m.passwordChangeSchema);
@@ -31,11 +30,11 @@ export function PasswordForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put a password in a URL.
-    <Form method="post" {...form.formProps} onSubmit={onSubmit}>
+    <form method="post" {...form.formProps} onSubmit={onSubmit}>
       <FormField form={form} name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required />
       <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
       <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />
       <SubmitButton pending={isPending}>{t("change_password")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

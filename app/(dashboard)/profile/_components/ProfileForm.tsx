@@ -7,7 +7,10 @@ import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 import { useZodForm } from "@/components/ui/useZodForm";
-import Form from "react-bootstrap/Form";
+import Feedback from "react-bootstrap/Feedback";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
 import type { ProfileInput } from "@/lib/validation/profile";
 
@@ -31,7 +34,7 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
   });
 
   return (
-    <Form {...form.formProps} onSubmit={onSubmit}>
+    <form {...form.formProps} onSubmit={onSubmit}>
       <div className="row">
         <div className="col-sm-6">
           <FormField form={form} name="firstName" label={t("firstName")} autoComplete="given-name" />
@@ -41,18 +44,18 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
         </div>
       </div>
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
-      <Form.Group className="mb-3" controlId="field-locale">
-        <Form.Label>{t("locale")}</Form.Label>
-        <Form.Select {...form.register("locale")} defaultValue={profile.locale} isInvalid={!!localeError}>
+      <FormGroup className="mb-3" controlId="field-locale">
+        <FormLabel>{t("locale")}</FormLabel>
+        <FormSelect {...form.register("locale")} defaultValue={profile.locale} isInvalid={!!localeError}>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}
             </option>
           ))}
-        </Form.Select>
-        <Form.Control.Feedback type="invalid">{localeError ? tErrors("locale_invalid") : null}</Form.Control.Feedback>
-      </Form.Group>
+        </FormSelect>
+        <Feedback type="invalid">{localeError ? tErrors("locale_invalid") : null}</Feedback>
+      </FormGroup>
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
-    </Form>
+    </form>
   );
 }

@@ -5,7 +5,11 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
+import FormCheck from "react-bootstrap/FormCheck";
+import FormControl from "react-bootstrap/FormControl";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
 import { useWatch } from "react-hook-form";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormField } from "@/components/ui/FormField";
@@ -48,20 +52,20 @@ function Copyable({ name, label, value, copyLabel, rows }: { name: string; label
     return (
       <div className="mb-3">
         <div className="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
-          <Form.Label htmlFor={id} className="mb-0">
+          <FormLabel htmlFor={id} className="mb-0">
             {label}
-          </Form.Label>
+          </FormLabel>
           {button}
         </div>
-        <Form.Control as="textarea" id={id} name={name} rows={rows} value={value} readOnly dir="ltr" wrap="off" spellCheck={false} className="font-monospace code-box" onFocus={(e) => e.target.select()} />
+        <FormControl as="textarea" id={id} name={name} rows={rows} value={value} readOnly dir="ltr" wrap="off" spellCheck={false} className="font-monospace code-box" onFocus={(e) => e.target.select()} />
       </div>
     );
   }
   return (
     <div className="mb-3">
-      <Form.Label htmlFor={id}>{label}</Form.Label>
+      <FormLabel htmlFor={id}>{label}</FormLabel>
       <div className="d-flex gap-2 align-items-start">
-        <Form.Control id={id} name={name} value={value} readOnly dir="ltr" onFocus={(e) => e.target.select()} />
+        <FormControl id={id} name={name} value={value} readOnly dir="ltr" onFocus={(e) => e.target.select()} />
         {button}
       </div>
     </div>
@@ -129,10 +133,10 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
   const left = preview.widgetPosition === "left";
 
   return (
-    <Form {...form.formProps} onSubmit={onSubmit}>
+    <form {...form.formProps} onSubmit={onSubmit}>
       <ChannelCard icon="bi-link-45deg" legend={t("page_legend")}>
         <p className="text-body-secondary small">{t("page_hint")}</p>
-        <Form.Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" defaultChecked={channels.publicPageEnabled} {...form.register("publicPageEnabled")} />
+        <FormCheck type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" defaultChecked={channels.publicPageEnabled} {...form.register("publicPageEnabled")} />
         {channels.publicPageEnabled ? (
           <>
             <Copyable name="shareUrl" label={t("shareUrl")} value={shareUrl} copyLabel={t("copy_link")} />
@@ -164,20 +168,20 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
 
       <ChannelCard icon="bi-window-stack" legend={t("widget_legend")}>
         <p className="text-body-secondary small">{t("widget_hint")}</p>
-        <Form.Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" defaultChecked={channels.widgetEnabled} {...form.register("widgetEnabled")} />
+        <FormCheck type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" defaultChecked={channels.widgetEnabled} {...form.register("widgetEnabled")} />
         <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
         <div className="row g-3">
           <div className="col-sm-6">
             <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
           </div>
           <div className="col-sm-6">
-            <Form.Group className="mb-3" controlId="widgetPosition">
-              <Form.Label>{t("widgetPosition")}</Form.Label>
-              <Form.Select defaultValue={channels.widget.position} {...form.register("widgetPosition")}>
+            <FormGroup className="mb-3" controlId="widgetPosition">
+              <FormLabel>{t("widgetPosition")}</FormLabel>
+              <FormSelect defaultValue={channels.widget.position} {...form.register("widgetPosition")}>
                 <option value="right">{t("position_right")}</option>
                 <option value="left">{t("position_left")}</option>
-              </Form.Select>
-            </Form.Group>
+              </FormSelect>
+            </FormGroup>
           </div>
         </div>
         <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
@@ -215,14 +219,14 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         <p className="text-body-secondary small">
           {t("api_hint")} <Link href="/api-keys">{t("api_keys_link")}</Link>
         </p>
-        <Form.Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" defaultChecked={channels.apiEnabled} {...form.register("apiEnabled")} />
+        <FormCheck type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" defaultChecked={channels.apiEnabled} {...form.register("apiEnabled")} />
         <Copyable name="curlExample" label={t("curl_example")} value={curl} copyLabel={t("copy_example")} rows={4} />
         <Copyable name="javascriptExample" label={t("javascript_example")} value={javascript} copyLabel={t("copy_example")} rows={7} />
         <Copyable name="openaiExample" label={t("openai_example")} value={openai} copyLabel={t("copy_example")} rows={8} />
       </ChannelCard>
 
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
-    </Form>
+    </form>
   );
 }
 

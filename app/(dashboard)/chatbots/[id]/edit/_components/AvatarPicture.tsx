@@ -3,7 +3,8 @@
 import { useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
+import FormControl from "react-bootstrap/FormControl";
+import FormLabel from "react-bootstrap/FormLabel";
 import { removeAvatarAction, uploadAvatarAction } from "@/app/(dashboard)/chatbots/[id]/edit/actions";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { useToast } from "@/components/ui/Toasts";
@@ -58,10 +59,10 @@ export function AvatarPicture({ bot }: Props) {
           </p>
           <div className="d-flex flex-wrap align-items-end gap-2">
             <div className="flex-grow-1">
-              <Form.Label className="small mb-1" htmlFor="bot-picture-file">
+              <FormLabel className="small mb-1" htmlFor="bot-picture-file">
                 {t("picture_upload")}
-              </Form.Label>
-              <Form.Control id="bot-picture-file" size="sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
+              </FormLabel>
+              <FormControl id="bot-picture-file" size="sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
             </div>
             {bot.avatarImageHash && (
               <Button

@@ -2,7 +2,10 @@
 
 import { lazy, Suspense, useState, useTransition, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import Form from "react-bootstrap/Form";
+import FormControl from "react-bootstrap/FormControl";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormText from "react-bootstrap/FormText";
 import { importKnowledgeAction, previewKnowledgeCsvAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
@@ -69,11 +72,11 @@ export function CsvImport({ botId }: { botId: string }) {
 
   return (
     <div>
-      <Form.Group controlId="csv-import">
-        <Form.Label>{t("import_label")}</Form.Label>
-        <Form.Control type="file" accept=".csv,text/csv" onChange={onFile} disabled={reading || importing} aria-describedby="csv-import-hint" />
-        <Form.Text id="csv-import-hint">{t("import_hint")}</Form.Text>
-      </Form.Group>
+      <FormGroup controlId="csv-import">
+        <FormLabel>{t("import_label")}</FormLabel>
+        <FormControl type="file" accept=".csv,text/csv" onChange={onFile} disabled={reading || importing} aria-describedby="csv-import-hint" />
+        <FormText id="csv-import-hint">{t("import_hint")}</FormText>
+      </FormGroup>
       {(refusal || chosen) && (
         <Suspense fallback={null}>
           <CsvPreview refusal={refusal} chosen={chosen} importing={importing} onConfirm={confirm} onCancel={() => setChosen(null)} />

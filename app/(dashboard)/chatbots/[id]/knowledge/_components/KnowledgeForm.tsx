@@ -8,7 +8,6 @@ import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 import { useZodForm } from "@/components/ui/useZodForm";
 import Button from "react-bootstrap/Button";
-import Form from "react-bootstrap/Form";
 
 const schema = () => import("@/lib/validation/knowledge").then((m) => m.knowledgeEntrySchema);
 
@@ -30,7 +29,7 @@ export function KnowledgeForm({ botId, entry, onDone }: Props) {
   });
 
   return (
-    <Form {...form.formProps} onSubmit={onSubmit} id={entry ? `edit-${entry.id}` : "add-entry"}>
+    <form {...form.formProps} onSubmit={onSubmit} id={entry ? `edit-${entry.id}` : "add-entry"}>
       <FormField form={form} name="question" label={t("question")} required />
       <FormField form={form} name="answer" label={t("answer")} as="textarea" rows={3} required hint={t("answer_hint")} />
       <div className="d-flex gap-2">
@@ -41,6 +40,6 @@ export function KnowledgeForm({ botId, entry, onDone }: Props) {
           </Button>
         )}
       </div>
-    </Form>
+    </form>
   );
 }
