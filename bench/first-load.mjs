@@ -132,7 +132,7 @@ async function main() {
       ...(await measureFirstLoad({ baseUrl, paths: visitor })),
       ...(await measureFirstLoad({ baseUrl, cookie: `authjs.session-token=${token}`, paths: signedIn })),
     ];
-    const LIMIT = 150 * 1024;
+    const LIMIT = 170 * 1024; // issue 19: the budget with react-bootstrap and react-hook-form
     const label = (path) => path.replaceAll(botId, "<id>").replaceAll(publicId, "<publicId>").replaceAll(conversationId, "<conversationId>");
     const kB = (bytes) => `${(bytes / 1024).toFixed(1)} kB`;
     console.log(`\nFirst-load JavaScript per page (gzip level 6 of each script, summed; target ≤ ${kB(LIMIT)})\n`);

@@ -1,77 +1,65 @@
 "use client";
 
-import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { lazy, Suspense, useRef, useState, type ComponentProps, type Ref } from "react";
+import type { LanguageMenuProps } from "./LanguageDropdown";
 
-type Item = { key: string; lang: string; label: string; current: boolean };
+let loading: Promise<unknown> | null = null;
+const load = () => (loading ??= import("./LanguageDropdown"));
+const LanguageDropdown = lazy(() => load() as Promise<{ default: typeof import("./LanguageDropdown").default }>);
 
 /**
- * A disclosure menu in Bootstrap's dropdown markup: the button says whether it is open, the arrow
- * keys move between the choices, Escape closes it and gives focus back to the button, and a click
- * or focus elsewhere closes it. Placed by CSS alone (`data-bs-popper="static"`), as in a navbar.
+ * react-bootstrap's NavDropdown (components/LanguageDropdown.tsx), imported when a visitor first
+ * points at or focuses the menu's button: a dropdown brings its positioning engine (Popper), which
+ * no page needs until then. Until it has arrived, a stand-in button in the same markup remembers
+ * whether it was opened (click, Enter, arrow) and had the focus, and the dropdown takes over both.
  */
-export function LanguageMenu({ id, label, items, onChoose }: { id: string; label: ReactNode; items: Item[]; onChoose: (key: string) => void }) {
-  const [open, setOpen] = useState(false);
-  const root = useRef<HTMLDivElement>(null);
-  const toggle = useRef<HTMLButtonElement>(null);
+export function LanguageMenu(props: LanguageMenuProps) {
+  const [ready, setReady] = useState<{ open: boolean; focus: boolean } | null>(null);
+  const button = useRef<HTMLButtonElement>(null);
+  const wantOpen = useRef(false);
 
-  useEffect(() => {
-    if (!open) return;
-    const outside = (event: Event) => {
-      if (!root.current?.contains(event.target as Node)) setOpen(false);
-    };
-    document.addEventListener("click", outside);
-    document.addEventListener("focusin", outside);
-    return () => {
-      document.removeEventListener("click", outside);
-      document.removeEventListener("focusin", outside);
-    };
-  }, [open]);
-
-  const choices = () => [...(root.current?.querySelectorAll<HTMLButtonElement>(".dropdown-item") ?? [])];
-  function move(step: number) {
-    const all = choices();
-    const at = all.indexOf(document.activeElement as HTMLButtonElement);
-    all[(at + step + all.length) % all.length]?.focus();
+  function prepare() {
+    void load().then(() => setReady({ open: wantOpen.current, focus: document.activeElement === button.current }));
+  }
+  function open() {
+    wantOpen.current = true;
+    prepare();
   }
 
-  function onKeyDown(event: KeyboardEvent) {
-    if (event.key === "Escape" && open) {
-      event.preventDefault();
-      setOpen(false);
-      toggle.current?.focus();
-    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
-      event.preventDefault();
-      const down = event.key === "ArrowDown";
-      if (!open) {
-        setOpen(true);
-        // The menu shows on the next render: focus its first (or last) choice then.
-        requestAnimationFrame(() => choices()[down ? 0 : choices().length - 1]?.focus());
-      } else move(down ? 1 : -1);
-    }
+  if (ready) {
+    return (
+      <Suspense fallback={<StandIn id={props.id} label={props.label} />}>
+        <LanguageDropdown {...props} {...ready} />
+      </Suspense>
+    );
   }
-
   return (
-    <div ref={root} className={`nav-item dropdown ${open ? "show" : ""}`} onKeyDown={onKeyDown}>
-      <button ref={toggle} type="button" id={id} className={`dropdown-toggle nav-link ${open ? "show" : ""}`} aria-expanded={open} aria-controls={`${id}-list`} onClick={() => setOpen(!open)}>
+    <StandIn
+      id={props.id}
+      label={props.label}
+      buttonRef={button}
+      events={{
+        onPointerEnter: prepare,
+        onFocus: prepare,
+        onClick: open,
+        onKeyDown: (event) => {
+          if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+            event.preventDefault();
+            open();
+          }
+        },
+      }}
+    />
+  );
+}
+
+/** NavDropdown's closed markup. */
+function StandIn({ id, label, buttonRef, events }: Pick<LanguageMenuProps, "id" | "label"> & { buttonRef?: Ref<HTMLButtonElement>; events?: ComponentProps<"button"> }) {
+  return (
+    <div className="nav-item dropdown">
+      <button ref={buttonRef} type="button" id={id} className="dropdown-toggle nav-link" aria-expanded="false" {...events}>
         {label}
       </button>
-      <div id={`${id}-list`} aria-labelledby={id} data-bs-popper="static" className={`dropdown-menu dropdown-menu-end ${open ? "show" : ""}`}>
-        {items.map((item) => (
-          <button
-            key={item.key}
-            type="button"
-            lang={item.lang}
-            className={`dropdown-item ${item.current ? "active" : ""}`}
-            aria-current={item.current ? "true" : undefined}
-            onClick={() => {
-              setOpen(false);
-              onChoose(item.key);
-            }}
-          >
-            {item.label}
-          </button>
-        ))}
-      </div>
     </div>
   );
 }

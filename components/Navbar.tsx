@@ -1,24 +1,36 @@
 "use client";
 
+import { useMemo, useState } from "react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useTranslations } from "next-intl";
+import Button from "react-bootstrap/Button";
+import Container from "react-bootstrap/Container";
+import Nav from "react-bootstrap/Nav";
+import NavbarBrand from "react-bootstrap/NavbarBrand";
+import NavbarCollapse from "react-bootstrap/NavbarCollapse";
+import NavbarContext from "react-bootstrap/NavbarContext";
+import NavbarToggle from "react-bootstrap/NavbarToggle";
 import { setLocaleAction } from "@/app/actions";
 import { logoutAction } from "@/app/(auth)/actions";
 import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/theme";
 import { LanguageMenu } from "./LanguageMenu";
-import { NavCollapse } from "./NavCollapse";
 import { ThemeToggle } from "./ThemeToggle";
 
 type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme };
 
-// Bootstrap's navbar markup with two small pieces of state (the phone menu, the language menu):
-// a component library's navbar brought a positioning engine (Popper) to every page for them.
+// react-bootstrap's navbar parts: brand, toggler, collapse (closed again when a link is followed), navs, the
+// language NavDropdown. Its Navbar root is replaced by its context and markup: that component carries
+// Navbar.Offcanvas, and with it the whole offcanvas and modal stack (~7 kB gzip), to every page.
 export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
   // The widget's iframe is the chat alone: nothing of the app around it.
   const embedded = usePathname()?.startsWith("/embed/");
+  // The phone menu's state, given to react-bootstrap's toggler and collapse as its Navbar would.
+  const [expanded, setExpanded] = useState(false);
+  const navbar = useMemo(() => ({ onToggle: () => setExpanded((open) => !open), bsPrefix: "navbar", expanded, expand: "lg" as const }), [expanded]);
+  const close = () => setExpanded(false);
 
   async function chooseLocale(next: Locale) {
     const result = await setLocaleAction(next);
@@ -28,70 +40,73 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
 
   if (embedded) return null;
   return (
-    <nav className="border-bottom bg-body-tertiary navbar navbar-expand-lg navbar-light">
-      <div className="container">
-        <Link className="navbar-brand" href={signedIn ? "/dashboard" : "/"}>
-          <i className="bi bi-robot me-2" aria-hidden />
-          ChatBot Factory
-        </Link>
-        <NavCollapse id="main-nav" toggleLabel={t("toggle_menu")}>
-          <div className="me-auto navbar-nav">
-            {signedIn && (
-              <>
-                <Link className="nav-link" href="/dashboard">
-                  {t("dashboard")}
-                </Link>
-                <Link className="nav-link" href="/chatbots">
-                  {t("chatbots")}
-                </Link>
-                <Link className="nav-link" href="/api-keys">
-                  {t("api_keys")}
-                </Link>
-                <Link className="nav-link" href="/profile">
-                  {t("profile")}
-                </Link>
-                {admin && (
-                  <Link className="nav-link" href="/admin">
-                    {t("admin")}
-                  </Link>
-                )}
-              </>
-            )}
-          </div>
-          <div className="align-items-lg-center gap-lg-2 navbar-nav">
-            <LanguageMenu
-              id="language-menu"
-              label={
+    <NavbarContext.Provider value={navbar}>
+      <nav className="navbar navbar-expand-lg navbar-light border-bottom bg-body-tertiary">
+        <Container>
+          <NavbarBrand as={Link} href={signedIn ? "/dashboard" : "/"}>
+            <i className="bi bi-robot me-2" aria-hidden />
+            ChatBot Factory
+          </NavbarBrand>
+          <NavbarToggle aria-controls="main-nav" aria-label={t("toggle_menu")} />
+          <NavbarCollapse id="main-nav">
+            <Nav className="me-auto" onSelect={close}>
+              {signedIn && (
                 <>
-                  <i className="bi bi-translate me-1" aria-hidden />
-                  {LOCALE_NAMES[locale]}
-                  <span className="visually-hidden"> — {t("language")}</span>
+                  <Nav.Link as={Link} href="/dashboard">
+                    {t("dashboard")}
+                  </Nav.Link>
+                  <Nav.Link as={Link} href="/chatbots">
+                    {t("chatbots")}
+                  </Nav.Link>
+                  <Nav.Link as={Link} href="/api-keys">
+                    {t("api_keys")}
+                  </Nav.Link>
+                  <Nav.Link as={Link} href="/profile">
+                    {t("profile")}
+                  </Nav.Link>
+                  {admin && (
+                    <Nav.Link as={Link} href="/admin">
+                      {t("admin")}
+                    </Nav.Link>
+                  )}
                 </>
-              }
-              items={LOCALES.map((l) => ({ key: l, lang: l, label: LOCALE_NAMES[l], current: l === locale }))}
-              onChoose={(l) => chooseLocale(l as Locale)}
-            />
-            <ThemeToggle initial={theme} />
-            {signedIn ? (
-              <form action={logoutAction}>
-                <button type="submit" className="btn btn-outline-secondary btn-sm my-2 my-lg-0">
-                  <i className="bi bi-box-arrow-right me-1" aria-hidden />
-                  {t("logout")}
-                </button>
-              </form>
-            ) : (
-              <>
-                <Link className="nav-link" href="/login">
-                  {t("login")}
-                </Link>
-                <Link href="/register" className="btn btn-primary btn-sm my-2 my-lg-0">
-                  {t("register")}
-                </Link>
-              </>
-            )}
-          </div>
-        </NavCollapse>
-      </div>
-    </nav>
+              )}
+            </Nav>
+            <Nav className="align-items-lg-center gap-lg-2" onSelect={close}>
+              <LanguageMenu
+                id="language-menu"
+                label={
+                  <>
+                    <i className="bi bi-translate me-1" aria-hidden />
+                    {LOCALE_NAMES[locale]}
+                    <span className="visually-hidden"> — {t("language")}</span>
+                  </>
+                }
+                items={LOCALES.map((l) => ({ key: l, lang: l, label: LOCALE_NAMES[l], current: l === locale }))}
+                onChoose={(l) => chooseLocale(l as Locale)}
+              />
+              <ThemeToggle initial={theme} />
+              {signedIn ? (
+                <form action={logoutAction}>
+                  <Button type="submit" variant="outline-secondary" size="sm" className="my-2 my-lg-0">
+                    <i className="bi bi-box-arrow-right me-1" aria-hidden />
+                    {t("logout")}
+                  </Button>
+                </form>
+              ) : (
+                <>
+                  <Nav.Link as={Link} href="/login">
+                    {t("login")}
+                  </Nav.Link>
+                  <Link href="/register" className="btn btn-primary btn-sm my-2 my-lg-0">
+                    {t("register")}
+                  </Link>
+                </>
+              )}
+            </Nav>
+          </NavbarCollapse>
+        </Container>
+      </nav>
+    </NavbarContext.Provider>
   );
 }

@@ -45,12 +45,14 @@ test("a bot answers from its Q&A, streams, stops, keeps its history and exports 
   await expectToast(page, "Question saved.");
   await expect(list.nth(1)).toContainText("Yes, within 30 km.");
 
-  // CSV import: one bad row means nothing is imported, and the row is named.
+  // CSV import: a preview first; one bad row means nothing can be imported, and the row is named.
   const csv = (name: string, text: string) => ({ name, mimeType: "text/csv", buffer: Buffer.from(text) });
   await page.getByLabel("CSV file (question,answer)").setInputFiles(csv("bad.csv", 'question,answer\nIs there parking?,Yes\n"Only a question"\n'));
-  await expect(page.getByTestId("csv-errors")).toContainText("Row 3");
+  await expect(page.getByTestId("csv-errors")).toContainText("Row 3 has 1 column");
+  await expect(page.getByRole("button", { name: /^Import/ })).toBeDisabled();
   await expect(list).toHaveCount(2);
   await page.getByLabel("CSV file (question,answer)").setInputFiles(csv("good.csv", 'Is there parking?,"Yes, behind the shop."\nDo you bake gluten-free bread?,Every Friday.\n'));
+  await page.getByRole("button", { name: "Import 2 questions" }).click();
   await expectToast(page, "2 questions imported.");
   await expect(list).toHaveCount(4);
 

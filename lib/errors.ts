@@ -36,6 +36,7 @@ export const ERROR_CODES = [
   "csv_empty",
   "csv_too_many_rows",
   "csv_too_large",
+  "csv_not_text",
   "bot_inactive",
   "bot_locked",
   "quota_exceeded",

@@ -1,6 +1,11 @@
 import { useTranslations } from "next-intl";
+import Badge from "react-bootstrap/Badge";
 
 export function ActiveBadge({ isActive }: { isActive: boolean }) {
   const t = useTranslations("chatbots");
-  return <span className={`badge ${isActive ? "text-bg-success" : "text-bg-secondary"}`}>{isActive ? t("active") : t("inactive")}</span>;
+  return (
+    <Badge bg={isActive ? "success" : "secondary"}>
+      {isActive ? t("active") : t("inactive")}
+    </Badge>
+  );
 }

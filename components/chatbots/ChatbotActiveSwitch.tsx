@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { useTranslations } from "next-intl";
 import { setChatbotActiveAction } from "@/app/(dashboard)/chatbots/actions";
-import { Check } from "@/components/ui/Check";
+import FormCheck from "react-bootstrap/FormCheck";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 
@@ -24,7 +24,7 @@ export function ChatbotActiveSwitch({ id, name, isActive, locked = false }: { id
 
   return (
     <>
-      <Check
+      <FormCheck
         type="switch"
         id={`active-${id}`}
         checked={checked}

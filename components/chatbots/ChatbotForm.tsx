@@ -5,15 +5,21 @@ import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
 import { createChatbotAction, updateChatbotAction } from "@/app/(dashboard)/chatbots/actions";
-import { Check } from "@/components/ui/Check";
+import Feedback from "react-bootstrap/Feedback";
+import FormCheck from "react-bootstrap/FormCheck";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
+import FormText from "react-bootstrap/FormText";
+import { useWatch } from "react-hook-form";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
+import { useZodForm } from "@/components/ui/useZodForm";
 import type { ProviderId } from "@/lib/ai/types";
 import { AVATAR_COLORS, AVATAR_COLOR_NAMES, AVATAR_ICONS } from "@/lib/chatbots/avatar";
-import type { ChatbotInput, chatbotSchema } from "@/lib/validation/chatbot";
+import type { ChatbotInput } from "@/lib/validation/chatbot";
 import { CHATBOT_LIMITS, NEW_CHATBOT } from "@/lib/validation/limits";
 import { BotPreview } from "./BotPreview";
 
@@ -42,13 +48,16 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
   const tErrors = useTranslations("errors");
   const router = useRouter();
   const toast = useToast();
-  const form = useForm<ChatbotInput, typeof chatbotSchema>({ schema, defaultValues: bot ?? { ...NEW_CHATBOT, dailyMessageQuota: defaultQuota } });
+  const form = useZodForm(schema, { defaultValues: bot ?? { ...NEW_CHATBOT, dailyMessageQuota: defaultQuota } });
   const [run, isPending] = useAction(form);
-  const { name, welcomeMessage: welcome, systemPrompt: prompt, provider: providerValue, avatarIcon, avatarColor } = form.values;
+  const [name, welcome, prompt, providerValue, avatarIcon, avatarColor] = useWatch({
+    control: form.control,
+    name: ["name", "welcomeMessage", "systemPrompt", "provider", "avatarIcon", "avatarColor"],
+  }) as (string | undefined)[];
   const promptLength = [...(prompt ?? "")].length;
-  const provider = providerValue ?? "builtin";
+  const provider = (providerValue ?? "builtin") as ProviderId;
   const remote = provider !== "builtin";
-  const errors = form.errors;
+  const errors = form.formState.errors;
   const providerError = errors.provider?.message;
   const current = bot?.provider ?? "builtin";
   const options = providers.includes(current) ? providers : [...providers, current];
@@ -61,7 +70,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} method="post">
+    <form {...form.formProps} onSubmit={onSubmit} method="post">
       <div className="row g-4">
         <div className="col-lg-7">
           <fieldset className="card mb-4">
@@ -72,7 +81,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                 <div className="d-flex flex-wrap align-items-center gap-1 mb-2" role="radiogroup" aria-label={t("avatar_icon")}>
                   {AVATAR_ICONS.map((icon) => (
                     <span key={icon}>
-                      <input type="radio" className="btn-check" id={`avatar-icon-${icon}`} {...form.register("avatarIcon", { value: icon })} />
+                      <input type="radio" className="btn-check" id={`avatar-icon-${icon}`} value={icon} defaultChecked={avatarIcon === icon} {...form.register("avatarIcon")} />
                       <label className="btn btn-sm avatar-choice" htmlFor={`avatar-icon-${icon}`} title={t(`icon_${icon}`)}>
                         <i className={`bi bi-${icon}`} aria-hidden />
                         <span className="visually-hidden">{t(`icon_${icon}`)}</span>
@@ -83,7 +92,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                 <div className="d-flex flex-wrap align-items-center gap-1" role="radiogroup" aria-label={t("avatar_color")}>
                   {AVATAR_COLOR_NAMES.map((color) => (
                     <span key={color}>
-                      <input type="radio" className="btn-check" id={`avatar-color-${color}`} {...form.register("avatarColor", { value: color })} />
+                      <input type="radio" className="btn-check" id={`avatar-color-${color}`} value={color} defaultChecked={avatarColor === color} {...form.register("avatarColor")} />
                       <label className="btn btn-sm avatar-swatch" htmlFor={`avatar-color-${color}`} title={t(`color_${color}`)} style={{ backgroundColor: AVATAR_COLORS[color] }}>
                         <i className="bi bi-check-lg" aria-hidden />
                         <span className="visually-hidden">{t(`color_${color}`)}</span>
@@ -123,34 +132,39 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                 placeholder={tChat("default_fallback")}
                 hint={t("fallbackMessage_hint")}
               />
-              <div>
-                <Check type="switch" id="field-isActive" label={t("isActive")} disabled={bot?.adminLocked && !bot.isActive} isInvalid={!!errors.isActive} {...form.register("isActive", { checkbox: true })} />
-                {bot?.adminLocked ? <small className="d-block form-text">{t("admin_locked")}</small> : null}
+              <FormGroup controlId="field-isActive">
+                <FormCheck
+                  type="switch"
+                  label={t("isActive")}
+                  disabled={bot?.adminLocked && !bot.isActive}
+                  isInvalid={!!errors.isActive}
+                  defaultChecked={(bot ?? NEW_CHATBOT).isActive !== false}
+                  {...form.register("isActive")}
+                />
+                {bot?.adminLocked ? <FormText className="d-block">{t("admin_locked")}</FormText> : null}
                 {errors.isActive ? <div className="invalid-feedback d-block">{tErrors("bot_locked")}</div> : null}
-              </div>
+              </FormGroup>
             </div>
           </fieldset>
 
           <fieldset className="card mb-4">
             <div className="card-body">
               <legend className="h5 mb-3">{t("answers_legend")}</legend>
-              <div className="mb-3">
-                <label className="form-label" htmlFor="field-provider">
-                  {t("provider")}
-                </label>
-                <select {...form.register("provider")} id="field-provider" className={`form-select${providerError ? " is-invalid" : ""}`} aria-describedby="field-provider-hint">
+              <FormGroup className="mb-3" controlId="field-provider">
+                <FormLabel>{t("provider")}</FormLabel>
+                <FormSelect defaultValue={current} {...form.register("provider")} isInvalid={!!providerError} aria-describedby="field-provider-hint">
                   {options.map((p) => (
                     <option key={p} value={p}>
                       {t(`provider_${p}`)}
                       {providers.includes(p) ? "" : ` — ${t("provider_not_configured")}`}
                     </option>
                   ))}
-                </select>
-                <small id="field-provider-hint" className="d-block form-text">
+                </FormSelect>
+                <FormText id="field-provider-hint" className="d-block">
                   {t(`provider_${provider}_hint`)}
-                </small>
-                <div className="invalid-feedback">{providerError ? tErrors("provider_unavailable") : null}</div>
-              </div>
+                </FormText>
+                <Feedback type="invalid">{providerError ? tErrors("provider_unavailable") : null}</Feedback>
+              </FormGroup>
               {remote && (
                 <>
                   <FormField form={form} name="model" label={t("model")} hint={t("model_hint")} list="model-suggestions" />
@@ -159,12 +173,18 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                       <option key={m} value={m} />
                     ))}
                   </datalist>
-                  <div className="mb-3">
-                    <Check type="switch" id="field-guardInstructions" label={t("guardInstructions")} aria-describedby="field-guardInstructions-hint" {...form.register("guardInstructions", { checkbox: true })} />
-                    <small id="field-guardInstructions-hint" className="d-block form-text">
+                  <FormGroup controlId="field-guardInstructions" className="mb-3">
+                    <FormCheck
+                      type="switch"
+                      label={t("guardInstructions")}
+                      aria-describedby="field-guardInstructions-hint"
+                      defaultChecked={(bot ?? NEW_CHATBOT).guardInstructions === true}
+                      {...form.register("guardInstructions")}
+                    />
+                    <FormText id="field-guardInstructions-hint" className="d-block">
                       {t("guardInstructions_hint")}
-                    </small>
-                  </div>
+                    </FormText>
+                  </FormGroup>
                 </>
               )}
               <FormField form={form} name="dailyMessageQuota" label={t("dailyMessageQuota")} type="number" step="1" min="1" hint={t("dailyMessageQuota_hint")} />

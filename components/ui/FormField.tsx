@@ -1,13 +1,19 @@
 "use client";
 
 import { useId, type ReactNode } from "react";
+import Feedback from "react-bootstrap/Feedback";
+import FormControl from "react-bootstrap/FormControl";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormText from "react-bootstrap/FormText";
 import { useTranslations } from "next-intl";
+import { get, type FieldValues, type Path, type UseFormReturn } from "react-hook-form";
 import { isErrorCode } from "@/lib/errors";
-import type { Form } from "./useForm";
 
-type Props<T extends Record<string, unknown>> = {
-  form: Form<T, unknown>;
-  name: keyof T & string;
+type Props<T extends FieldValues> = {
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any
+  form: UseFormReturn<T, any, any>;
+  name: Path<T>;
   label: ReactNode;
   type?: string;
   as?: "textarea";
@@ -22,40 +28,43 @@ type Props<T extends Record<string, unknown>> = {
   placeholder?: string;
 };
 
-/** A labelled input whose error code shows as translated text under it (Bootstrap's form markup). */
-export function FormField<T extends Record<string, unknown>>({ form, name, label, hint, required, as, type, ...input }: Props<T>) {
+/** A labelled react-bootstrap control registered with react-hook-form; its error code shows as translated text under it. */
+export function FormField<T extends FieldValues>({ form, name, label, hint, required, type, ...input }: Props<T>) {
   const t = useTranslations("errors");
-  const code = form.errors[name]?.message;
+  const code = (get(form.formState.errors, name) as { message?: unknown } | undefined)?.message;
   // Unique per form, so two forms with the same fields on one page keep their labels apart.
   const id = `${useId()}field-${name}`;
   // Free text takes the direction of what is typed (English in an Arabic page and vice versa).
   const dir = !type || type === "text" ? "auto" : undefined;
   const describedBy = [hint ? `${id}-hint` : null, code ? `${id}-error` : null].filter(Boolean).join(" ") || undefined;
-  const control = {
-    dir,
-    ...input,
-    ...form.register(name),
-    id,
-    className: `form-control${type === "color" ? " form-control-color" : ""}${code ? " is-invalid" : ""}`,
-    "aria-invalid": !!code,
-    "aria-required": required,
-    "aria-describedby": describedBy,
-  };
+  // The saved value in the server's HTML too, before react-hook-form takes the field over.
+  const saved = get(form.formState.defaultValues, name) as string | number | null | undefined;
   return (
-    <div className="mb-3">
-      <label className="form-label" htmlFor={id}>
+    <FormGroup className="mb-3" controlId={id}>
+      <FormLabel>
         {label}
         {required && <span aria-hidden className="text-danger ms-1">*</span>}
-      </label>
-      {as === "textarea" ? <textarea {...control} /> : <input type={type} {...control} />}
+      </FormLabel>
+      <FormControl
+        dir={dir}
+        type={type}
+        defaultValue={saved ?? undefined}
+        {...input}
+        {...form.register(name)}
+        className={type === "color" ? "form-control-color" : undefined}
+        isInvalid={!!code}
+        aria-invalid={!!code}
+        aria-required={required}
+        aria-describedby={describedBy}
+      />
       {hint && (
-        <small id={`${id}-hint`} className="d-block form-text">
+        <FormText id={`${id}-hint`} className="d-block">
           {hint}
-        </small>
+        </FormText>
       )}
-      <div className="invalid-feedback" id={`${id}-error`}>
-        {code ? t(isErrorCode(code) ? code : "invalid_data") : null}
-      </div>
-    </div>
+      <Feedback type="invalid" id={`${id}-error`}>
+        {code ? t(typeof code === "string" && isErrorCode(code) ? code : "invalid_data") : null}
+      </Feedback>
+    </FormGroup>
   );
 }

@@ -1,10 +1,12 @@
 import type { ReactNode } from "react";
+import Button from "react-bootstrap/Button";
+import Spinner from "react-bootstrap/Spinner";
 
 export function SubmitButton({ pending, children, variant = "primary", className }: { pending: boolean; children: ReactNode; variant?: string; className?: string }) {
   return (
-    <button type="submit" disabled={pending} aria-busy={pending} className={`btn btn-${variant}${className ? ` ${className}` : ""}`}>
-      {pending && <div className="me-2 spinner-border spinner-border-sm" aria-hidden />}
+    <Button type="submit" variant={variant} disabled={pending} aria-busy={pending} className={className}>
+      {pending && <Spinner animation="border" size="sm" className="me-2" aria-hidden />}
       {children}
-    </button>
+    </Button>
   );
 }

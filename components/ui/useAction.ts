@@ -3,7 +3,6 @@
 import { useCallback, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action";
 import { useToast } from "./Toasts";
-import type { Form } from "./useForm";
 import { useErrorText } from "./useErrorText";
 
 /**
@@ -13,7 +12,11 @@ import { useErrorText } from "./useErrorText";
  * drops again whatever the answer, so a refused form is usable at once. `onSuccess` runs inside
  * the same transition, so a navigation it starts keeps the form busy until the next page shows.
  */
-export function useAction(form?: Pick<Form<Record<string, unknown>>, "setError">) {
+// react-hook-form's setError, for any form's values: a server's field names are its schema's.
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+type SetError = (name: any, error: { type: string; message: string }, options?: { shouldFocus: boolean }) => void;
+
+export function useAction(form?: { setError: SetError }) {
   const errorText = useErrorText();
   const toast = useToast();
   const [isPending, startTransition] = useTransition();
@@ -30,7 +33,7 @@ export function useAction(form?: Pick<Form<Record<string, unknown>>, "setError">
           if (result.ok) onSuccess?.(result.data);
           else {
             Object.entries(result.fieldErrors ?? {}).forEach(([field, code], index) => {
-              form?.setError(field, { message: code }, { shouldFocus: index === 0 });
+              form?.setError(field, { type: "server", message: code }, { shouldFocus: index === 0 });
             });
             toast.error(errorText(result.code, result.retryAfter));
           }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { parseKnowledgeCsv } from "./knowledge-csv";
+import { parseKnowledgeCsv, splitDuplicates } from "./knowledge-csv";
 
 describe("importing Q&A from CSV", () => {
   it("reads quoted commas, quotes and line breaks, and skips a header row", () => {
@@ -7,8 +7,8 @@ describe("importing Q&A from CSV", () => {
     expect(result).toEqual({
       ok: true,
       entries: [
-        { question: "Where, exactly?", answer: 'At "The Oven",\nMain Street' },
-        { question: "Hours?", answer: "7 to 18" },
+        { row: 2, question: "Where, exactly?", answer: 'At "The Oven",\nMain Street' },
+        { row: 3, question: "Hours?", answer: "7 to 18" },
       ],
     });
   });
@@ -19,11 +19,12 @@ describe("importing Q&A from CSV", () => {
       ok: false,
       code: "csv_invalid",
       rowErrors: [
-        { row: 3, field: "row", code: "csv_invalid" },
+        { row: 3, field: "row", code: "csv_columns", cells: 1 },
         { row: 4, field: "question", code: "required" },
         { row: 5, field: "answer", code: "too_long" },
-        { row: 6, field: "row", code: "csv_invalid" },
+        { row: 6, field: "row", code: "csv_columns", cells: 3 },
       ],
+      entries: [{ row: 2, question: "Good?", answer: "Yes" }],
     });
   });
 
@@ -31,5 +32,39 @@ describe("importing Q&A from CSV", () => {
     expect(parseKnowledgeCsv("question,answer\n\n")).toMatchObject({ ok: false, code: "csv_empty" });
     expect(parseKnowledgeCsv("q,a\n".repeat(501))).toMatchObject({ ok: false, code: "csv_too_many_rows" });
     expect(parseKnowledgeCsv("q,a\n".repeat(500))).toMatchObject({ ok: true });
+  });
+
+  it("reads a spreadsheet's semicolon-separated file", () => {
+    expect(parseKnowledgeCsv("question;answer\nIs there parking?;Yes, behind the shop.\nOpen on Sunday?;\"No; only Saturday\"\n")).toEqual({
+      ok: true,
+      entries: [
+        { row: 2, question: "Is there parking?", answer: "Yes, behind the shop." },
+        { row: 3, question: "Open on Sunday?", answer: "No; only Saturday" },
+      ],
+    });
+  });
+
+  it("refuses what is not text (a binary file named .csv) as a whole, listing no rows", () => {
+    const png = "\u0089PNG\r\n\u001a\n\u0000\u0000\u0000\rIHDR";
+    expect(parseKnowledgeCsv(png)).toEqual({ ok: false, code: "csv_not_text", rowErrors: [] });
+    // Bytes that are not UTF-8, as a browser's lenient decoding hands them over.
+    expect(parseKnowledgeCsv("Caf\uFFFD?,Yes\n")).toMatchObject({ ok: false, code: "csv_not_text" });
+    // Tabs and both kinds of line break are text.
+    expect(parseKnowledgeCsv("Tabs?,\"a\tb\"\r\nMore?,Yes\r\n")).toMatchObject({ ok: true });
+  });
+
+  it("finds questions already there, ignoring case and spacing, and repeats within the file", () => {
+    const entries = [
+      { row: 1, question: "Is there  PARKING?", answer: "Yes" },
+      { row: 2, question: "Open on Sunday?", answer: "No" },
+      { row: 3, question: "open on sunday?", answer: "Still no" },
+    ];
+    expect(splitDuplicates(entries, ["Is there parking?"])).toEqual({
+      fresh: [entries[1]],
+      duplicates: [
+        { row: 1, question: "Is there  PARKING?" },
+        { row: 3, question: "open on sunday?" },
+      ],
+    });
   });
 });

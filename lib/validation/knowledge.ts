@@ -1,7 +1,8 @@
 import { z } from "zod";
 import { requiredText } from "./fields";
+import { KNOWLEDGE_LIMITS } from "./limits";
 
-export const KNOWLEDGE_LIMITS = { question: 500, answer: 4000, entries: 1000, importRows: 500 } as const;
+export { KNOWLEDGE_LIMITS };
 
 export const knowledgeEntrySchema = z.object({
   question: requiredText(KNOWLEDGE_LIMITS.question),

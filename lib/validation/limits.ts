@@ -2,12 +2,14 @@ import { DEFAULT_AVATAR } from "@/lib/chatbots/avatar";
 
 // The numbers and starting values that forms show before anything is checked. No zod here:
 // client components import these without bringing the validator into a page's first load
-// (the schemas, which import them too, load on a form's first focus: components/ui/useForm.ts).
+// (the schemas, which import them too, load on a form's first focus: components/ui/useZodForm.ts).
 
 export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 export const MESSAGE_MAX = 4000;
+
+export const KNOWLEDGE_LIMITS = { question: 500, answer: 4000, entries: 1000, importRows: 500 } as const;
 
 /** The expiries offered, in days; "" never expires. */
 export const API_KEY_EXPIRIES = ["", "7", "30", "90", "365"] as const;

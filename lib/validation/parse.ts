@@ -1,7 +1,7 @@
 import type { z } from "zod";
 import { isErrorCode, type ErrorCode, type FieldErrors } from "@/lib/errors";
 
-/** Form data as posted by a plain form, or the object a client form (components/ui/useForm.ts) sends. */
+/** Form data as posted by a plain form, or the object a client form (react-hook-form, components/ui/useZodForm.ts) sends. */
 export function toInput(input: unknown): unknown {
   return input instanceof FormData ? Object.fromEntries(input.entries()) : input;
 }

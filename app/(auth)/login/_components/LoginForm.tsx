@@ -3,21 +3,17 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { loginAction } from "@/app/(auth)/actions";
-import { Check } from "@/components/ui/Check";
+import FormCheck from "react-bootstrap/FormCheck";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
-import type { LoginInput, loginSchema } from "@/lib/validation/auth";
+import { useZodForm } from "@/components/ui/useZodForm";
 
 const schema = () => import("@/lib/validation/auth").then((m) => m.loginSchema);
 
 export function LoginForm() {
   const t = useTranslations("auth");
-  const form = useForm<LoginInput, typeof loginSchema>({
-    schema,
-    defaultValues: { identifier: "", password: "", remember: false },
-  });
+  const form = useZodForm(schema, { defaultValues: { identifier: "", password: "", remember: false } });
   const [run, isPending] = useAction(form);
   const router = useRouter();
 
@@ -34,10 +30,10 @@ export function LoginForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put the password in a URL.
-    <form method="post" noValidate onSubmit={onSubmit}>
+    <form method="post" {...form.formProps} onSubmit={onSubmit}>
       <FormField form={form} name="identifier" label={t("identifier")} autoComplete="username" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="current-password" required />
-      <Check className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember", { checkbox: true })} />
+      <FormCheck className="mb-3" id="field-remember" label={t("remember")} {...form.register("remember")} />
       <SubmitButton pending={isPending} className="w-100">
         {t("login_submit")}
       </SubmitButton>

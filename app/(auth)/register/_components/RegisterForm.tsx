@@ -6,18 +6,14 @@ import { registerAction } from "@/app/(auth)/actions";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
+import { useZodForm } from "@/components/ui/useZodForm";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
-import type { RegisterInput, registerSchema } from "@/lib/validation/auth";
 
 const schema = () => import("@/lib/validation/auth").then((m) => m.registerSchema);
 
 export function RegisterForm() {
   const t = useTranslations("auth");
-  const form = useForm<RegisterInput, typeof registerSchema>({
-    schema,
-    defaultValues: { username: "", email: "", password: "", confirmPassword: "", firstName: "", lastName: "" },
-  });
+  const form = useZodForm(schema, { defaultValues: { username: "", email: "", password: "", confirmPassword: "", firstName: "", lastName: "" } });
   const [run, isPending] = useAction(form);
   const router = useRouter();
   const onSubmit = form.handleSubmit(async (values) => {
@@ -32,7 +28,7 @@ export function RegisterForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put the password in a URL.
-    <form method="post" noValidate onSubmit={onSubmit}>
+    <form method="post" {...form.formProps} onSubmit={onSubmit}>
       <FormField form={form} name="username" label={t("username")} autoComplete="username" hint={t("username_hint")} required />
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
       <FormField form={form} name="password" label={t("password")} type="password" autoComplete="new-password" hint={t("password_hint", { min: PASSWORD_MIN })} required />

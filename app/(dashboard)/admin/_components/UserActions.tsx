@@ -1,7 +1,7 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/Button";
+import Button from "react-bootstrap/Button";
 import { setUserActiveAction, setUserRoleAction } from "@/app/(dashboard)/admin/actions";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useFormatter, useTranslations } from "next-intl";
 import { revokeApiKeyAction } from "@/app/(dashboard)/api-keys/actions";
+import Badge from "react-bootstrap/Badge";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { useToast } from "@/components/ui/Toasts";
 
@@ -40,7 +41,7 @@ export function ApiKeyList({ keys }: { keys: Key[] }) {
                   {key.name}
                 </span>
                 <code dir="ltr">{key.prefix}…</code>
-                <span className={`badge bg-${state === "active" ? "success" : "secondary"}`}>{t(`state_${state}`)}</span>
+                <Badge bg={state === "active" ? "success" : "secondary"}>{t(`state_${state}`)}</Badge>
               </div>
               <div className="small text-body-secondary">
                 {key.allBots ? t("scope_all") : t("scope_bots", { bots: key.bots.map((b) => b.name).join(", ") || "—" })}

@@ -6,9 +6,8 @@ import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
+import { useZodForm } from "@/components/ui/useZodForm";
 import { PASSWORD_MIN } from "@/lib/validation/limits";
-import type { PasswordChangeInput, passwordChangeSchema } from "@/lib/validation/profile";
 
 const schema = () => import("@/lib/validation/profile").then((m) => m.passwordChangeSchema);
 
@@ -19,10 +18,7 @@ export function PasswordForm() {
   const tAuth = useTranslations("auth");
   const tToast = useTranslations("toast");
   const toast = useToast();
-  const form = useForm<PasswordChangeInput, typeof passwordChangeSchema>({
-    schema,
-    defaultValues: empty,
-  });
+  const form = useZodForm(schema, { defaultValues: empty });
   const [run, isPending] = useAction(form);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -34,7 +30,7 @@ export function PasswordForm() {
 
   return (
     // method="post": a submit before the page is interactive must never put a password in a URL.
-    <form method="post" noValidate onSubmit={onSubmit}>
+    <form method="post" {...form.formProps} onSubmit={onSubmit}>
       <FormField form={form} name="currentPassword" label={t("currentPassword")} type="password" autoComplete="current-password" required />
       <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
       <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />

@@ -6,9 +6,13 @@ import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
+import { useZodForm } from "@/components/ui/useZodForm";
+import Feedback from "react-bootstrap/Feedback";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
 import { LOCALES, LOCALE_NAMES } from "@/lib/i18n/locales";
-import type { ProfileInput, profileSchema } from "@/lib/validation/profile";
+import type { ProfileInput } from "@/lib/validation/profile";
 
 const schema = () => import("@/lib/validation/profile").then((m) => m.profileSchema);
 
@@ -17,12 +21,9 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
   const tErrors = useTranslations("errors");
   const tToast = useTranslations("toast");
   const toast = useToast();
-  const form = useForm<ProfileInput, typeof profileSchema>({
-    schema,
-    defaultValues: profile,
-  });
+  const form = useZodForm(schema, { defaultValues: profile });
   const [run, isPending] = useAction(form);
-  const localeError = form.errors.locale?.message;
+  const localeError = form.formState.errors.locale?.message;
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => updateProfileAction(values));
@@ -33,7 +34,7 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
   });
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form {...form.formProps} onSubmit={onSubmit}>
       <div className="row">
         <div className="col-sm-6">
           <FormField form={form} name="firstName" label={t("firstName")} autoComplete="given-name" />
@@ -43,19 +44,17 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
         </div>
       </div>
       <FormField form={form} name="email" label={t("email")} type="email" autoComplete="email" required />
-      <div className="mb-3">
-        <label className="form-label" htmlFor="field-locale">
-          {t("locale")}
-        </label>
-        <select {...form.register("locale")} id="field-locale" className={`form-select${localeError ? " is-invalid" : ""}`}>
+      <FormGroup className="mb-3" controlId="field-locale">
+        <FormLabel>{t("locale")}</FormLabel>
+        <FormSelect {...form.register("locale")} defaultValue={profile.locale} isInvalid={!!localeError}>
           {LOCALES.map((l) => (
             <option key={l} value={l} lang={l}>
               {LOCALE_NAMES[l]}
             </option>
           ))}
-        </select>
-        <div className="invalid-feedback">{localeError ? tErrors("locale_invalid") : null}</div>
-      </div>
+        </FormSelect>
+        <Feedback type="invalid">{localeError ? tErrors("locale_invalid") : null}</Feedback>
+      </FormGroup>
       <SubmitButton pending={isPending}>{t("save")}</SubmitButton>
     </form>
   );

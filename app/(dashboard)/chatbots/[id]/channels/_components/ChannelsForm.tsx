@@ -4,14 +4,20 @@ import { useId, useState } from "react";
 import { useTranslations } from "next-intl";
 import { useRouter } from "next/navigation";
 import Link from "next/link";
-import { Check } from "@/components/ui/Check";
+import Button from "react-bootstrap/Button";
+import FormCheck from "react-bootstrap/FormCheck";
+import FormControl from "react-bootstrap/FormControl";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormSelect from "react-bootstrap/FormSelect";
+import { useWatch } from "react-hook-form";
 import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
-import type { ChannelsInput, WidgetSettings, channelsSchema } from "@/lib/validation/channels";
+import { useZodForm } from "@/components/ui/useZodForm";
+import type { ChannelsInput, WidgetSettings } from "@/lib/validation/channels";
 import { launcherTextColor } from "@/lib/validation/colors";
 import { WIDGET_TRUSTED_TYPES_POLICY } from "@/lib/validation/limits";
 import { originsReport, type OriginsReport } from "@/lib/validation/origins";
@@ -25,7 +31,7 @@ type Props = {
   channels: { publicId: string; publicPageEnabled: boolean; widgetEnabled: boolean; allowedOrigins: string; apiEnabled: boolean; widget: WidgetSettings };
 };
 
-/** A read-only text with a copy button, labelled. */
+/** A read-only text with a copy button, labelled. Code (with `rows`) takes the full width under its label and scrolls sideways rather than wrapping. */
 function Copyable({ name, label, value, copyLabel, rows }: { name: string; label: string; value: string; copyLabel: string; rows?: number }) {
   const id = useId();
   const t = useTranslations("toast");
@@ -38,21 +44,31 @@ function Copyable({ name, label, value, copyLabel, rows }: { name: string; label
       (document.getElementById(id) as HTMLInputElement | null)?.select();
     }
   }
+  const button = (
+    <Button variant="outline-secondary" size={rows ? "sm" : undefined} onClick={copy} className="text-nowrap">
+      <i className="bi bi-clipboard me-1" aria-hidden />
+      {copyLabel}
+    </Button>
+  );
+  if (rows) {
+    return (
+      <div className="mb-3">
+        <div className="d-flex flex-wrap align-items-end justify-content-between gap-2 mb-2">
+          <FormLabel htmlFor={id} className="mb-0">
+            {label}
+          </FormLabel>
+          {button}
+        </div>
+        <FormControl as="textarea" id={id} name={name} rows={rows} value={value} readOnly dir="ltr" wrap="off" spellCheck={false} className="font-monospace code-box" onFocus={(e) => e.target.select()} />
+      </div>
+    );
+  }
   return (
     <div className="mb-3">
-      <label className="form-label" htmlFor={id}>
-        {label}
-      </label>
+      <FormLabel htmlFor={id}>{label}</FormLabel>
       <div className="d-flex gap-2 align-items-start">
-        {rows ? (
-          <textarea id={id} name={name} rows={rows} value={value} readOnly dir="ltr" className="font-monospace small form-control" onFocus={(e) => e.target.select()} />
-        ) : (
-          <input id={id} name={name} value={value} readOnly dir="ltr" className="form-control" onFocus={(e) => e.target.select()} />
-        )}
-        <button type="button" onClick={copy} className="text-nowrap btn btn-outline-secondary">
-          <i className="bi bi-clipboard me-1" aria-hidden />
-          {copyLabel}
-        </button>
+        <FormControl id={id} name={name} value={value} readOnly dir="ltr" onFocus={(e) => e.target.select()} />
+        {button}
       </div>
     </div>
   );
@@ -77,9 +93,9 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
     widgetButtonLabel: channels.widget.buttonLabel,
     apiEnabled: channels.apiEnabled,
   };
-  const form = useForm<ChannelsInput, typeof channelsSchema>({ schema, defaultValues: saved, values: saved });
+  const form = useZodForm(schema, { defaultValues: saved, values: saved });
   const [run, isPending] = useAction(form);
-  const preview = form.values;
+  const preview = useWatch({ control: form.control }) as ChannelsInput;
   const color = /^#[0-9a-f]{6}$/i.test(preview.widgetColor ?? "") ? preview.widgetColor! : channels.widget.color;
 
   const shareUrl = `${origin}/b/${channels.publicId}`;
@@ -88,7 +104,16 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
     `curl -N ${origin}/api/v1/chatbots/${channels.publicId}/chat \\`,
     `  -H "Authorization: Bearer ${t("key_placeholder")}" \\`,
     `  -H "Content-Type: application/json" \\`,
-    `  -d '{"message": "Hello"}'`,
+    `  -d '{"message": "Hello", "stream": true}'`,
+  ].join("\n");
+  const javascript = [
+    `const response = await fetch("${origin}/api/v1/chatbots/${channels.publicId}/chat", {`,
+    `  method: "POST",`,
+    `  headers: { Authorization: "Bearer ${t("key_placeholder")}", "Content-Type": "application/json" },`,
+    `  body: JSON.stringify({ message: "Hello" }),`,
+    "});",
+    "const { reply, conversationId } = await response.json();",
+    "console.log(reply);",
   ].join("\n");
   const openai = [
     "from openai import OpenAI",
@@ -103,7 +128,7 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     // As typed: the schema's output (values) already holds the stored form of each line.
-    const typed = originsReport(form.values.allowedOrigins ?? "");
+    const typed = originsReport(form.getValues("allowedOrigins") ?? "");
     const result = await run(() => saveChannelsAction.bind(null, botId)(values));
     if (!result.ok) return;
     setNormalised(typed.normalised);
@@ -112,17 +137,18 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
   });
 
   // Which line the origin error is about: the same reading the server does.
-  const badOrigin = form.errors.allowedOrigins?.message === "origin_invalid" ? originsReport(preview.allowedOrigins ?? "").invalid : null;
+  const badOrigin = form.formState.errors.allowedOrigins?.message === "origin_invalid" ? originsReport(preview.allowedOrigins ?? "").invalid : null;
   const url = (chunks: React.ReactNode) => <bdi dir="ltr">{chunks}</bdi>;
 
   const launcherLabel = preview.widgetButtonLabel?.trim() || t("default_button_label");
-  const side = preview.widgetPosition === "left" ? "start-0" : "end-0";
+  // Physical sides, as the real widget uses (public/widget.js): "bottom right" is on the right in Arabic too.
+  const left = preview.widgetPosition === "left";
 
   return (
-    <form noValidate onSubmit={onSubmit}>
+    <form {...form.formProps} onSubmit={onSubmit}>
       <ChannelCard icon="bi-link-45deg" legend={t("page_legend")}>
         <p className="text-body-secondary small">{t("page_hint")}</p>
-        <Check type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" {...form.register("publicPageEnabled", { checkbox: true })} />
+        <FormCheck type="switch" id="publicPageEnabled" label={t("publicPageEnabled")} className="mb-3" defaultChecked={channels.publicPageEnabled} {...form.register("publicPageEnabled")} />
         {channels.publicPageEnabled ? (
           <>
             <Copyable name="shareUrl" label={t("shareUrl")} value={shareUrl} copyLabel={t("copy_link")} />
@@ -154,7 +180,7 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
 
       <ChannelCard icon="bi-window-stack" legend={t("widget_legend")}>
         <p className="text-body-secondary small">{t("widget_hint")}</p>
-        <Check type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" {...form.register("widgetEnabled", { checkbox: true })} />
+        <FormCheck type="switch" id="widgetEnabled" label={t("widgetEnabled")} className="mb-3" defaultChecked={channels.widgetEnabled} {...form.register("widgetEnabled")} />
         <FormField form={form} name="allowedOrigins" label={t("allowedOrigins")} as="textarea" rows={3} hint={t("allowedOrigins_hint")} />
         {badOrigin && (
           <p className="small text-danger mt-n2" data-testid="origin-line-error">
@@ -176,15 +202,13 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
             <FormField form={form} name="widgetColor" label={t("widgetColor")} type="color" />
           </div>
           <div className="col-sm-6">
-            <div className="mb-3">
-              <label className="form-label" htmlFor="widgetPosition">
-                {t("widgetPosition")}
-              </label>
-              <select {...form.register("widgetPosition")} id="widgetPosition" className="form-select">
+            <FormGroup className="mb-3" controlId="widgetPosition">
+              <FormLabel>{t("widgetPosition")}</FormLabel>
+              <FormSelect defaultValue={channels.widget.position} {...form.register("widgetPosition")}>
                 <option value="right">{t("position_right")}</option>
                 <option value="left">{t("position_left")}</option>
-              </select>
-            </div>
+              </FormSelect>
+            </FormGroup>
           </div>
         </div>
         <FormField form={form} name="widgetGreeting" label={t("widgetGreeting")} hint={t("widgetGreeting_hint")} />
@@ -194,7 +218,11 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         <figure className="mb-0">
           <figcaption className="form-label">{t("preview")}</figcaption>
           <div className="widget-preview position-relative border rounded bg-body-tertiary" data-testid="widget-preview" dir="ltr">
-            <div className={`position-absolute bottom-0 ${side} m-3 d-flex flex-column gap-2 ${preview.widgetPosition === "left" ? "align-items-start" : "align-items-end"}`}>
+            <div
+              className={`position-absolute bottom-0 m-3 d-flex flex-column gap-2 ${left ? "align-items-start" : "align-items-end"}`}
+              style={left ? { left: 0 } : { right: 0 }}
+              data-testid="widget-preview-launcher-box"
+            >
               {preview.widgetGreeting?.trim() && (
                 <div className="widget-preview-greeting bg-body border rounded-3 px-3 py-2 small shadow-sm" dir="auto">
                   {preview.widgetGreeting}
@@ -219,8 +247,9 @@ export function ChannelsForm({ botId, origin, channels }: Props) {
         <p className="text-body-secondary small">
           {t("api_hint")} <Link href="/api-keys">{t("api_keys_link")}</Link>
         </p>
-        <Check type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" {...form.register("apiEnabled", { checkbox: true })} />
+        <FormCheck type="switch" id="apiEnabled" label={t("apiEnabled")} className="mb-3" defaultChecked={channels.apiEnabled} {...form.register("apiEnabled")} />
         <Copyable name="curlExample" label={t("curl_example")} value={curl} copyLabel={t("copy_example")} rows={4} />
+        <Copyable name="javascriptExample" label={t("javascript_example")} value={javascript} copyLabel={t("copy_example")} rows={7} />
         <Copyable name="openaiExample" label={t("openai_example")} value={openai} copyLabel={t("copy_example")} rows={8} />
       </ChannelCard>
 

@@ -1,8 +1,10 @@
 "use client";
 
-import type { ChangeEvent } from "react";
+import { useState, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/Button";
+import Button from "react-bootstrap/Button";
+import FormControl from "react-bootstrap/FormControl";
+import FormLabel from "react-bootstrap/FormLabel";
 import { removeAvatarAction, uploadAvatarAction } from "@/app/(dashboard)/chatbots/[id]/edit/actions";
 import { BotAvatar } from "@/components/chatbots/BotAvatar";
 import { useToast } from "@/components/ui/Toasts";
@@ -17,14 +19,28 @@ export function AvatarPicture({ bot }: Props) {
   const t = useTranslations("chatbots");
   const toast = useToast();
   const errorText = useErrorText();
-  const [run, pending] = useAction();
+  const [run, uploading] = useAction();
+  const [shrinking, setShrinking] = useState(false);
+  const pending = uploading || shrinking;
 
-  function onFile(event: ChangeEvent<HTMLInputElement>) {
-    const file = event.target.files?.[0];
+  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+    const chosen = event.target.files?.[0];
     event.target.value = "";
-    if (!file) return;
-    // Past the cap the server would refuse the whole request; say why here instead.
-    if (file.size > AVATAR_UPLOAD.maxBytes) return toast.error(errorText("image_too_large"));
+    if (!chosen) return;
+    // A phone photo is shrunk here to fit the upload limit; past it the server would refuse the whole request.
+    let file: File | null = chosen;
+    if (chosen.size > AVATAR_UPLOAD.maxBytes) {
+      setShrinking(true);
+      try {
+        // Imported only for a picture over the limit.
+        file = await (await import("@/lib/chatbots/shrink-image")).shrinkImage(chosen, AVATAR_UPLOAD.maxBytes);
+      } catch {
+        file = null;
+      } finally {
+        setShrinking(false);
+      }
+    }
+    if (!file) return toast.error(errorText(chosen.size > AVATAR_UPLOAD.maxBytes ? "image_too_large" : "image_invalid"));
     const form = new FormData();
     form.set("image", file);
     run(() => uploadAvatarAction.bind(null, bot.id)(form), () => toast.success(t("picture_uploaded")));
@@ -43,10 +59,10 @@ export function AvatarPicture({ bot }: Props) {
           </p>
           <div className="d-flex flex-wrap align-items-end gap-2">
             <div className="flex-grow-1">
-              <label className="small mb-1 form-label" htmlFor="bot-picture-file">
+              <FormLabel className="small mb-1" htmlFor="bot-picture-file">
                 {t("picture_upload")}
-              </label>
-              <input id="bot-picture-file" className="form-control form-control-sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
+              </FormLabel>
+              <FormControl id="bot-picture-file" size="sm" type="file" accept={AVATAR_UPLOAD.accept} onChange={onFile} disabled={pending} aria-describedby="bot-picture-hint" />
             </div>
             {bot.avatarImageHash && (
               <Button

@@ -1,63 +1,86 @@
 "use client";
 
-import { useState, useTransition, type ChangeEvent } from "react";
+import { lazy, Suspense, useState, useTransition, type ChangeEvent } from "react";
 import { useTranslations } from "next-intl";
-import { importKnowledgeAction, type ImportResult } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
+import FormControl from "react-bootstrap/FormControl";
+import FormGroup from "react-bootstrap/FormGroup";
+import FormLabel from "react-bootstrap/FormLabel";
+import FormText from "react-bootstrap/FormText";
+import { importKnowledgeAction, previewKnowledgeCsvAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
-import { isErrorCode } from "@/lib/errors";
-import type { CsvRowError } from "@/lib/validation/knowledge-csv";
+import { useAction } from "@/components/ui/useAction";
+import { useErrorText } from "@/components/ui/useErrorText";
+import type { Chosen } from "./CsvPreview";
 
 const MAX_BYTES = 800_000;
+// What the file holds is drawn once one is chosen: its alerts are not in the page's first load.
+const CsvPreview = lazy(() => import("./CsvPreview"));
 
+/**
+ * The file's text, or null when it is not text: a NUL byte, or bytes that are not UTF-8 (a
+ * spreadsheet or an image renamed .csv). Decoding such a file anyway would show garbage rows.
+ */
+async function readText(file: File): Promise<string | null> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  if (bytes.includes(0)) return null;
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return null;
+  }
+}
+
+/** CSV import in two steps: choosing a file shows what it holds and what is wrong; only "Import" writes. */
 export function CsvImport({ botId }: { botId: string }) {
   const t = useTranslations("knowledge");
-  const tErrors = useTranslations("errors");
   const toast = useToast();
-  const [rowErrors, setRowErrors] = useState<CsvRowError[]>([]);
-  const [pending, startTransition] = useTransition();
+  const errorText = useErrorText();
+  const [chosen, setChosen] = useState<Chosen | null>(null);
+  const [refusal, setRefusal] = useState<string | null>(null);
+  const [reading, startReading] = useTransition();
+  const [run, importing] = useAction();
 
-  async function onFile(event: ChangeEvent<HTMLInputElement>) {
+  function onFile(event: ChangeEvent<HTMLInputElement>) {
     const file = event.target.files?.[0];
     event.target.value = "";
-    setRowErrors([]);
+    setChosen(null);
+    setRefusal(null);
     if (!file) return;
-    if (file.size > MAX_BYTES) return toast.error(tErrors("csv_too_large"));
-    const csv = await file.text();
-    startTransition(async () => {
-      let result: ImportResult;
+    if (file.size > MAX_BYTES) return setRefusal(errorText("csv_too_large"));
+    startReading(async () => {
+      const csv = await readText(file);
+      if (csv === null) return setRefusal(errorText("csv_not_text"));
+      let result;
       try {
-        result = await importKnowledgeAction.bind(null, botId)({ csv });
+        result = await previewKnowledgeCsvAction.bind(null, botId)({ csv });
       } catch {
-        result = { ok: false, code: "server_error" };
+        result = { ok: false as const, code: "server_error" as const };
       }
-      if (result.ok) return toast.success(t("imported", { count: result.data.imported }));
-      if ("rowErrors" in result) setRowErrors(result.rowErrors);
-      toast.error(tErrors(isErrorCode(result.code) ? result.code : "server_error"));
+      if (result.ok) setChosen({ name: file.name, csv, preview: result.data });
+      else setRefusal(errorText(result.code, result.retryAfter));
     });
+  }
+
+  async function confirm() {
+    if (!chosen) return;
+    const result = await run(() => importKnowledgeAction.bind(null, botId)({ csv: chosen.csv }));
+    if (!result.ok) return;
+    const { imported, skipped } = result.data;
+    toast.success(skipped ? `${t("imported", { count: imported })} ${t("skipped", { count: skipped })}` : t("imported", { count: imported }));
+    setChosen(null);
   }
 
   return (
     <div>
-      <div>
-        <label className="form-label" htmlFor="csv-import">
-          {t("import_label")}
-        </label>
-        <input id="csv-import" className="form-control" type="file" accept=".csv,text/csv" onChange={onFile} disabled={pending} aria-describedby="csv-import-hint" />
-        <small id="csv-import-hint" className="form-text">
-          {t("import_hint")}
-        </small>
-      </div>
-      {rowErrors.length > 0 && (
-        <div className="alert alert-danger mt-3" role="alert">
-          <p className="mb-1">{t("import_failed")}</p>
-          <ul className="mb-0" data-testid="csv-errors">
-            {rowErrors.slice(0, 50).map((e) => (
-              <li key={`${e.row}-${e.field}`}>
-                {t("row_error", { row: e.row, field: e.field === "row" ? t("whole_row") : t(e.field) })} {tErrors(isErrorCode(e.code) ? e.code : "invalid_data")}
-              </li>
-            ))}
-          </ul>
-        </div>
+      <FormGroup controlId="csv-import">
+        <FormLabel>{t("import_label")}</FormLabel>
+        <FormControl type="file" accept=".csv,text/csv" onChange={onFile} disabled={reading || importing} aria-describedby="csv-import-hint" />
+        <FormText id="csv-import-hint">{t("import_hint")}</FormText>
+      </FormGroup>
+      {(refusal || chosen) && (
+        <Suspense fallback={null}>
+          <CsvPreview refusal={refusal} chosen={chosen} importing={importing} onConfirm={confirm} onCancel={() => setChosen(null)} />
+        </Suspense>
       )}
     </div>
   );

@@ -6,8 +6,8 @@ import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
-import { useForm } from "@/components/ui/useForm";
-import type { KnowledgeEntryInput, knowledgeEntrySchema } from "@/lib/validation/knowledge";
+import { useZodForm } from "@/components/ui/useZodForm";
+import Button from "react-bootstrap/Button";
 
 const schema = () => import("@/lib/validation/knowledge").then((m) => m.knowledgeEntrySchema);
 
@@ -17,10 +17,7 @@ type Props = { botId: string; entry?: { id: string; question: string; answer: st
 export function KnowledgeForm({ botId, entry, onDone }: Props) {
   const t = useTranslations("knowledge");
   const toast = useToast();
-  const form = useForm<KnowledgeEntryInput, typeof knowledgeEntrySchema>({
-    schema,
-    defaultValues: entry ? { question: entry.question, answer: entry.answer } : { question: "", answer: "" },
-  });
+  const form = useZodForm(schema, { defaultValues: entry ? { question: entry.question, answer: entry.answer } : { question: "", answer: "" } });
   const [run, isPending] = useAction(form);
 
   const onSubmit = form.handleSubmit(async (values) => {
@@ -32,15 +29,15 @@ export function KnowledgeForm({ botId, entry, onDone }: Props) {
   });
 
   return (
-    <form noValidate onSubmit={onSubmit} id={entry ? `edit-${entry.id}` : "add-entry"}>
+    <form {...form.formProps} onSubmit={onSubmit} id={entry ? `edit-${entry.id}` : "add-entry"}>
       <FormField form={form} name="question" label={t("question")} required />
       <FormField form={form} name="answer" label={t("answer")} as="textarea" rows={3} required hint={t("answer_hint")} />
       <div className="d-flex gap-2">
         <SubmitButton pending={isPending}>{entry ? t("save") : t("add")}</SubmitButton>
         {entry && (
-          <button type="button" className="btn btn-outline-secondary" onClick={onDone}>
+          <Button variant="outline-secondary" onClick={onDone}>
             {t("cancel")}
-          </button>
+          </Button>
         )}
       </div>
     </form>

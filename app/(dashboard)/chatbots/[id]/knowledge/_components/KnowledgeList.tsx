@@ -2,7 +2,7 @@
 
 import { useState, type ReactNode } from "react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/Button";
+import Button from "react-bootstrap/Button";
 import { deleteKnowledgeAction, moveKnowledgeAction } from "@/app/(dashboard)/chatbots/[id]/knowledge/actions";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
