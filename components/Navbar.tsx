@@ -17,8 +17,10 @@ type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme }
 // a component library's navbar brought a positioning engine (Popper) to every page for them.
 export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
-  // The widget's iframe is the chat alone: nothing of the app around it.
-  const embedded = usePathname()?.startsWith("/embed/");
+  // The widget's iframe is the chat alone, and a bot's public page is its business's: nothing of
+  // the platform around them (the public page draws its own language and theme choice).
+  const pathname = usePathname() ?? "";
+  const embedded = pathname.startsWith("/embed/") || pathname.startsWith("/b/");
 
   async function chooseLocale(next: Locale) {
     const result = await setLocaleAction(next);
