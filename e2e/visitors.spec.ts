@@ -93,7 +93,7 @@ test("the playground keeps its conversation across a reload, links it in history
   await page.reload();
   await expect(page.getByTestId("chat-user")).toHaveText(["First question", "Second question"]);
 
-  await page.getByRole("link", { name: "Open in Conversations" }).click();
+  await page.getByRole("link", { name: "Open transcript" }).click();
   await expect(page).toHaveURL(new RegExp(`/chatbots/${botId}/conversations/c[0-9a-f]{32}$`));
   await expect(page.getByTestId("transcript")).toContainText("Second question");
 
