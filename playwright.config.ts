@@ -1,8 +1,9 @@
 import { defineConfig, devices } from "@playwright/test";
+import { PORTS } from "./e2e/ports";
 
 // End-to-end against the production build (`next build` first), on its own port and database.
 // E2E_DATABASE_URL picks PostgreSQL instead of the default SQLite file.
-const PORT = Number(process.env.E2E_PORT || 3100);
+const PORT = PORTS.app;
 export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // These start servers of their own (e2e/server.ts, each on its own port and database): one at a

@@ -25,8 +25,10 @@ type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme }
 // Navbar.Offcanvas, and with it the whole offcanvas and modal stack (~7 kB gzip), to every page.
 export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const t = useTranslations("nav");
-  // The widget's iframe is the chat alone: nothing of the app around it.
-  const embedded = usePathname()?.startsWith("/embed/");
+  // The widget's iframe is the chat alone, and a bot's public page is its business's: nothing of
+  // the platform around them (the public page draws its own language and theme choice).
+  const pathname = usePathname() ?? "";
+  const embedded = pathname.startsWith("/embed/") || pathname.startsWith("/b/");
   // The phone menu's state, given to react-bootstrap's toggler and collapse as its Navbar would.
   const [expanded, setExpanded] = useState(false);
   const navbar = useMemo(() => ({ onToggle: () => setExpanded((open) => !open), bsPrefix: "navbar", expanded, expand: "lg" as const }), [expanded]);

@@ -14,8 +14,11 @@ function subscribe(onChange: () => void) {
   return () => observer.disconnect();
 }
 
-/** Switches the theme and saves the choice in a cookie, which wins over the system's preference from then on. */
-export function ThemeToggle({ initial }: { initial: Theme }) {
+/**
+ * Switches the theme and saves the choice in a cookie, which wins over the system's preference from then on.
+ * `iconOnly`: no written label on small screens either (outside the navbar's collapsed menu).
+ */
+export function ThemeToggle({ initial, iconOnly = false }: { initial: Theme; iconOnly?: boolean }) {
   const t = useTranslations("nav");
   const theme = useSyncExternalStore(subscribe, current, () => initial);
   const next = theme === "dark" ? "light" : "dark";
@@ -28,7 +31,7 @@ export function ThemeToggle({ initial }: { initial: Theme }) {
   return (
     <button type="button" className="btn btn-link nav-link px-lg-2" onClick={toggle} aria-label={t(next === "light" ? "theme_light" : "theme_dark")} data-testid="theme-toggle">
       <i className={`bi ${theme === "dark" ? "bi-sun" : "bi-moon-stars"}`} aria-hidden />
-      <span className="d-lg-none ms-2">{t(next === "light" ? "theme_light" : "theme_dark")}</span>
+      {iconOnly ? null : <span className="d-lg-none ms-2">{t(next === "light" ? "theme_light" : "theme_dark")}</span>}
     </button>
   );
 }

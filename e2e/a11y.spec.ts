@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Page } from "@playwright/test";
 import { sql } from "./db";
-import { createBot, createUser, expect, signIn, test } from "./fixtures";
+import { createBot, createUser, expect, publishBot, signIn, test } from "./fixtures";
 
 async function seriousViolations(page: Page) {
   const { violations } = await new AxeBuilder({ page }).analyze();
@@ -68,6 +68,29 @@ test("axe finds no serious or critical problem on any page, in both themes", asy
   await page.goto("/chatbots");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   expect(await seriousViolations(page), "/chatbots (ar)").toEqual([]);
+});
+
+test("axe: the public page, the embed and the playground resumed after a reload, in both themes", async ({ page }) => {
+  await page.emulateMedia({ reducedMotion: "reduce" });
+  const user = await createUser("axevis");
+  await signIn(page.context(), user);
+  const id = await createBot(user.id, { name: "Axe visitors bot" });
+  const publicId = await publishBot(id, { widgetOrigins: ["https://shop.example.com"], icon: "cup-hot", color: "amber" });
+  await page.goto(`/chatbots/${id}`);
+  await page.getByRole("textbox", { name: "Your message" }).fill("hello");
+  await page.getByRole("button", { name: "Send" }).click();
+  await expect(page.getByTestId("chat-reply")).toHaveAttribute("aria-busy", "false");
+  const resumed = `${new URL(page.url()).pathname}${new URL(page.url()).search}`;
+  expect(resumed).toMatch(/\?c=/);
+  for (const theme of ["dark", "light"] as const) {
+    await setTheme(page, theme);
+    // With its conversation and the link to its transcript; then afresh, offering the last one.
+    for (const path of [resumed, `/chatbots/${id}`, `/b/${publicId}`, `/embed/${publicId}`]) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
+      expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
+    }
+  }
 });
 
 test.describe("on a 375 px wide phone", () => {

@@ -1,10 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { startDevServer } from "./dev-server";
+import { PORTS } from "./ports";
 import { uniqueUser } from "./pages";
 
 // The rest of the suite runs the production build; this one journey runs `next dev`, as a
 // newcomer's first `npm run dev` does. The first compile of each page is slow: generous waits.
-const PORT = Number(process.env.E2E_DEV_PORT || 3190);
+const PORT = PORTS.dev;
 let server: Awaited<ReturnType<typeof startDevServer>>;
 
 test.beforeAll(async () => {

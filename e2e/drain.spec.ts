@@ -1,6 +1,7 @@
 import { expect, test } from "@playwright/test";
 import Database from "libsql";
 import { rmSync } from "node:fs";
+import { PORTS } from "./ports";
 import { startServer } from "./server";
 import { uniqueUser } from "./pages";
 
@@ -14,7 +15,7 @@ test("SIGTERM while replies stream: they finish, new requests are refused, the p
   // Imported when run: the module has top-level await, which Playwright's loader cannot require.
   const { startFakeLlm } = await import("../scripts/fake-llm.mjs");
   const fake = await startFakeLlm({ reply: REPLY, paceMs: 60 });
-  const server = await startServer(3102, { DATABASE_URL: `file:${FILE}`, OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: "sk-drain" });
+  const server = await startServer(PORTS.drain, { DATABASE_URL: `file:${FILE}`, OPENAI_BASE_URL: `${fake.url}/v1`, OPENAI_API_KEY: "sk-drain" });
   try {
     const page = await browser.newPage({ baseURL: server.url });
     const user = uniqueUser("drain");

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import Database from "libsql";
 import { rmSync } from "node:fs";
 import { RegisterPage, uniqueUser } from "./pages";
+import { PORTS } from "./ports";
 import { startServer } from "./server";
 
 // SECURITY.md #33: when a page really fails (here its table is gone), production shows the
@@ -11,7 +12,7 @@ const FILE = "./data/e2e-failure.db";
 test("a page that fails shows the translated error page and nothing of the error", async ({ browser }) => {
   test.skip(!!process.env.E2E_DATABASE_URL?.startsWith("postgresql://"), "runs once, in the SQLite run");
   for (const suffix of ["", "-wal", "-shm"]) rmSync(FILE + suffix, { force: true });
-  const server = await startServer(3103, { DATABASE_URL: `file:${FILE}` });
+  const server = await startServer(PORTS.failure, { DATABASE_URL: `file:${FILE}` });
   try {
     const page = await browser.newPage({ baseURL: server.url });
     await new RegisterPage(page).register(uniqueUser("failure"));

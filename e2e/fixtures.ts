@@ -61,6 +61,24 @@ export async function createBot(ownerId: string, bot: BotFields): Promise<string
 }
 
 /**
+ * Opens `botId`'s public channels as its owner would on the Channels tab: the public page, and the
+ * widget for `widgetOrigins`; gives it an icon and colour, and a picture (WebP bytes, as the server
+ * stores one) when given. Returns its public id.
+ */
+export async function publishBot(
+  botId: string,
+  { page = true, widgetOrigins = [] as string[], icon = "robot", color = "indigo", picture = null as Buffer | null } = {},
+): Promise<string> {
+  const hash = picture ? createHash("sha256").update(picture).digest("hex").slice(0, 16) : null;
+  await sql(
+    `UPDATE "Chatbot" SET "publicPageEnabled" = $1, "widgetEnabled" = $2, "allowedOrigins" = $3, "avatarIcon" = $4, "avatarColor" = $5, "avatarImage" = $6, "avatarImageHash" = $7 WHERE id = $8`,
+    [page, widgetOrigins.length > 0, widgetOrigins.join("\n"), icon, color, picture, hash, botId],
+  );
+  const [row] = await sql(`SELECT "publicId" FROM "Chatbot" WHERE id = $1`, [botId]);
+  return String(row.publicId);
+}
+
+/**
  * Signs `user` in on this browser context through Auth.js's own credentials endpoint (its CSRF
  * token, its rate limits, its session row): the login form's path without rendering the form.
  */

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import Redis from "ioredis";
 import { sql, userId } from "./db";
 import { LoginPage, RegisterPage, uniqueUser } from "./pages";
+import { PORTS } from "./ports";
 import { startServer } from "./server";
 
 // SECURITY.md #43: limits hold across app instances sharing a store. With PostgreSQL the counts
@@ -11,8 +12,8 @@ const url = process.env.E2E_DATABASE_URL ?? "";
 const REDIS = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 
 for (const [store, env, ports] of [
-  ["PostgreSQL", {}, [3101, 3104]],
-  ["Redis", { REDIS_URL: REDIS }, [3105, 3106]],
+  ["PostgreSQL", {}, PORTS.instancesPostgres],
+  ["Redis", { REDIS_URL: REDIS }, PORTS.instancesRedis],
 ] as const) {
   test(`failed logins counted on two instances add up to one lock (limits in ${store})`, async ({ browser }) => {
     test.skip(!url.startsWith("postgresql://"), "the SQLite setup runs one instance, with its limits in memory");

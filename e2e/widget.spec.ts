@@ -1,16 +1,19 @@
 import { createServer, type Server } from "node:http";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Browser, type Page } from "@playwright/test";
+import sharp from "sharp";
+import { createBot, createUser, publishBot } from "./fixtures";
 import { ChatbotFormPage, RegisterPage, expectToast, uniqueUser } from "./pages";
+import { PORTS } from "./ports";
 
 // The widget: a host page on another origin (another port) pastes the snippet under a strict CSP.
 // One worker for the file: its host pages listen on fixed ports, and the snippet made by the
 // first test is the one the host pages serve.
 test.describe.configure({ mode: "serial" });
 
-const APP_PORT = Number(process.env.E2E_PORT || 3100);
-const ALLOWED_PORT = APP_PORT + 1;
-const OTHER_PORT = APP_PORT + 2;
+const APP_PORT = PORTS.app;
+const ALLOWED_PORT = PORTS.widgetHost;
+const OTHER_PORT = PORTS.otherHost;
 // localhost, not 127.0.0.1: another site than the app's, as a customer's website would be.
 const allowedHost = `http://localhost:${ALLOWED_PORT}`;
 const otherHost = `http://localhost:${OTHER_PORT}`;
@@ -18,13 +21,18 @@ const otherHost = `http://localhost:${OTHER_PORT}`;
 let snippet = "";
 const servers: Server[] = [];
 
-/** A customer's page: strict CSP (nonce + strict-dynamic, our origin framed), and CSS that would wreck a launcher living in the page's own DOM. */
-function hostPage(trustedTypes: string | null = null) {
+/**
+ * A customer's page: strict CSP (nonce + strict-dynamic, our origin framed), and CSS that would
+ * wreck a launcher living in the page's own DOM. Images only from our origin when the path asks
+ * (`/pictures`), as a page that shows the bot's picture must allow; `?tt=<names>` also enforces
+ * Trusted Types, allowing only these policies.
+ */
+function hostPage(path = "/", trustedTypes: string | null = null) {
   const nonce = "hostnonce123";
-  // ?tt=<names>: the page also enforces Trusted Types, allowing only these policies.
+  const imgSrc = path.startsWith("/pictures") ? `http://127.0.0.1:${APP_PORT}` : "'none'";
   const tt = trustedTypes === null ? "" : `; require-trusted-types-for 'script'; trusted-types ${trustedTypes}`;
   return {
-    csp: `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; frame-src http://127.0.0.1:${APP_PORT}; img-src 'none'; base-uri 'none'${tt}`,
+    csp: `default-src 'none'; script-src 'nonce-${nonce}' 'strict-dynamic'; style-src 'nonce-${nonce}'; frame-src http://127.0.0.1:${APP_PORT}; img-src ${imgSrc}; base-uri 'none'${tt}`,
     html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Customer shop</title>
 <style nonce="${nonce}">button{display:none!important}div{color:red!important;font-size:40px!important}iframe{width:1px!important;height:1px!important}</style></head>
 <body><main><h1>Customer shop</h1><p>Welcome to our shop.</p></main>
@@ -35,7 +43,8 @@ ${snippet.replace("<script ", `<script nonce="${nonce}" `)}</body></html>`,
 test.beforeAll(async () => {
   for (const port of [ALLOWED_PORT, OTHER_PORT]) {
     const server = createServer((req, res) => {
-      const { csp, html } = hostPage(new URL(req.url ?? "/", "http://host").searchParams.get("tt"));
+      const requested = new URL(req.url ?? "/", "http://host");
+      const { csp, html } = hostPage(requested.pathname, requested.searchParams.get("tt"));
       res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Content-Security-Policy": csp });
       res.end(html);
     });
@@ -134,9 +143,21 @@ test("the widget chats on an allowed site under a strict CSP, is refused on any 
   await expect(page.getByText("Public page or widget").first()).toBeVisible();
   await expect(page.getByText("Where is my order?")).toBeVisible();
 
-  // Another site pasting the same snippet: the browser refuses to render the chat in the frame.
+  // Another site pasting the same snippet: no launcher at all (its chat frame would be refused
+  // there), and the frame itself is refused even when opened by hand.
   const { page: other, cspErrors: refusals } = await visitorOn(browser, otherHost);
-  await other.getByRole("button", { name: "Chat with us" }).click();
+  await expect(other.locator("chatbot-factory-widget")).toHaveCount(0);
+  await expect(other.getByRole("button", { name: "Chat with us" })).toHaveCount(0);
+  // The settings are the page's only if the browser names an allowed origin (CORS mode), or an older widget.js's Referer does.
+  const settings = (headers: Record<string, string>) => page.request.get(`/api/public/${publicId}/widget?v=1`, { headers }).then((r) => r.text());
+  expect(await settings({ origin: allowedHost })).toContain("Chat with us");
+  expect(await settings({ referer: `${allowedHost}/shop/page` })).toContain("Chat with us");
+  for (const headers of [{ origin: otherHost }, { referer: `${otherHost}/` }, {}] as Record<string, string>[]) expect(await settings(headers), JSON.stringify(headers)).toMatch(/\(null\);\n$/);
+  await other.evaluate((src) => {
+    const frame = document.createElement("iframe");
+    frame.src = src;
+    document.body.append(frame);
+  }, `http://127.0.0.1:${APP_PORT}/embed/${publicId}`);
   await expect.poll(() => refusals.some((m) => m.includes("frame-ancestors")), { timeout: 10_000 }).toBe(true);
   await expect(other.frameLocator("iframe").getByRole("textbox")).toHaveCount(0);
 
@@ -199,4 +220,47 @@ test("the launcher works on a host page that enforces Trusted Types and lists th
   await launcher.click();
   await expect(shop.frameLocator("iframe").getByRole("textbox", { name: "Your message" })).toBeVisible();
   expect(cspErrors).toEqual([]);
+});
+
+const NEW_CONVERSATION = { en: "New conversation", es: "Nueva conversación", de: "Neue Unterhaltung", fr: "Nouvelle conversation", ar: "محادثة جديدة" } as const;
+
+test("the bot's picture is on the launcher and in the chat; the close button covers nothing in the header at 1280 px, in every language", async ({ browser }) => {
+  const owner = await createUser("widpic");
+  const botId = await createBot(owner.id, { name: "Corner Bakery and Café — orders, opening hours and allergies" });
+  const picture = await sharp({ create: { width: 256, height: 256, channels: 3, background: "#be185d" } }).webp().toBuffer();
+  const publicId = await publishBot(botId, { page: false, widgetOrigins: [allowedHost], picture });
+  snippet = `<script src="http://127.0.0.1:${APP_PORT}/widget.js" data-bot="${publicId}" async></script>`;
+
+  for (const locale of ["en", "es", "de", "fr", "ar"] as const) {
+    const { page: shop, cspErrors } = await visitorOn(browser, `${allowedHost}/pictures`, { locale, viewport: { width: 1280, height: 800 } });
+    const launcher = shop.locator("chatbot-factory-widget button.b");
+    // The launcher shows the picture (not the icon), loaded from our origin.
+    const face = launcher.locator("img");
+    await expect(face).toHaveJSProperty("naturalWidth", 256);
+    await expect(face).toHaveAttribute("src", new RegExp(`^http://127\\.0\\.0\\.1:${APP_PORT}/api/avatars/${publicId}\\?v=[0-9a-f]{16}$`));
+    await expect(launcher.locator("svg")).toHaveCount(0);
+    await launcher.click();
+    const frame = shop.frameLocator("iframe");
+    // …and so does the chat's header inside the frame.
+    await expect(frame.getByTestId("chat-header").getByTestId("bot-avatar-image")).toHaveJSProperty("naturalWidth", 256);
+    const newConversation = frame.getByRole("button", { name: NEW_CONVERSATION[locale] });
+    await expect(newConversation).toBeVisible();
+    const close = shop.locator("chatbot-factory-widget button.x");
+    const [a, b] = [(await close.boundingBox())!, (await newConversation.boundingBox())!];
+    const overlap = a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+    expect(overlap, `${locale}: close ${JSON.stringify(a)}, new conversation ${JSON.stringify(b)}`).toBe(false);
+    // The long name gives way (whole in its tooltip) rather than pushing the button out of the frame.
+    const panel = (await shop.locator("chatbot-factory-widget .p").boundingBox())!;
+    expect(b.x + b.width, locale).toBeLessThanOrEqual(panel.x + panel.width);
+    expect(b.x, locale).toBeGreaterThanOrEqual(panel.x);
+    await expect(frame.getByRole("heading", { level: 2 })).toHaveAttribute("title", "Corner Bakery and Café — orders, opening hours and allergies");
+    expect(cspErrors, locale).toEqual([]);
+    await shop.context().close();
+  }
+
+  // A host page whose CSP refuses our images still gets a launcher: the icon.
+  const { page: strict } = await visitorOn(browser, allowedHost);
+  await expect(strict.locator("chatbot-factory-widget button.b svg")).toBeVisible();
+  await expect(strict.locator("chatbot-factory-widget button.b img")).toHaveCount(0);
+  await strict.context().close();
 });

@@ -16,6 +16,9 @@
   var s = d.createElement("script");
   s.src = scriptUrl(base + "/api/public/" + bot + "/widget?v=" + V);
   s.async = true;
+  // CORS mode: the browser tells our server which page asks (Origin), and the launcher is drawn
+  // only on a page the bot allows (elsewhere its chat frame would be refused).
+  s.crossOrigin = "anonymous";
   if (me.nonce) s.nonce = me.nonce;
   d.head.appendChild(s);
 
@@ -61,6 +64,7 @@
         ".b{width:56px;height:56px;border-radius:50%;border:0;padding:0;cursor:pointer;box-shadow:0 4px 14px rgba(0,0,0,.3);display:flex;align-items:center;justify-content:center}" +
         ".b:focus-visible,.g:focus-visible,.x:focus-visible{outline:3px solid #1a73e8;outline-offset:3px}" +
         ".b svg{width:28px;height:28px;fill:currentColor}" +
+        ".b img{width:100%;height:100%;border-radius:50%;object-fit:cover;display:block}" +
         ".g{all:unset;box-sizing:border-box;max-width:260px;background:#fff;color:#111;padding:10px 14px;border-radius:12px;box-shadow:0 2px 10px rgba(0,0,0,.25);cursor:pointer}" +
         ".p{width:380px;height:580px;max-width:calc(100vw - 40px);max-height:calc(100vh - 110px);border-radius:12px;overflow:hidden;box-shadow:0 6px 24px rgba(0,0,0,.35);background:#fff;position:relative}" +
         ".p[hidden],.g[hidden]{display:none}" +
@@ -83,7 +87,14 @@
     svg.setAttribute("aria-hidden", "true");
     path.setAttribute("d", "M8 1C3.6 1 0 4 0 7.6c0 1.7.8 3.2 2.1 4.4-.2 1-.7 2.2-1.6 3 2 0 3.7-.7 4.8-1.5.8.2 1.7.3 2.7.3 4.4 0 8-3 8-6.6S12.4 1 8 1z");
     svg.appendChild(path);
-    b.appendChild(svg);
+    // The bot's picture when it has one; the icon if the host page's CSP (img-src) refuses it.
+    if (c.picture && /^[\w-]{1,128}$/.test(c.picture)) {
+      var img = el("img", { src: base + "/api/avatars/" + bot + "?v=" + c.picture, alt: "" });
+      img.onerror = function () {
+        if (img.parentNode) b.replaceChild(svg, img);
+      };
+      b.appendChild(img);
+    } else b.appendChild(svg);
     panel.appendChild(x);
     var frame = null;
     function open() {

@@ -1,10 +1,11 @@
 "use client";
 
 import { useEffect, useRef, useState, type FormEvent, type KeyboardEvent, type ReactNode } from "react";
+import Link from "next/link";
 import { useTranslations } from "next-intl";
 import { useToast } from "@/components/ui/Toasts";
 import { useErrorText } from "@/components/ui/useErrorText";
-import { BotAvatar } from "@/components/chatbots/BotAvatar";
+import { BotAvatar, type AvatarBot } from "@/components/chatbots/BotAvatar";
 import { readEvents } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Channel } from "@/lib/validation/channels";
@@ -25,7 +26,11 @@ type Props = {
   embedded?: boolean;
   /** Shown under the heading, beside the avatar. */
   botName?: string;
-  avatar?: { id?: string; avatarIcon: string; avatarColor: string; avatarImageHash?: string | null };
+  avatar?: AvatarBot;
+  /** A conversation to go on with (the playground after a reload): its id and what was said, oldest first. */
+  resume?: { conversationId: string; messages: { role: string; content: string; errorCode: string | null }[] };
+  /** The playground: the current conversation's id is kept in the URL (`?c=`), so a reload keeps it, and links to its transcript under this path. */
+  historyPath?: string;
 };
 
 // Ids come from here, never from inside a state updater: StrictMode (next dev) runs updaters twice.
@@ -35,18 +40,25 @@ let nextId = 1;
  * A chat with a bot, replies streamed in as they come: the playground (the owner tries their bot),
  * the public page and the widget (a visitor, known only by a random id kept in their browser).
  */
-export function ChatPanel({ target, welcome, isActive, title, embedded = false, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" } }: Props) {
+export function ChatPanel({ target, welcome, isActive, title, embedded = false, botName, avatar = { avatarIcon: "robot", avatarColor: "indigo" }, resume, historyPath }: Props) {
   const t = useTranslations("chat");
   const tErrors = useTranslations("errors");
   const toast = useToast();
-  const [lines, setLines] = useState<Line[]>([]);
+  const errorText = useErrorText();
+  const [lines, setLines] = useState<Line[]>(() =>
+    (resume?.messages ?? []).map((m) => ({
+      id: nextId++,
+      role: m.role === "user" ? "user" : "assistant",
+      content: m.content,
+      error: m.errorCode ? errorText(m.errorCode) : undefined,
+    })),
+  );
   const [draft, setDraft] = useState("");
-  const [conversationId, setConversationId] = useState<string | null>(null);
+  const [conversationId, setConversationId] = useState<string | null>(resume?.conversationId ?? null);
   const [inputError, setInputError] = useState<string | null>(null);
   const abort = useRef<AbortController | null>(null);
   const thread = useRef<HTMLDivElement>(null);
   const busy = lines.some((l) => l.streaming);
-  const errorText = useErrorText();
   const visitorId = useVisitorId(target.kind === "visitor");
   // A visitor can send once their id is known (after hydration).
   const ready = isActive && (target.kind === "owner" || !!visitorId);
@@ -56,6 +68,16 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
     const el = thread.current;
     if (el) el.scrollTop = el.scrollHeight;
   }, [lines]);
+
+  // The playground keeps the conversation in its URL: a reload (or a shared tab) goes on with it.
+  // The server reads it back through the owner-checked read (app/(dashboard)/chatbots/[id]/page.tsx).
+  function keepInUrl(id: string | null) {
+    if (!historyPath) return;
+    const url = new URL(window.location.href);
+    if (id) url.searchParams.set("c", id);
+    else url.searchParams.delete("c");
+    window.history.replaceState(window.history.state, "", url);
+  }
 
   const update = (id: number, change: Partial<Line> | ((l: Line) => Partial<Line>)) =>
     setLines((all) => all.map((l) => (l.id === id ? { ...l, ...(typeof change === "function" ? change(l) : change) } : l)));
@@ -87,7 +109,10 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
         return update(replyId, { streaming: false, error: errorText(code, retryAfter) });
       }
       for await (const event of readEvents(response.body)) {
-        if (event.type === "start") setConversationId(event.conversationId);
+        if (event.type === "start") {
+          setConversationId(event.conversationId);
+          keepInUrl(event.conversationId);
+        }
         if (event.type === "text") update(replyId, (l) => ({ content: l.content + event.text }));
         if (event.type === "error") update(replyId, { error: errorText(event.code) });
       }
@@ -111,6 +136,7 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
     abort.current?.abort();
     setLines([]);
     setConversationId(null);
+    keepInUrl(null);
   }
 
   async function copy(text: string) {
@@ -124,20 +150,33 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
 
   return (
     <section className={`card chat-widget chat-panel ${embedded ? "chat-embedded border-0 rounded-0" : ""}`} aria-labelledby="playground-title">
-      <div className="card-header chat-widget-header d-flex flex-wrap justify-content-between align-items-center gap-2">
+      {/* One row however long the labels: the title gives way (ellipsis, whole in its tooltip), the button never wraps or shrinks. */}
+      <div className="card-header chat-widget-header justify-content-between" data-testid="chat-header">
         <div className="d-flex align-items-center gap-2 min-w-0">
           <BotAvatar bot={avatar} />
           <div className="min-w-0">
-            <h2 id="playground-title" className="h6 mb-0 text-break">
+            <h2 id="playground-title" className="h6 mb-0 text-truncate" title={title ?? t("title")}>
               {title ?? t("title")}
             </h2>
-            {botName ? <div className="small text-body-secondary text-break" dir="auto">{botName}</div> : null}
+            {botName ? (
+              <div className="small text-body-secondary text-truncate" dir="auto" title={botName}>
+                {botName}
+              </div>
+            ) : null}
           </div>
         </div>
-        <button type="button" className="btn btn-outline-secondary btn-sm" onClick={newConversation} disabled={!lines.length}>
-          <i className="bi bi-plus-circle me-1" aria-hidden />
-          {t("new_conversation")}
-        </button>
+        <div className="d-flex align-items-center gap-2 flex-shrink-0">
+          {historyPath && conversationId && !busy ? (
+            <Link className="btn btn-link btn-sm text-nowrap px-1" href={`${historyPath}/${encodeURIComponent(conversationId)}`} title={t("open_in_history")} data-testid="open-in-history">
+              <i className="bi bi-clock-history" aria-hidden />
+              <span className="visually-hidden">{t("open_in_history")}</span>
+            </Link>
+          ) : null}
+          <button type="button" className="btn btn-outline-secondary btn-sm text-nowrap" onClick={newConversation} disabled={!lines.length}>
+            <i className="bi bi-plus-circle me-1" aria-hidden />
+            {t("new_conversation")}
+          </button>
+        </div>
       </div>
       <div ref={thread} className="card-body chat-thread" aria-live="polite" data-testid="chat-thread">
         {!isActive && <div className="alert alert-warning">{tErrors("bot_inactive")}</div>}
@@ -198,12 +237,24 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
                 preloadMarkdown();
               }}
               onKeyDown={onKeyDown}
+              aria-describedby="chat-send-hint"
               placeholder={target.kind === "owner" ? t("placeholder") : t("visitor_placeholder")}
               disabled={!isActive}
             />
             <div className="invalid-feedback">{inputError}</div>
           </div>
-          <div className="d-flex gap-2 mt-2 justify-content-end">
+          <div className="d-flex gap-2 mt-2 align-items-center">
+            {/* Not in the placeholder: a placeholder takes the textarea's direction (dir="auto", empty: LTR),
+                which jumbled the Arabic sentence; here it follows the page, and each key stays whole (dir="ltr" isolates it). */}
+            <div id="chat-send-hint" className="form-text mt-0 me-auto chat-send-hint">
+              {t.rich("send_hint", {
+                key: (chunks) => (
+                  <kbd dir="ltr" className="chat-key">
+                    {chunks}
+                  </kbd>
+                ),
+              })}
+            </div>
             {busy ? (
               <button type="button" className="btn btn-outline-danger" onClick={() => abort.current?.abort()}>
                 <i className="bi bi-stop-circle me-1" aria-hidden />

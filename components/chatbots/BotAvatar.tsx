@@ -1,6 +1,7 @@
-import { AVATAR_COLORS, avatarImageUrl, avatarOf } from "@/lib/chatbots/avatar";
+import { AVATAR_COLORS, avatarImageUrl, avatarOf, publicAvatarImageUrl } from "@/lib/chatbots/avatar";
 
-type AvatarBot = { id?: string; avatarIcon?: string | null; avatarColor?: string | null; avatarImageHash?: string | null };
+/** `publicId`: drawn for visitors, the picture loaded by the public id; else `id`: the owner's pages. */
+export type AvatarBot = { id?: string; publicId?: string; avatarIcon?: string | null; avatarColor?: string | null; avatarImageHash?: string | null };
 type Props = { bot: AvatarBot; size?: "sm" | "md" | "lg"; className?: string };
 
 /**
@@ -8,12 +9,14 @@ type Props = { bot: AvatarBot; size?: "sm" | "md" | "lg"; className?: string };
  * is always written beside it, so the picture's text alternative is empty.
  */
 export function BotAvatar({ bot, size = "md", className = "" }: Props) {
-  if (bot.id && bot.avatarImageHash) {
+  const hash = bot.avatarImageHash;
+  const src = hash && (bot.publicId ? publicAvatarImageUrl({ publicId: bot.publicId, avatarImageHash: hash }) : bot.id ? avatarImageUrl({ id: bot.id, avatarImageHash: hash }) : null);
+  if (src) {
     return (
       // Our own 256 px WebP, already small: Next's image optimiser would only re-encode it again.
       // eslint-disable-next-line @next/next/no-img-element
       <img
-        src={avatarImageUrl({ id: bot.id, avatarImageHash: bot.avatarImageHash })}
+        src={src}
         alt=""
         className={`bot-avatar bot-avatar-${size} bot-avatar-image ${className}`}
         width={256}

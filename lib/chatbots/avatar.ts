@@ -59,3 +59,6 @@ export const AVATAR_UPLOAD = {
 
 /** Where the owner's pages load a bot's picture: the hash in the URL makes it cacheable for good. */
 export const avatarImageUrl = (bot: { id: string; avatarImageHash: string }) => `/api/chatbots/${encodeURIComponent(bot.id)}/avatar?v=${bot.avatarImageHash}`;
+
+/** Where visitors (public page, widget, embed) load it: by the public id, no session (app/api/avatars/[publicId]). */
+export const publicAvatarImageUrl = (bot: { publicId: string; avatarImageHash: string }) => `/api/avatars/${encodeURIComponent(bot.publicId)}?v=${bot.avatarImageHash}`;

@@ -55,11 +55,12 @@ export async function replacePublicId(actor: Actor, id: string) {
 export async function findPublicBot(publicId: string, channel: Channel) {
   const bot = await db.chatbot.findFirst({
     where: publicBot(publicId, channel),
-    select: { name: true, description: true, welcomeMessage: true, widgetSettings: true, avatarIcon: true, avatarColor: true },
+    select: { name: true, description: true, welcomeMessage: true, widgetSettings: true, avatarIcon: true, avatarColor: true, avatarImageHash: true },
   });
   if (!bot) return null;
   const { widgetSettings, ...shown } = bot;
-  return { ...shown, widget: widgetSettingsOf(widgetSettings) };
+  // publicId: visitors load the picture by it (components/chatbots/BotAvatar.tsx).
+  return { ...shown, publicId, widget: widgetSettingsOf(widgetSettings) };
 }
 
 /** The origins that may frame the bot's widget: none unless the widget is on for an active, unlocked bot. */

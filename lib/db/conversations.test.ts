@@ -11,6 +11,7 @@ import {
   deleteConversation,
   exportConversations,
   getConversation,
+  latestPlaygroundConversation,
   listConversations,
   startConversation,
 } from "./conversations";
@@ -53,6 +54,20 @@ describe("conversations", () => {
     expect((await getConversation(me, c1)).messages.at(-1)).toMatchObject({ errorCode: "provider_timeout" });
     const [exported] = await collect(await exportConversations(me, bot.id));
     expect(exported.messages.map((m) => m.content)).toEqual(["first question", "an answer", "a failed one", ""]);
+  });
+
+  it("offer the owner's latest playground conversation, and nothing of another channel's or another owner's", async () => {
+    const me = await makeUser();
+    const other = await makeUser();
+    const bot = await createChatbot(me, botInput());
+    const chat = await target(me, bot.id);
+    expect(await latestPlaygroundConversation(me, bot.id)).toBeNull();
+    const older = await startConversation(chat, "playground", hi);
+    const newer = await startConversation(chat, "playground", hi);
+    await db.conversation.update({ where: { id: older }, data: { updatedAt: new Date(Date.now() - 60_000) } });
+    await startConversation(chat, "public", hi, { visitorId: "v".repeat(22) });
+    expect(await latestPlaygroundConversation(me, bot.id)).toMatchObject({ id: newer });
+    expect(await latestPlaygroundConversation(other, bot.id)).toBeNull();
   });
 
   it("export every conversation and message in order, batch after batch", async () => {

@@ -7,7 +7,7 @@ import { db } from "./client";
 import { dateOf, sql } from "./direct";
 import { pageOf } from "./paging";
 import type { ChatTarget } from "./chatbots";
-import { callerConversations, chatBot, ownBotChild, type Actor, type Caller } from "./scopes";
+import { callerConversations, chatBot, ownBot, ownBotChild, type Actor, type Caller } from "./scopes";
 
 export const CONVERSATIONS_PER_PAGE = 20;
 export { HISTORY_WINDOW };
@@ -163,6 +163,18 @@ export async function getConversation(actor: Actor, id: string) {
   });
   if (!conversation) throw new AppError("not_found");
   return conversation;
+}
+
+/**
+ * The actor's latest playground conversation with their bot (its id and last change), or null:
+ * the playground offers to go on with it. Owner-checked in the same statement, like every read here.
+ */
+export async function latestPlaygroundConversation(actor: Actor, chatbotId: string) {
+  return db.conversation.findFirst({
+    where: { chatbotId, source: "playground", chatbot: ownBot(actor, chatbotId) },
+    orderBy: [{ updatedAt: "desc" }, { id: "asc" }],
+    select: { id: true, updatedAt: true },
+  });
 }
 
 export async function deleteConversation(actor: Actor, id: string) {

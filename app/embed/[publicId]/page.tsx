@@ -28,5 +28,13 @@ export default async function EmbedPage({ params }: { params: Params }) {
   const { publicId } = await params;
   const bot = await widgetBot(publicId);
   const t = await getTranslations("public");
-  return <EmbedChat publicId={publicId} name={bot.name} welcome={bot.welcomeMessage ? <Markdown text={bot.welcomeMessage} /> : null} notice={t("ai_notice")} avatar={bot} />;
+  return (
+    <EmbedChat
+      publicId={publicId}
+      name={bot.name}
+      welcome={bot.welcomeMessage ? <Markdown text={bot.welcomeMessage} /> : null}
+      notice={t("ai_notice")}
+      avatar={{ publicId, avatarIcon: bot.avatarIcon, avatarColor: bot.avatarColor, avatarImageHash: bot.avatarImageHash }}
+    />
+  );
 }

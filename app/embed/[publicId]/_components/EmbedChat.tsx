@@ -2,8 +2,9 @@
 
 import { useEffect, useRef, type ReactNode } from "react";
 import { ChatPanel } from "@/components/chat/ChatPanel";
+import type { AvatarBot } from "@/components/chatbots/BotAvatar";
 
-type Props = { publicId: string; name: string; welcome: ReactNode; notice: string; avatar: { avatarIcon: string; avatarColor: string } };
+type Props = { publicId: string; name: string; welcome: ReactNode; notice: string; avatar: AvatarBot };
 
 /**
  * The chat inside the widget's iframe. Keys pressed here never reach the host page, so Escape is

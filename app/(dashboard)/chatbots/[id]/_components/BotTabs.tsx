@@ -1,5 +1,6 @@
 "use client";
 
+import { useEffect, useRef } from "react";
 import Link from "next/link";
 import { useSelectedLayoutSegment } from "next/navigation";
 import { useTranslations } from "next-intl";
@@ -13,23 +14,39 @@ const TABS = [
   { key: "settings", segment: "edit", icon: "bi-sliders" },
 ] as const;
 
-/** The bot's sections as react-bootstrap tabs; the current one follows the URL, so the layout draws them once. On a phone they stay one row that scrolls sideways. */
+/**
+ * The bot's sections; the current one follows the URL, so the layout draws them once. One row
+ * at every width: on a phone it scrolls sideways (three wrapped rows pushed the page down), with
+ * the current tab brought into view.
+ */
 export function BotTabs({ botId }: { botId: string }) {
   const t = useTranslations("chatbots");
   const segment = useSelectedLayoutSegment();
+  const row = useRef<HTMLElement>(null);
+
+  useEffect(() => {
+    const nav = row.current;
+    const current = nav?.querySelector<HTMLElement>("[aria-current=page]");
+    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
+    // "nearest": the row scrolls (either direction, RTL too); the page stays where it is when the row is in view.
+    current.scrollIntoView({ block: "nearest", inline: "nearest" });
+  }, [segment]);
+
   return (
-    <Nav as="ul" variant="tabs" className="mb-3 bot-tabs">
-      {TABS.map((tab) => {
-        const current = tab.segment === segment;
-        return (
-          <Nav.Item as="li" key={tab.key}>
-            <Nav.Link as={Link} href={`/chatbots/${botId}${tab.segment ? `/${tab.segment}` : ""}`} active={current} aria-current={current ? "page" : undefined}>
-              <i className={`bi ${tab.icon} me-1`} aria-hidden />
-              {t(`section_${tab.key}`)}
-            </Nav.Link>
-          </Nav.Item>
-        );
-      })}
-    </Nav>
+    <nav ref={row} className="overflow-x-auto mb-3 nav-scroll" aria-label={t("sections")} data-testid="bot-tabs">
+      <Nav as="ul" variant="tabs" className="flex-nowrap bot-tabs">
+        {TABS.map((tab) => {
+          const current = tab.segment === segment;
+          return (
+            <Nav.Item as="li" key={tab.key}>
+              <Nav.Link as={Link} href={`/chatbots/${botId}${tab.segment ? `/${tab.segment}` : ""}`} className="text-nowrap" active={current} aria-current={current ? "page" : undefined}>
+                <i className={`bi ${tab.icon} me-1`} aria-hidden />
+                {t(`section_${tab.key}`)}
+              </Nav.Link>
+            </Nav.Item>
+          );
+        })}
+      </Nav>
+    </nav>
   );
 }
