@@ -3,13 +3,14 @@ import Database from "libsql";
 import { randomBytes, randomUUID } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
+import { PORTS } from "./ports";
 import { startServer } from "./server";
 
 // Issue 18, finding 1: one anonymous script must not silence a bot's public page for everyone.
 // A server of its own with the default limits, on a SQLite file of its own; clients are told
 // apart by their socket's address (loopback aliases 127.0.0.x need no setup on Linux).
 const FILE = "./data/e2e-flood.db";
-const PORT = Number(process.env.E2E_PORT || 3100) + 7;
+const PORT = PORTS.flood;
 
 type Answer = { status: number; body: string };
 

@@ -1,5 +1,5 @@
 // Every port the end-to-end suite listens on, from one setting: E2E_PORT (default 3100) is the
-// app's, and the others follow it, so a machine where 3100–3109 are taken moves them all at once
+// app's, and the others follow it, so a machine where 3100–3110 are taken moves them all at once
 // (README, "Tests"). The fake model servers take any free port.
 const BASE = Number(process.env.E2E_PORT || 3100);
 
@@ -15,4 +15,5 @@ export const PORTS = {
   instancesPostgres: [BASE + 5, BASE + 6],
   instancesRedis: [BASE + 7, BASE + 8],
   dev: BASE + 9,
+  flood: BASE + 10,
 } as const;
