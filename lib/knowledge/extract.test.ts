@@ -1,5 +1,5 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { ExtractError, extractFile, type ExtractErrorCode } from "./extract";
+import { ExtractError, extractFile, extractHtml, type ExtractErrorCode } from "./extract";
 import { docxParts, encryptedPdf, imageOnlyPdf, textPdf, wp, wtable, zipFile } from "./fixtures/make-files";
 
 const limits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 50 };
@@ -96,6 +96,12 @@ describe("DOCX", () => {
       { label: "Time limits", text: "Item | Days\nBread | 1\nCakes | 2" },
       { label: "Refunds", text: "Refunds go back to the card you paid with." },
     ]);
+  });
+
+  it("accepts a well-compressed image inside (images are never inflated)", async () => {
+    const bmp = { name: "word/media/image1.bmp", data: new Uint8Array(3 * 1024 * 1024) };
+    const out = await timed("DOCX with a 3 MiB BMP", () => extractFile(zipFile([...docxParts(body), bmp]), "pictures.docx", limits));
+    expect(out.sections).toHaveLength(3);
   });
 
   it("is recognised by its content whatever its name says", async () => {
@@ -236,5 +242,32 @@ describe("lying extensions and binary files", () => {
     for (let i = 0; i < garbage.length; i++) garbage[i] = (i * 7919 + 13) % 251;
     expect(await refusal(garbage, "notes.txt")).toBe("file_type_unsupported");
     expect(await refusal(garbage.filter((b) => b !== 0), "table.csv")).toBe("file_type_unsupported");
+  });
+});
+
+describe("extractHtml", () => {
+  const para = (topic: string, n: number) =>
+    Array.from({ length: n }, (_, i) => `<p>${topic} ${i}: our sourdough rises for thirty-six hours before baking, which gives it a deep flavour and a crisp crust.</p>`).join("");
+  const article = `<!doctype html><html><head><title>Sourdough | Bakery</title></head><body>
+    <header><a href="/">Logo</a><nav><ul><li><a href="/menu">Menu</a></li><li><a href="hours?x=1#today">Hours</a></li></ul></nav></header>
+    <div class="sidebar"><h3>Newsletter</h3><p>Sign up for our newsletter!</p><a href="https://social.example/bakery">Social</a></div>
+    <article><h1>Sourdough</h1>${para("Intro", 3)}<h2>Prices</h2><table><tr><th>Item</th><th>Price</th></tr><tr><td>Loaf</td><td>4.50</td></tr></table>
+    <h2>Storage</h2>${para("Storage", 2)}</article>
+    <footer><p>© 2026 Bakery</p><a href="mailto:a@example.com">Mail</a><a href="javascript:alert(1)">x</a><a href="/menu#top">Menu again</a></footer></body></html>`;
+
+  it("keeps the main content under its headings, without navigation, sidebar or footer", async () => {
+    const out = await timed("HTML article (extractHtml)", () => extractHtml(article, "https://bakery.example/bread/sourdough"));
+    expect(out.title).toBe("Sourdough | Bakery");
+    expect(out.sections.map((s) => s.label)).toEqual(["Sourdough", "Prices", "Storage"]);
+    expect(out.sections[0].text).toMatch(/^Intro 0: our sourdough/);
+    expect(out.sections[1].text).toBe("Item | Price\nLoaf | 4.50");
+    const all = out.sections.map((s) => s.text).join("\n");
+    expect(all).not.toMatch(/newsletter|© 2026|Logo/i);
+  });
+
+  it("lists every link of the page as an absolute http(s) URL without its fragment, once", async () => {
+    const out = await extractHtml(article, "https://bakery.example/bread/sourdough");
+    expect(out.links).toEqual(["https://bakery.example/", "https://bakery.example/menu", "https://bakery.example/bread/hours?x=1", "https://social.example/bakery"]);
+    expect((await extractHtml(article, null)).links).toEqual(["https://social.example/bakery"]);
   });
 });

@@ -187,6 +187,8 @@ export const ZIP_LIMITS = {
   ratioFloor: 1024 * 1024,
 };
 
+const isXmlPart = (name: string) => /\.(xml|rels)$/i.test(name);
+
 type ZipEntry = { name: string; method: number; flags: number; compressedSize: number; size: number; localOffset: number };
 
 function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
@@ -224,7 +226,8 @@ function readCentralDirectory(bytes: Uint8Array): ZipEntry[] {
     if (size === 0xffffffff || compressedSize === 0xffffffff) throw new ExtractError("file_archive_bomb");
     total += size;
     if (total > ZIP_LIMITS.maxTotalUncompressed) throw new ExtractError("file_archive_bomb");
-    if (size > ZIP_LIMITS.ratioFloor && size > ZIP_LIMITS.maxRatio * Math.max(1, compressedSize)) throw new ExtractError("file_archive_bomb");
+    // Only parts we inflate (XML) are held to a ratio: an image is never inflated, and a BMP may compress well.
+    if (isXmlPart(name) && size > ZIP_LIMITS.ratioFloor && size > ZIP_LIMITS.maxRatio * Math.max(1, compressedSize)) throw new ExtractError("file_archive_bomb");
     entries.push({ name, method, flags, compressedSize, size, localOffset });
     p += 46 + nameLength + extraLength + commentLength;
   }
@@ -263,7 +266,7 @@ async function extractDocx(bytes: Uint8Array): Promise<Extracted> {
   // Every XML part mammoth may read is inflated here first, within its declared size: mammoth's
   // zip reader would otherwise inflate a lying part whole. A DTD has no place in OOXML (XML bombs).
   for (const entry of entries) {
-    if (!/\.(xml|rels)$/i.test(entry.name)) continue;
+    if (!isXmlPart(entry.name)) continue;
     const xml = inflateEntry(bytes, entry);
     if (xml.indexOf("<!DOCTYPE") !== -1 || xml.indexOf("<!ENTITY") !== -1) throw new ExtractError("file_archive_bomb");
     if (entry.name === "docProps/core.xml") coreTitle = titleFromCoreXml(xml.toString("utf8"));

@@ -142,6 +142,8 @@ export async function extractHtml(html: string, url: string | null): Promise<Ext
     const copy = parseHTML(html).document as unknown as Document;
     const article = new Readability<DomNode>(copy, { serializer: (node) => node as unknown as DomNode }).parse();
     if (article?.content) sections = sectionsOf(article.content, false);
+    // Readability takes the h1 for the title and drops it: it still names the opening section.
+    if (sections[0] && sections[0].label === null && h1) sections[0] = { ...sections[0], label: h1 };
     articleTitle = article?.title ? normalizeText(article.title) || null : null;
   } catch {
     sections = [];
