@@ -218,6 +218,13 @@ describe("text kinds", () => {
     expect(joined).not.toContain("alert");
   });
 
+  it("reads an HTML file without <html> or <body>", async () => {
+    const out = await extractFile(utf8("<!doctype html><title>Hours</title><h1>Opening hours</h1><p>Saturdays 8 to 14.</p>"), "hours.html", limits);
+    expect(out).toMatchObject({ kind: "html", title: "Hours", sections: [{ label: "Opening hours", text: "Saturdays 8 to 14." }] });
+    const fragment = await extractFile(utf8("<h2>Allergens</h2><ul><li>Gluten</li><li>Nuts</li></ul>"), "allergens.html", limits);
+    expect(fragment.sections).toEqual([{ label: "Allergens", text: "Gluten\n\nNuts" }]);
+  });
+
   it("refuses an empty or blank file as having no text", async () => {
     expect(await refusal(utf8(" \n\n \t"), "empty.txt")).toBe("file_no_text");
     expect(await refusal(utf8("name;price\n"), "header-only.csv")).toBe("file_no_text");

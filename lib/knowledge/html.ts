@@ -118,7 +118,17 @@ function absoluteLink(href: string, base: string | null): string | null {
   }
 }
 
-export async function extractHtml(html: string, url: string | null): Promise<Extracted & { links: string[] }> {
+/**
+ * linkedom builds no implied <body> (a browser does): a page or fragment without one is wrapped,
+ * else its text would sit outside document.body.
+ */
+function withBody(html: string): string {
+  if (/<body[\s>]/i.test(html)) return html;
+  return `<!doctype html><html><body>${html.replace(/^\s*<!doctype[^>]*>/i, "").replace(/<\/?(html|head)(\s[^>]*)?>/gi, "")}</body></html>`;
+}
+
+export async function extractHtml(source: string, url: string | null): Promise<Extracted & { links: string[] }> {
+  const html = withBody(source);
   const { document } = parseHTML(html);
   const doc = document as unknown as Document;
 
