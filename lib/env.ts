@@ -2,6 +2,7 @@ import "server-only";
 import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseKind } from "@/scripts/db-url.mjs";
+import { parseAllowedHostPorts } from "@/lib/http/safe-fetch";
 
 const knownDatabase = (url: string) => {
   try {
@@ -71,6 +72,19 @@ const schema = z.object({
   // A Server-Timing header on chat replies with the time of each step of the pipeline (for profiling).
   SERVER_TIMING: z.stringbool().default(false),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  // Tests only: exact host:port pairs (local test servers) that fetching a web source may reach
+  // although their address is private. Read by lib/http/safe-fetch.ts on each fetch; checked here.
+  UNSAFE_FETCH_ALLOW_HOSTS: z
+    .string()
+    .optional()
+    .refine((raw) => {
+      try {
+        parseAllowedHostPorts(raw);
+        return true;
+      } catch {
+        return false;
+      }
+    }, "must be a comma list of exact host:port pairs (tests only), e.g. 127.0.0.1:4567"),
 });
 
 export type Env = z.infer<typeof schema>;
