@@ -1,25 +1,27 @@
 "use client";
 
-import { lazy, Suspense, useRef, useState, type ComponentProps, type Ref } from "react";
+import { useRef, useState, type ComponentProps, type Ref } from "react";
+import type LanguageDropdownType from "./LanguageDropdown";
 import type { LanguageMenuProps } from "./LanguageDropdown";
 
-let loading: Promise<unknown> | null = null;
+let loading: Promise<typeof import("./LanguageDropdown")> | null = null;
 const load = () => (loading ??= import("./LanguageDropdown"));
-const LanguageDropdown = lazy(() => load() as Promise<{ default: typeof import("./LanguageDropdown").default }>);
 
 /**
  * react-bootstrap's NavDropdown (components/LanguageDropdown.tsx), imported when a visitor first
  * points at or focuses the menu's button: a dropdown brings its positioning engine (Popper), which
  * no page needs until then. Until it has arrived, a stand-in button in the same markup remembers
  * whether it was opened (click, Enter, arrow) and had the focus, and the dropdown takes over both.
+ * The loaded component is rendered directly in the stand-in's place (no Suspense fallback between
+ * them, which would take the focus away while a key is pressed).
  */
 export function LanguageMenu(props: LanguageMenuProps) {
-  const [ready, setReady] = useState<{ open: boolean; focus: boolean } | null>(null);
+  const [ready, setReady] = useState<{ Dropdown: typeof LanguageDropdownType; open: boolean; focus: boolean } | null>(null);
   const button = useRef<HTMLButtonElement>(null);
   const wantOpen = useRef(false);
 
   function prepare() {
-    void load().then(() => setReady({ open: wantOpen.current, focus: document.activeElement === button.current }));
+    void load().then(({ default: Dropdown }) => setReady({ Dropdown, open: wantOpen.current, focus: document.activeElement === button.current }));
   }
   function open() {
     wantOpen.current = true;
@@ -27,11 +29,8 @@ export function LanguageMenu(props: LanguageMenuProps) {
   }
 
   if (ready) {
-    return (
-      <Suspense fallback={<StandIn id={props.id} label={props.label} />}>
-        <LanguageDropdown {...props} {...ready} />
-      </Suspense>
-    );
+    const { Dropdown, open, focus } = ready;
+    return <Dropdown {...props} open={open} focus={focus} />;
   }
   return (
     <StandIn
