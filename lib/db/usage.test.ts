@@ -2,9 +2,13 @@ import { describe, expect, it } from "vitest";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { createChatbot, deleteChatbot } from "./chatbots";
 import { db } from "./client";
-import { countMessages, messagesLastWeek, messagesLastWeekOf, messagesToday, quotaDay, usageDay, weekStartDay } from "./usage";
+import { countMessages, messagesLastWeek, messagesLastWeekOf, quotaDay, usageDay, weekStartDay } from "./usage";
 
 const DAY = 24 * 60 * 60 * 1000;
+
+/** The visitor messages the bot's row holds for the quota day of `now` (what the quota counts). */
+const messagesToday = async (bot: { id: string }, now = new Date()) =>
+  (await db.botDailyUsage.findUnique({ where: { chatbotId_day: { chatbotId: bot.id, day: quotaDay(now).day } } }))?.visitorMessages ?? 0;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
 
 describe("daily usage", () => {

@@ -94,12 +94,6 @@ export async function refusalsToday(actor: Actor, botId?: string) {
   }));
 }
 
-/** Visitor messages the bot has received since the quota day began, on every channel: one row. */
-export async function messagesToday(bot: { id: string }, now = new Date()) {
-  const { rows } = await sql(`SELECT "visitorMessages" FROM "BotDailyUsage" WHERE "chatbotId" = $1 AND "day" = $2`, [bot.id, quotaDay(now).day]);
-  return rows.length ? Number(rows[0].visitorMessages) : 0;
-}
-
 /** Messages in the last 7 UTC days (today included) for each of the actor's bots that had any. */
 export async function messagesLastWeek(actor: Actor): Promise<Record<string, number>> {
   const groups = await db.botDailyUsage.groupBy({
