@@ -11,11 +11,10 @@ import NavbarBrand from "react-bootstrap/NavbarBrand";
 import NavbarCollapse from "react-bootstrap/NavbarCollapse";
 import NavbarContext from "react-bootstrap/NavbarContext";
 import NavbarToggle from "react-bootstrap/NavbarToggle";
-import { setLocaleAction } from "@/app/actions";
 import { logoutAction } from "@/app/(auth)/actions";
-import { LOCALES, LOCALE_NAMES, type Locale } from "@/lib/i18n/locales";
+import type { Locale } from "@/lib/i18n/locales";
 import type { Theme } from "@/lib/theme";
-import { LanguageMenu } from "./LanguageMenu";
+import { LocaleMenu } from "./LocaleMenu";
 import { ThemeToggle } from "./ThemeToggle";
 
 type Props = { signedIn: boolean; admin: boolean; locale: Locale; theme: Theme };
@@ -33,12 +32,6 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
   const [expanded, setExpanded] = useState(false);
   const navbar = useMemo(() => ({ onToggle: () => setExpanded((open) => !open), bsPrefix: "navbar", expanded, expand: "lg" as const }), [expanded]);
   const close = () => setExpanded(false);
-
-  async function chooseLocale(next: Locale) {
-    const result = await setLocaleAction(next);
-    // Direction, stylesheet and every message change: load the page again in the new language.
-    if (result.ok) window.location.reload();
-  }
 
   if (embedded) return null;
   return (
@@ -75,18 +68,7 @@ export function Navbar({ signedIn, admin, locale, theme }: Props) {
               )}
             </Nav>
             <Nav className="align-items-lg-center gap-lg-2" onSelect={close}>
-              <LanguageMenu
-                id="language-menu"
-                label={
-                  <>
-                    <i className="bi bi-translate me-1" aria-hidden />
-                    {LOCALE_NAMES[locale]}
-                    <span className="visually-hidden"> — {t("language")}</span>
-                  </>
-                }
-                items={LOCALES.map((l) => ({ key: l, lang: l, label: LOCALE_NAMES[l], current: l === locale }))}
-                onChoose={(l) => chooseLocale(l as Locale)}
-              />
+              <LocaleMenu locale={locale} />
               <ThemeToggle initial={theme} />
               {signedIn ? (
                 <form action={logoutAction}>
