@@ -6,13 +6,14 @@ import { useTranslations } from "next-intl";
 import { useToast } from "@/components/ui/Toasts";
 import { useErrorText } from "@/components/ui/useErrorText";
 import { BotAvatar, type AvatarBot } from "@/components/chatbots/BotAvatar";
-import { readEvents } from "@/lib/chat/wire";
+import { readEvents, sourcesOf, type ChatSource } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Channel } from "@/lib/validation/channels";
 import { LazyMarkdown, preloadMarkdown } from "./LazyMarkdown";
+import { SourceList } from "./SourceList";
 import { useVisitorId } from "./useVisitorId";
 
-type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean };
+type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean; sources?: ChatSource[] };
 /** Who is talking: the signed-in owner in the playground (by the bot's id), or an anonymous visitor of a public channel (by its public id). */
 export type ChatTarget = { kind: "owner"; botId: string } | { kind: "visitor"; publicId: string; channel: Channel };
 type Props = {
@@ -28,7 +29,7 @@ type Props = {
   botName?: string;
   avatar?: AvatarBot;
   /** A conversation to go on with (the playground after a reload): its id and what was said, oldest first. */
-  resume?: { conversationId: string; messages: { role: string; content: string; errorCode: string | null }[] };
+  resume?: { conversationId: string; messages: { role: string; content: string; errorCode: string | null; sources?: ChatSource[] }[] };
   /** The playground: the current conversation's id is kept in the URL (`?c=`), so a reload keeps it, and links to its transcript under this path. */
   historyPath?: string;
 };
@@ -51,6 +52,7 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
       role: m.role === "user" ? "user" : "assistant",
       content: m.content,
       error: m.errorCode ? errorText(m.errorCode) : undefined,
+      sources: m.sources,
     })),
   );
   const [draft, setDraft] = useState("");
@@ -114,6 +116,7 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
           keepInUrl(event.conversationId);
         }
         if (event.type === "text") update(replyId, (l) => ({ content: l.content + event.text }));
+        if (event.type === "sources") update(replyId, { sources: sourcesOf(event.sources) });
         if (event.type === "error") update(replyId, { error: errorText(event.code) });
       }
       update(replyId, { streaming: false });
@@ -206,6 +209,7 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
                 </div>
               )}
               {line.stopped && <div className="text-body-secondary small">{t("stopped")}</div>}
+              {line.sources && <SourceList sources={line.sources} />}
               {!line.streaming && line.content && (
                 // Quiet until the reply is hovered or the button focused (globals.css).
                 <button type="button" className="btn btn-sm chat-copy" onClick={() => copy(line.content)} title={t("copy_reply")}>

@@ -76,31 +76,34 @@ describe("the OpenAI request mapping", () => {
 
 describe("the OpenAI response mapping", () => {
   it("answers a chat.completion with the reply, finish reason and usage", () => {
-    const body = completionResponse("pub123", "conv1", { reply: "Seven to six.", finishReason: "length", usage: { inputTokens: 12, outputTokens: 4 }, errorCode: null }, 1_700_000_000);
+    const menu = { ref: null, kind: "file" as const, name: "Menu.pdf", page: 2, heading: null, url: null };
+    const body = completionResponse("pub123", "conv1", { reply: "Seven to six.", finishReason: "length", usage: { inputTokens: 12, outputTokens: 4 }, errorCode: null, sources: [menu] }, 1_700_000_000);
     expect(body).toEqual({
       id: "chatcmpl-conv1",
       object: "chat.completion",
       created: 1_700_000_000,
       model: "pub123",
-      choices: [{ index: 0, message: { role: "assistant", content: "Seven to six.", refusal: null }, logprobs: null, finish_reason: "length" }],
+      choices: [{ index: 0, message: { role: "assistant", content: "Seven to six.", refusal: null, sources: [menu] }, logprobs: null, finish_reason: "length" }],
       usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 },
     });
-    expect(completionResponse("m", "c", { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null }).usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    expect(completionResponse("m", "c", { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null, sources: [] }).usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
     expect(["stop", "length", "content-filter", "tool-calls", "aborted", "other"].map(finishReasonOf)).toEqual(["stop", "length", "content_filter", "tool_calls", "stop", "stop"]);
   });
 
-  it("streams chunks: the role, the text, the finish reason, the usage when asked, then [DONE]", async () => {
+  it("streams chunks: the role, the text, the finish reason with the sources, the usage when asked, then [DONE]", async () => {
+    const hours = { ref: 1, kind: "url" as const, name: "Opening hours", page: null, heading: "Weekends", url: "https://bakery.example/hours" };
     const chunks = [];
     const list: ChatEvent[] = [
       { type: "start", conversationId: "c" },
       { type: "text", text: "Seven" },
       { type: "text", text: " to six." },
+      { type: "sources", sources: [hours] },
       { type: "done", finishReason: "stop", usage: { inputTokens: 3, outputTokens: 2 } },
     ];
     for await (const chunk of completionChunks("pub", "c", events(list), true, 1)) chunks.push(chunk);
     expect(chunks.at(-1)).toBe("[DONE]");
     const objects = chunks.slice(0, -1) as { choices: { delta: object; finish_reason: string | null }[]; usage?: object }[];
-    expect(objects.map((c) => c.choices[0]?.delta)).toEqual([{ role: "assistant", content: "" }, { content: "Seven" }, { content: " to six." }, {}, undefined]);
+    expect(objects.map((c) => c.choices[0]?.delta)).toEqual([{ role: "assistant", content: "" }, { content: "Seven" }, { content: " to six." }, { sources: [hours] }, undefined]);
     expect(objects[3].choices[0].finish_reason).toBe("stop");
     expect(objects[4]).toMatchObject({ object: "chat.completion.chunk", choices: [], usage: { prompt_tokens: 3, completion_tokens: 2, total_tokens: 5 } });
 

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { ChatTurn } from "@/lib/ai/types";
-import type { ChatEvent } from "@/lib/chat/wire";
+import type { ChatEvent, ChatSource } from "@/lib/chat/wire";
 import type { ErrorCode } from "@/lib/errors";
 import { statusOf } from "@/lib/http/problem";
 import { HISTORY_WINDOW, MESSAGE_MAX } from "@/lib/validation/chat";
@@ -97,25 +97,28 @@ const usageOf = (usage: CollectedReply["usage"]) => {
 /** The completion's id names the stored conversation, so the owner can find it. */
 export const completionId = (conversationId: string) => `chatcmpl-${conversationId}`;
 
-/** A whole reply as a `chat.completion`. */
+/**
+ * A whole reply as a `chat.completion`. One field beyond OpenAI's: `choices[0].message.sources`,
+ * where the answer came from (lib/chat/wire.ts ChatSource; empty when none), documented in the OpenAPI description.
+ */
 export function completionResponse(model: string, conversationId: string, reply: CollectedReply, created = Math.floor(Date.now() / 1000)) {
   return {
     id: completionId(conversationId),
     object: "chat.completion" as const,
     created,
     model,
-    choices: [{ index: 0, message: { role: "assistant" as const, content: reply.reply, refusal: null }, logprobs: null, finish_reason: finishReasonOf(reply.finishReason) }],
+    choices: [{ index: 0, message: { role: "assistant" as const, content: reply.reply, refusal: null, sources: reply.sources }, logprobs: null, finish_reason: finishReasonOf(reply.finishReason) }],
     usage: usageOf(reply.usage),
   };
 }
 
 /**
  * The pipeline's events as `chat.completion.chunk`s, ended by `[DONE]`: the role first, then the
- * text as it comes, the finish reason, and the usage when asked for. A provider failure half-way
+ * text as it comes, the finish reason (its delta with the extra `sources` field), and the usage when asked for. A provider failure half-way
  * is sent as an `{ error }` event (the openai client throws it) and ends the stream.
  */
 export async function* completionChunks(model: string, conversationId: string, events: AsyncIterable<ChatEvent>, includeUsage: boolean, created = Math.floor(Date.now() / 1000)) {
-  const chunk = (delta: Record<string, string>, finish: string | null) => ({
+  const chunk = (delta: Record<string, unknown>, finish: string | null) => ({
     id: completionId(conversationId),
     object: "chat.completion.chunk" as const,
     created,
@@ -123,13 +126,16 @@ export async function* completionChunks(model: string, conversationId: string, e
     choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }],
   });
   yield chunk({ role: "assistant", content: "" }, null);
+  let sources: ChatSource[] = [];
   for await (const event of events) {
     if (event.type === "text") yield chunk({ content: event.text }, null);
+    else if (event.type === "sources") sources = event.sources;
     else if (event.type === "error") {
       yield openAiErrorBody(event.code as OpenAiErrorCode);
       return;
     } else if (event.type === "done") {
-      yield chunk({}, finishReasonOf(event.finishReason));
+      // The extra field again: the finishing chunk's delta carries the reply's sources.
+      yield chunk({ sources }, finishReasonOf(event.finishReason));
       if (includeUsage) {
         yield { id: completionId(conversationId), object: "chat.completion.chunk" as const, created, model, choices: [], usage: usageOf(event.usage ?? { inputTokens: null, outputTokens: null }) };
       }

@@ -44,7 +44,7 @@ export const OPENAPI_DOCUMENT = {
         },
         responses: {
           "200": {
-            description: "The reply (or, with `stream: true`, `text/event-stream` of ChatEvent: start, text…, done or error).",
+            description: "The reply with its `sources` (or, with `stream: true`, `text/event-stream` of ChatEvent: start, text…, sources when the reply used any, done or error).",
             content: { ...json(ref("ChatReply")), "text/event-stream": { schema: ref("ChatEvent") } },
           },
           "400": problem("Invalid body (`invalid_data`) or a message over 4,000 characters (`message_too_long`)."),
@@ -97,7 +97,9 @@ export const OPENAPI_DOCUMENT = {
         summary: "OpenAI-compatible chat completion (`model` is the bot's public id)",
         description:
           "The caller's `system`/`developer` messages, temperature, token cap and tools are ignored: the bot's own win. The last user message is the message; " +
-          "the 20 turns before it are the history; each of those at most 4,000 characters.",
+          "the 20 turns before it are the history; each of those at most 4,000 characters. " +
+          "One field beyond OpenAI's: `choices[0].message.sources` (streaming: `choices[0].delta.sources` on the chunk that carries `finish_reason`), " +
+          "the Q&A entries and documents the answer came from (Source), an empty list when none.",
         requestBody: {
           required: true,
           content: json({
@@ -184,12 +186,27 @@ export const OPENAPI_DOCUMENT = {
           reply: { type: "string" },
           finishReason: { type: "string", description: "stop, length, …" },
           usage: { type: "object", properties: { inputTokens: { type: ["integer", "null"] }, outputTokens: { type: ["integer", "null"] } } },
+          sources: { type: "array", items: ref("Source"), description: "Where the answer came from; empty when it used no Q&A entry or document." },
+        },
+      },
+      Source: {
+        type: "object",
+        description: "A Q&A entry (`qa`, its question as `name`) or a document, pasted text, web page or site the answer came from.",
+        required: ["kind", "name"],
+        properties: {
+          ref: { type: ["integer", "null"], description: "The number an LLM's reply cites it by (`[2]`); null when the reply quotes it." },
+          kind: { enum: ["qa", "file", "text", "url", "site"] },
+          name: { type: "string", description: "The entry's question, the file's name, the text's title or the page's title." },
+          page: { type: ["integer", "null"], description: "The PDF page." },
+          heading: { type: ["string", "null"], description: "The heading the passage sits under." },
+          url: { type: ["string", "null"], description: "The web page's address." },
         },
       },
       ChatEvent: {
         oneOf: [
           { type: "object", properties: { type: { const: "start" }, conversationId: { type: "string" } } },
           { type: "object", properties: { type: { const: "text" }, text: { type: "string" } } },
+          { type: "object", properties: { type: { const: "sources" }, sources: { type: "array", items: ref("Source") } } },
           { type: "object", properties: { type: { const: "done" }, finishReason: { type: "string" }, usage: { type: "object" } } },
           { type: "object", properties: { type: { const: "error" }, code: { type: "string" } } },
         ],
@@ -213,6 +230,7 @@ export const OPENAPI_DOCUMENT = {
                 role: { enum: ["user", "assistant"] },
                 content: { type: "string" },
                 errorCode: { type: ["string", "null"] },
+                sources: { type: "array", items: ref("Source") },
                 createdAt: { type: "string", format: "date-time" },
               },
             },
@@ -226,7 +244,22 @@ export const OPENAPI_DOCUMENT = {
           object: { const: "chat.completion" },
           created: { type: "integer" },
           model: { type: "string" },
-          choices: { type: "array", items: { type: "object" } },
+          choices: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: {
+                message: {
+                  type: "object",
+                  properties: {
+                    role: { const: "assistant" },
+                    content: { type: "string" },
+                    sources: { type: "array", items: ref("Source"), description: "Not in OpenAI's API: where the answer came from." },
+                  },
+                },
+              },
+            },
+          },
           usage: { type: "object" },
         },
       },

@@ -1,4 +1,4 @@
-import type { ChatEvent } from "@/lib/chat/wire";
+import type { ChatEvent, ChatSource } from "@/lib/chat/wire";
 import { isErrorCode, type ErrorCode } from "@/lib/errors";
 
 export type CollectedReply = {
@@ -7,13 +7,16 @@ export type CollectedReply = {
   usage: { inputTokens: number | null; outputTokens: number | null };
   /** The provider's failure, when the reply ended with one (what was said before it is in `reply`). */
   errorCode: ErrorCode | null;
+  /** Where the answer came from (empty when it used no Q&A entry or document). */
+  sources: ChatSource[];
 };
 
 /** A whole reply from the pipeline's events, for the API's non-streaming answers. */
 export async function collectReply(events: AsyncIterable<ChatEvent>): Promise<CollectedReply> {
-  const collected: CollectedReply = { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null };
+  const collected: CollectedReply = { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null, sources: [] };
   for await (const event of events) {
     if (event.type === "text") collected.reply += event.text;
+    else if (event.type === "sources") collected.sources = event.sources;
     else if (event.type === "done") {
       collected.finishReason = event.finishReason;
       if (event.usage) collected.usage = event.usage;

@@ -7,11 +7,11 @@ import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
 import { noteFirstToken } from "@/lib/db/statement-count";
 import { countMessages, noteRefusedMessage, quotaDay, reserveQuotaMessage } from "@/lib/db/usage";
 import { AppError, type ErrorCode } from "@/lib/errors";
-import { CONTEXT_ENTRIES, groundedSystemPrompt, knowledgeIndex } from "@/lib/knowledge";
+import { CONTEXT_ENTRIES, CONTEXT_ITEMS, CONTEXT_PASSAGES, botKnowledge, builtinAnswer, citedSources, contextItems, findKnowledge, groundedSystemPrompt } from "@/lib/knowledge";
 import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
 import { guardReply, instructionSpans } from "./guard";
 import type { StepTimer } from "./timing";
-import type { ChatEvent } from "./wire";
+import type { ChatEvent, ChatSource } from "./wire";
 
 export type ChatRequest = {
   /** Who is asking, resolved once by the channel's route. */
@@ -80,7 +80,8 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
     const sentAt = timeAfter(stored?.lastAt ?? null);
     timer?.mark("history");
     const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
-    const streamed = availableProviders().includes(bot.provider) ? streamReply(await replyRequest(bot, turns, request.signal)) : null;
+    const asked = availableProviders().includes(bot.provider) ? await replyRequest(bot, turns, request.signal) : null;
+    const streamed = asked ? streamReply(asked.request) : null;
     // The built-in model only ever says its Q&A and messages; an LLM may be talked into quoting its instructions.
     const spans = streamed && bot.guardInstructions && bot.provider !== "builtin" ? instructionSpans(bot.systemPrompt) : null;
     const reply = streamed && spans ? guardReply(streamed, spans) : streamed;
@@ -92,7 +93,7 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
       ? { isNew: false, id: request.conversationId }
       : { isNew: true, id: newConversationId(), startedAt: sentAt, ...conversationOwnerFields(caller) };
     const visitorMessage = { role: "user" as const, content: request.message, createdAt: sentAt };
-    return { conversationId: target.id, events: replyEvents(bot, target, visitorMessage, reply, first, quota) };
+    return { conversationId: target.id, events: replyEvents(bot, target, visitorMessage, reply, first, quota, asked?.sources ?? noSources) };
   } catch (error) {
     // Refused (a conversation not theirs) or failed before the provider answered: the quota is given back.
     if (quota) await countMessages(bot.id, { messages: 0, visitorMessages: -1 }, quota.day).catch(() => {});
@@ -100,20 +101,36 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
   }
 }
 
-/** What the provider is asked: the bot's settings, the conversation, and what its Q&A knows. */
-async function replyRequest(bot: ChatTarget, history: ChatTurn[], signal?: AbortSignal): Promise<ReplyRequest> {
+const noSources = () => [];
+
+/**
+ * What the provider is asked — the bot's settings, the conversation, and what its knowledge
+ * holds for the message — and how to tell, once the reply is written, which sources it used.
+ */
+async function replyRequest(bot: ChatTarget, history: ChatTurn[], signal?: AbortSignal): Promise<{ request: ReplyRequest; sources: (reply: string) => ChatSource[] }> {
   const message = history.at(-1)!.content;
-  const index = await knowledgeIndex(bot);
+  const knowledge = await botKnowledge(bot);
   const base = { provider: bot.provider, model: bot.model, temperature: bot.temperature, maxOutputTokens: bot.maxOutputTokens, history, signal };
   if (bot.provider === "builtin") {
-    // The built-in model answers with the best entry, or the fallback message.
-    const best = index.bestAnswer(message);
+    // The built-in model says the Q&A entry that answers, else the passage that does, else the fallback message.
+    const best = await builtinAnswer(knowledge, message);
     const fallbackMessage = best || bot.fallbackMessage ? bot.fallbackMessage : (await getTranslations("chat"))("default_fallback");
-    return { ...base, systemPrompt: bot.systemPrompt, fallbackMessage, knowledge: best ? [best] : [] };
+    return {
+      request: { ...base, systemPrompt: bot.systemPrompt, fallbackMessage, knowledge: best ? [{ question: best.source.name, answer: best.answer }] : [] },
+      sources: () => (best ? [best.source] : []),
+    };
   }
-  // An LLM gets the best few entries as grounded context.
-  const entries = index.search(message, CONTEXT_ENTRIES).map((m) => m.entry);
-  return { ...base, systemPrompt: groundedSystemPrompt(bot.systemPrompt, entries), fallbackMessage: bot.fallbackMessage, knowledge: entries };
+  // An LLM gets the best few entries and passages, numbered and labelled, to answer from and cite.
+  const found = (await findKnowledge(knowledge, message, { entries: CONTEXT_ENTRIES, passages: CONTEXT_PASSAGES })).slice(0, CONTEXT_ITEMS);
+  return {
+    request: {
+      ...base,
+      systemPrompt: groundedSystemPrompt(bot.systemPrompt, contextItems(found)),
+      fallbackMessage: bot.fallbackMessage,
+      knowledge: found.flatMap((f) => (f.kind === "qa" ? [f.entry] : [])),
+    },
+    sources: (reply) => citedSources(reply, found),
+  };
 }
 
 async function* replyEvents(
@@ -124,10 +141,13 @@ async function* replyEvents(
   first: Promise<IteratorResult<ReplyEvent>> | undefined,
   /** Set when the visitor's message was counted when the quota was taken. */
   quota: { day: string } | null,
+  /** The sources the reply used, told from its text once it has ended. */
+  sourcesOf: (reply: string) => ChatSource[],
 ): AsyncGenerator<ChatEvent> {
   let text = "";
   let errorCode: ErrorCode | null = null;
   let finish: ReplyFinish | null = null;
+  let sources: ChatSource[] = [];
   try {
     yield { type: "start", conversationId: target.id };
     if (!reply || !first) throw new AiError("provider_not_configured");
@@ -145,8 +165,10 @@ async function* replyEvents(
   } finally {
     // Also when the reader went away mid-reply: close the provider's stream, keep what was said.
     await reply?.return(undefined);
+    // Only a reply that said something used its sources.
+    sources = text ? sourcesOf(text) : [];
     const said: NewMessage[] = text || errorCode
-      ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode }]
+      ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode, sources: sources.length ? JSON.stringify(sources) : null }]
       : [];
     const answeredAt = timeAfter(visitorMessage.createdAt);
     // The exchange and the day's usage (one upsert, on the day of the quota check) side by side;
@@ -168,6 +190,7 @@ async function* replyEvents(
       errorCode ??= "server_error";
     }
   }
+  if (sources.length && !errorCode) yield { type: "sources", sources };
   yield errorCode
     ? { type: "error", code: errorCode }
     : { type: "done", finishReason: finish?.finishReason ?? "stop", usage: { inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null } };

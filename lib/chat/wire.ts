@@ -4,11 +4,57 @@
 
 import { pullStream } from "@/lib/http/stream";
 
+/**
+ * Where a reply's answer came from: a Q&A entry (`qa`, its question as the name) or a piece of a
+ * document (`file`), pasted text (`text`), web page (`url`) or site (`site`), with the page or
+ * heading it sits under and the web address when there is one. `ref` is the number an LLM's
+ * reply cites it by ("[2]"); null when the reply quotes it (the built-in model).
+ */
+export type ChatSource = {
+  ref: number | null;
+  kind: "qa" | "file" | "text" | "url" | "site";
+  name: string;
+  page: number | null;
+  heading: string | null;
+  url: string | null;
+};
+
 export type ChatEvent =
   | { type: "start"; conversationId: string }
   | { type: "text"; text: string }
+  /** After the text, before `done`, when the reply used sources. */
+  | { type: "sources"; sources: ChatSource[] }
   | { type: "done"; finishReason: string; usage?: { inputTokens: number | null; outputTokens: number | null } }
   | { type: "error"; code: string };
+
+/** Sources read back from storage (Message.sources) or another program: only well-formed ones, links only http(s). */
+export function sourcesOf(value: unknown): ChatSource[] {
+  let list = value;
+  if (typeof value === "string") {
+    try {
+      list = JSON.parse(value);
+    } catch {
+      return [];
+    }
+  }
+  if (!Array.isArray(list)) return [];
+  const text = (v: unknown) => (typeof v === "string" && v ? v : null);
+  const kinds = ["qa", "file", "text", "url", "site"];
+  return list.flatMap((s): ChatSource[] => {
+    if (!s || typeof s !== "object" || !text(s.name) || !kinds.includes(s.kind)) return [];
+    const url = text(s.url);
+    return [
+      {
+        ref: Number.isInteger(s.ref) ? s.ref : null,
+        kind: s.kind,
+        name: s.name,
+        page: Number.isInteger(s.page) ? s.page : null,
+        heading: text(s.heading),
+        url: url && /^https?:\/\//i.test(url) ? url : null,
+      },
+    ];
+  });
+}
 
 export const CHAT_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 

@@ -201,7 +201,8 @@ const readChatTarget = async (caller: Caller, id: string) => {
   if (!scope) return null;
   const where = whereOf(scope);
   const { rows } = await sql(
-    `SELECT "id", "ownerId", "isActive", "provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage", "dailyMessageQuota", "guardInstructions", "knowledgeVersion"
+    `SELECT "id", "ownerId", "isActive", "provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage", "dailyMessageQuota", "guardInstructions", "knowledgeVersion",
+       EXISTS (SELECT 1 FROM "KnowledgePiece" k WHERE k."chatbotId" = "Chatbot"."id") AS "hasPieces"
      FROM "Chatbot" WHERE ${where.text} LIMIT 1`,
     where.params,
   );
@@ -220,6 +221,8 @@ const readChatTarget = async (caller: Caller, id: string) => {
         dailyMessageQuota: bot.dailyMessageQuota === null ? null : Number(bot.dailyMessageQuota),
         guardInstructions: booleanOf(bot.guardInstructions),
         knowledgeVersion: Number(bot.knowledgeVersion),
+        /** Whether it has document pieces to search (none: retrieval asks the database nothing more). */
+        hasPieces: booleanOf(bot.hasPieces),
       }
     : null;
 };

@@ -1,5 +1,6 @@
 import "server-only";
 import { randomUUID } from "node:crypto";
+import { sourcesOf, type ChatSource } from "@/lib/chat/wire";
 import { AppError } from "@/lib/errors";
 import { HISTORY_WINDOW } from "@/lib/validation/chat";
 import { requireOwnedChatbot } from "./chatbots";
@@ -22,6 +23,7 @@ const messageFields = {
   outputTokens: true,
   latencyMs: true,
   errorCode: true,
+  sources: true,
   createdAt: true,
 } as const;
 
@@ -72,7 +74,7 @@ export type ExchangeTarget =
 /** A new conversation's id, chosen before it is written so the reply can name it from its first event. */
 export const newConversationId = () => `c${randomUUID().replaceAll("-", "")}`;
 
-const MESSAGE_COLUMNS = ["id", "conversationId", "chatbotId", "role", "content", "provider", "model", "inputTokens", "outputTokens", "latencyMs", "errorCode", "createdAt"] as const;
+const MESSAGE_COLUMNS = ["id", "conversationId", "chatbotId", "role", "content", "provider", "model", "inputTokens", "outputTokens", "latencyMs", "errorCode", "sources", "createdAt"] as const;
 
 /**
  * A visitor's message and the bot's reply, written once the reply has ended (so nothing waits
@@ -96,7 +98,7 @@ export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, mes
     const { count } = await sql(`UPDATE "Conversation" SET "updatedAt" = $1 WHERE "id" = $2 AND "chatbotId" = $3`, [updatedAt, target.id, bot.id]);
     if (count === 0) throw new AppError("not_found"); // deleted while the bot was answering
   }
-  const values = messages.map((m) => [newMessageId(), target.id, bot.id, m.role, m.content, m.provider ?? null, m.model ?? null, m.inputTokens ?? null, m.outputTokens ?? null, m.latencyMs ?? null, m.errorCode ?? null, m.createdAt]);
+  const values = messages.map((m) => [newMessageId(), target.id, bot.id, m.role, m.content, m.provider ?? null, m.model ?? null, m.inputTokens ?? null, m.outputTokens ?? null, m.latencyMs ?? null, m.errorCode ?? null, m.sources ?? null, m.createdAt]);
   let n = 0;
   await sql(
     `INSERT INTO "Message" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.map((row) => `(${row.map(() => `$${++n}`).join(", ")})`).join(", ")}`,
@@ -115,6 +117,8 @@ export type NewMessage = {
   outputTokens?: number | null;
   latencyMs?: number | null;
   errorCode?: string | null;
+  /** The reply's sources (lib/chat/wire.ts ChatSource[]) as JSON, or null when it used none. */
+  sources?: string | null;
 };
 
 /** Adds a message to a conversation of this bot (one the caller opened or continued); counted by the caller, as above. */
@@ -162,7 +166,15 @@ export async function getConversation(actor: Actor, id: string) {
     select: { id: true, chatbotId: true, source: true, startedAt: true, updatedAt: true, messages: { select: messageFields, orderBy: { createdAt: "asc" } } },
   });
   if (!conversation) throw new AppError("not_found");
-  return conversation;
+  return withSources(conversation);
+}
+
+/** Messages with their sources read back as a list (stored as JSON). */
+function withSources<C extends { messages: { sources: string | null }[] }>(
+  conversation: C,
+): Omit<C, "messages"> & { messages: (Omit<C["messages"][number], "sources"> & { sources: ChatSource[] })[] } {
+  type Message = Omit<C["messages"][number], "sources"> & { sources: ChatSource[] };
+  return { ...conversation, messages: conversation.messages.map((m) => ({ ...m, sources: sourcesOf(m.sources) }) as Message) };
 }
 
 /**
@@ -296,9 +308,9 @@ export async function getCallerConversation(caller: Caller, botId: string, conve
       id: true,
       startedAt: true,
       updatedAt: true,
-      messages: { select: { id: true, role: true, content: true, errorCode: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
+      messages: { select: { id: true, role: true, content: true, errorCode: true, sources: true, createdAt: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] },
     },
   });
   if (!conversation) throw new AppError("not_found");
-  return conversation;
+  return withSources(conversation);
 }

@@ -32,8 +32,10 @@ export async function addKnowledge(actor: Actor, chatbotId: string, entries: Ent
 }
 
 /** The entries of a bot the caller has already been allowed to chat with, for its retrieval index. */
-export function knowledgeForIndex(chatbotId: string) {
-  return db.knowledgeEntry.findMany({ where: { chatbotId }, select: { question: true, answer: true }, orderBy: { position: "asc" } });
+export async function knowledgeForIndex(chatbotId: string) {
+  const rows = await db.knowledgeEntry.findMany({ where: { chatbotId }, select: { question: true, answer: true, alternatives: true }, orderBy: { position: "asc" } });
+  // Alternative phrasings are kept one a line.
+  return rows.map((r) => ({ question: r.question, answer: r.answer, alternatives: r.alternatives.split("\n").map((a) => a.trim()).filter(Boolean) }));
 }
 
 /** Runs a change on one of the actor's entries, and moves its bot's knowledge version on. */

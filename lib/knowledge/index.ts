@@ -1,13 +1,16 @@
 import "server-only";
 import { knowledgeForIndex } from "@/lib/db/knowledge";
+import { builtinAnswer, citedSources, contextItems, findKnowledge, type BotKnowledge, type Found } from "./answer";
 import { groundedSystemPrompt } from "./context";
 import { KnowledgeIndex, type KnowledgeEntry } from "./retrieval";
 
-export { groundedSystemPrompt, KnowledgeIndex, type KnowledgeEntry };
+export { builtinAnswer, citedSources, contextItems, findKnowledge, groundedSystemPrompt, KnowledgeIndex, type BotKnowledge, type Found, type KnowledgeEntry };
 
-/** How many entries an LLM bot receives with each message. */
+/** How many Q&A entries and document passages an LLM bot may receive with each message, and how many in all. */
 export const CONTEXT_ENTRIES = 3;
-/** Bots whose index is kept in memory; the least recently used goes first. */
+export const CONTEXT_PASSAGES = 4;
+export const CONTEXT_ITEMS = 5;
+/** Bots whose Q&A index is kept in memory; the least recently used goes first. Documents are never held: they are searched in the database. */
 const CACHED_BOTS = 500;
 
 type Cached = { version: number; index: Promise<KnowledgeIndex> };
@@ -29,4 +32,9 @@ export function knowledgeIndex(bot: { id: string; knowledgeVersion: number }): P
   cache.set(bot.id, { version: bot.knowledgeVersion, index });
   if (cache.size > CACHED_BOTS) cache.delete(cache.keys().next().value!);
   return index;
+}
+
+/** The bot's knowledge for retrieval: its cached Q&A index, and whether it has document pieces. */
+export async function botKnowledge(bot: { id: string; knowledgeVersion: number; hasPieces: boolean }): Promise<BotKnowledge> {
+  return { botId: bot.id, index: await knowledgeIndex(bot), hasPieces: bot.hasPieces };
 }

@@ -1,28 +1,17 @@
 import MiniSearch from "minisearch";
+import { stemming, type Analyzer } from "./analyzer";
 
-// Ranking a bot's Q&A against a visitor's message: BM25 (MiniSearch) over normalised words,
-// without the words that carry no topic. Built once per bot and kept (lib/knowledge/index.ts).
+// Ranking a bot's Q&A against a visitor's message: BM25 (MiniSearch) over stems in the five
+// interface languages (lib/knowledge/stem.ts: "breads" meets "bread", "Saturdays" "Saturday"),
+// without the words that carry no topic. The question and each alternative phrasing are indexed
+// alike, each beside the answer. Built once per bot and kept (lib/knowledge/index.ts): a bot's
+// Q&A is small (lib/validation/knowledge.ts caps it); its documents are searched in the database.
 
-export type KnowledgeEntry = { question: string; answer: string };
+export type KnowledgeEntry = { question: string; answer: string; /** Other ways to ask it, each matching like the question. */ alternatives?: string[] };
 export type Match = { entry: KnowledgeEntry; /** share of the message's meaningful words it matched */ share: number };
 
 /** Share of the message's meaningful words the best entry must match to answer on its own. */
 export const MATCH_THRESHOLD = 0.5;
-
-// Words that carry no topic, in the five interface languages: they neither help nor count.
-const STOPWORDS = new Set(
-  (
-    "a an the and or but of to in on at for from by with about is are was were be been do does did can could " +
-    "would should will i you he she it we they me my your our their this that these those what which who whom " +
-    "when where why how please hi hello hey there any some have has had not no yes so if than then just also " +
-    "el la los las un una unos unas y o de del al en por para con que qué cómo como cuándo cuando dónde donde es son " +
-    "está están estar ser se su sus mi mis tu tus yo usted ustedes hola favor lo le les me te nos " +
-    "der die das den dem des ein eine einen einem einer und oder von zu im in am an auf für mit ist sind war " +
-    "wie was wann wo warum ich du sie wir ihr es mein dein ihre unser hallo bitte haben hat kann können " +
-    "le la les un une des et ou de du au aux en par pour avec que quoi comment quand où est sont être je tu il elle " +
-    "nous vous ils elles mon ma mes ton ta tes son sa ses votre vos notre nos bonjour merci ce cette ces"
-  ).split(" "),
-);
 
 /** Lower case, accents and punctuation off: "Où ÊTES-vous ?" → "ou etes vous". */
 export function normalize(text: string): string {
@@ -34,41 +23,56 @@ export function normalize(text: string): string {
     .trim();
 }
 
-const STOPWORDS_NORMALIZED = new Set([...STOPWORDS].map(normalize));
-
-function terms(text: string): string[] {
-  return normalize(text)
-    .split(" ")
-    .filter((t) => t && !STOPWORDS_NORMALIZED.has(t));
-}
+/** One way of asking an entry (its question or an alternative), with the entry's answer. */
+type Phrasing = { id: number; entry: number; question: string; answer: string };
 
 /** A bot's Q&A, indexed once; `search` ranks the entries for one message. */
 export class KnowledgeIndex {
-  private readonly index: MiniSearch<KnowledgeEntry & { id: number }>;
+  private readonly index: MiniSearch<Phrasing>;
 
-  constructor(readonly entries: KnowledgeEntry[]) {
-    this.index = new MiniSearch<KnowledgeEntry & { id: number }>({
+  constructor(
+    readonly entries: KnowledgeEntry[],
+    private readonly analyzer: Analyzer = stemming,
+  ) {
+    this.index = new MiniSearch<Phrasing>({
       fields: ["question", "answer"],
-      storeFields: [],
-      tokenize: (text) => normalize(text).split(" "),
-      processTerm: (term) => (term && !STOPWORDS_NORMALIZED.has(term) ? term : null),
-      searchOptions: { boost: { question: 3 }, prefix: (term) => term.length >= 4, fuzzy: (term) => (term.length >= 6 ? 0.2 : false) },
+      storeFields: ["entry"],
+      tokenize: (text) => analyzer.anyLanguage(text),
+      processTerm: (term) => term || null,
+      searchOptions: {
+        boost: { question: 3 },
+        prefix: (term) => term.length >= 4,
+        fuzzy: (term) => (term.length >= 6 ? 0.2 : false),
+        // The query arrives as terms already (Analyzer.query).
+        tokenize: (text) => text.split(" "),
+        processTerm: (term) => term || null,
+      },
     });
-    this.index.addAll(entries.map((entry, id) => ({ ...entry, id })));
+    let id = 0;
+    const phrasings: Phrasing[] = [];
+    entries.forEach((entry, index) => {
+      for (const question of [entry.question, ...(entry.alternatives ?? [])]) {
+        if (question.trim()) phrasings.push({ id: id++, entry: index, question, answer: entry.answer });
+      }
+    });
+    this.index.addAll(phrasings);
   }
 
   /** The best `limit` entries for the message, best first, each with the share of words it matched. */
   search(message: string, limit: number): Match[] {
-    const wanted = [...new Set(terms(message))];
-    if (!this.entries.length || !wanted.length) return [];
-    return this.index
-      .search(wanted.join(" "), { combineWith: "OR" })
-      .slice(0, limit)
-      .map((hit) => ({
-        entry: this.entries[hit.id],
-        // Which of the visitor's words the entry matched (exactly, by prefix or fuzzily).
-        share: wanted.filter((w) => hit.queryTerms.includes(w)).length / wanted.length,
-      }));
+    const words = this.analyzer.query(message);
+    if (!this.entries.length || !words.length || limit <= 0) return [];
+    const found = new Map<number, Match>();
+    for (const hit of this.index.search([...new Set(words.flat())].join(" "), { combineWith: "OR" })) {
+      const matched = new Set(hit.queryTerms);
+      // Which of the visitor's words the phrasing matched (exactly, by prefix or fuzzily).
+      const share = words.filter((group) => group.some((t) => matched.has(t))).length / words.length;
+      const entry = hit.entry as number;
+      const seen = found.get(entry);
+      if (seen) seen.share = Math.max(seen.share, share);
+      else found.set(entry, { entry: this.entries[entry], share });
+    }
+    return [...found.values()].slice(0, limit);
   }
 
   /** The entry that answers the message on its own, or null when none matches well enough. */

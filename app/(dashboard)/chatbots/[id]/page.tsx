@@ -21,7 +21,7 @@ async function resumed(user: { id: string }, botId: string, id: string | string[
     throw error;
   });
   if (!conversation || conversation.chatbotId !== botId || conversation.source !== "playground") return null;
-  return { conversationId: conversation.id, messages: conversation.messages.map(({ role, content, errorCode }) => ({ role, content, errorCode })) };
+  return { conversationId: conversation.id, messages: conversation.messages.map(({ role, content, errorCode, sources }) => ({ role, content, errorCode, sources })) };
 }
 
 export default async function ChatbotPage({ params, searchParams }: { params: Params; searchParams: SearchParams }) {

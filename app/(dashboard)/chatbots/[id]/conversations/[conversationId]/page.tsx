@@ -5,6 +5,7 @@ import { requireOwnedBot } from "@/lib/auth/guards";
 import { getConversation } from "@/lib/db/conversations";
 import { AppError, isErrorCode } from "@/lib/errors";
 import { Markdown } from "@/components/chat/Markdown";
+import { SourceList } from "@/components/chat/SourceList";
 import { DeleteConversations } from "../_components/DeleteConversations";
 
 type Props = { params: Promise<{ id: string; conversationId: string }> };
@@ -36,6 +37,7 @@ export default async function TranscriptPage({ params }: Props) {
           {conversation.messages.map((m) => (
             <div key={m.id} className={`chat-line ${m.role === "user" ? "chat-user text-prewrap" : "chat-assistant"}`}>
               {m.role === "user" ? <div dir="auto">{m.content}</div> : m.content && <Markdown text={m.content} />}
+              {m.role === "assistant" && <SourceList sources={m.sources} />}
               {m.errorCode && (
                 <div className="text-danger small">
                   <i className="bi bi-exclamation-triangle me-1" aria-hidden />

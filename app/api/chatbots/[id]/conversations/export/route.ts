@@ -1,4 +1,5 @@
 import { getSessionUser } from "@/lib/auth/session";
+import { sourcesOf } from "@/lib/chat/wire";
 import { csvLine } from "@/lib/csv";
 import { exportConversations } from "@/lib/db/conversations";
 import { problem, problemFrom } from "@/lib/http/problem";
@@ -7,7 +8,7 @@ import { pullStream } from "@/lib/http/stream";
 
 export const dynamic = "force-dynamic";
 
-const COLUMNS = ["conversation_id", "source", "started_at", "message_at", "role", "content", "provider", "model", "input_tokens", "output_tokens", "latency_ms", "error_code"];
+const COLUMNS = ["conversation_id", "source", "started_at", "message_at", "role", "content", "provider", "model", "input_tokens", "output_tokens", "latency_ms", "error_code", "sources"];
 
 type Conversations = Awaited<ReturnType<typeof exportConversations>>;
 
@@ -20,7 +21,7 @@ async function* jsonChunks(conversations: Conversations) {
     yield `${first ? "" : ","}\n    ${head},\n      "messages": [`;
     let firstMessage = true;
     for await (const message of messages) {
-      yield `${firstMessage ? "" : ","}\n        ${JSON.stringify(message)}`;
+      yield `${firstMessage ? "" : ","}\n        ${JSON.stringify({ ...message, sources: sourcesOf(message.sources) })}`;
       firstMessage = false;
     }
     yield `${firstMessage ? "" : "\n      "}]\n    }`;
@@ -29,12 +30,18 @@ async function* jsonChunks(conversations: Conversations) {
   yield `${first ? "" : "\n  "}]\n}\n`;
 }
 
+/** A reply's sources in one cell, as JSON (the same list as the JSON export's); empty when it used none. */
+const csvSources = (stored: string | null) => {
+  const sources = sourcesOf(stored);
+  return sources.length ? JSON.stringify(sources) : "";
+};
+
 /** One CSV row a message; a byte-order mark first, so spreadsheets read accents and Arabic as UTF-8. */
 async function* csvChunks(conversations: Conversations) {
   yield `\uFEFF${csvLine(COLUMNS)}\r\n`;
   for await (const c of conversations) {
     for await (const m of c.messages) {
-      yield `${csvLine([c.id, c.source, c.startedAt.toISOString(), m.createdAt.toISOString(), m.role, m.content, m.provider, m.model, m.inputTokens, m.outputTokens, m.latencyMs, m.errorCode])}\r\n`;
+      yield `${csvLine([c.id, c.source, c.startedAt.toISOString(), m.createdAt.toISOString(), m.role, m.content, m.provider, m.model, m.inputTokens, m.outputTokens, m.latencyMs, m.errorCode, csvSources(m.sources)])}\r\n`;
     }
   }
 }
