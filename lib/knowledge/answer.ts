@@ -8,7 +8,9 @@ import { searchPieces, type PieceHit } from "./search";
 
 // What a bot knows for one message: its Q&A entries (in memory, ./retrieval.ts) and its document
 // pieces (in the database, ./search.ts) ranked together by the share of the message's words they
-// match, a Q&A entry first when it matches well (the owner wrote it as the answer) and on ties.
+// match; a Q&A entry is preferred (the owner wrote it as the answer) unless a passage matches
+// strictly more of the message's words: "When will I get my refund?" is not answered by the Wi-Fi
+// entry's "Can I get on the internet?" (half the words) when the returns policy has both.
 
 /** Share of the message's words the best passage must contain for the built-in model to quote it. */
 export const PASSAGE_THRESHOLD = 0.5;
@@ -18,15 +20,13 @@ export type Found = { kind: "qa"; entry: KnowledgeEntry; share: number } | { kin
 /** A bot's knowledge as retrieval reads it: its Q&A index, and whether it has document pieces at all (none: no query). */
 export type BotKnowledge = { botId: string; index: KnowledgeIndex; hasPieces: boolean };
 
-const preferred = (f: Found) => (f.kind === "qa" && f.share >= MATCH_THRESHOLD ? 1 : 0);
-
-/** Q&A entries and passages for the message, best first: well-matching Q&A entries, then everything by share (Q&A first on ties). */
+/** Q&A entries and passages for the message, best first: by share of the message's words, Q&A first on ties. */
 export async function findKnowledge(knowledge: BotKnowledge, message: string, limits: { entries: number; passages: number }, analyzer: Analyzer = stemming): Promise<Found[]> {
   const entries = knowledge.index.search(message, limits.entries).map((m): Found => ({ kind: "qa", entry: m.entry, share: m.share }));
   const pieces = knowledge.hasPieces ? await searchPieces(knowledge.botId, message, limits.passages, analyzer) : [];
   const found = [...entries, ...pieces.map((piece): Found => ({ kind: "piece", piece, share: piece.share }))];
   // Stable: within a kind, each search's own order.
-  return found.sort((a, b) => preferred(b) - preferred(a) || b.share - a.share || (a.kind === "qa" ? -1 : 0) - (b.kind === "qa" ? -1 : 0));
+  return found.sort((a, b) => b.share - a.share || (a.kind === "qa" ? -1 : 0) - (b.kind === "qa" ? -1 : 0));
 }
 
 const webAddress = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);
@@ -53,14 +53,17 @@ export function contextItems(found: Found[]): ContextItem[] {
 export const answers = (found: Found) => found.share >= (found.kind === "qa" ? MATCH_THRESHOLD : PASSAGE_THRESHOLD);
 
 /**
- * What the built-in model says, and where it came from: the Q&A entry that matches well, else
- * the best passage trimmed to its sentences that carry the message's words, when it matches well
- * enough; null (the fallback message) otherwise. The documents are not searched when a Q&A entry answers.
+ * What the built-in model says, and where it came from: the Q&A entry that matches well, unless
+ * a passage matches more of the message; else the best passage trimmed to its sentences that
+ * carry the message's words, when it matches well enough; null (the fallback message) otherwise.
+ * The documents are not searched when a Q&A entry matches every word (or the bot has none).
  */
 export async function builtinAnswer(knowledge: BotKnowledge, message: string, analyzer: Analyzer = stemming): Promise<{ answer: string; source: ChatSource } | null> {
   const [entry] = knowledge.index.search(message, 1);
-  if (entry && entry.share >= MATCH_THRESHOLD) return { answer: entry.entry.answer, source: sourceOf({ kind: "qa", ...entry }) };
+  const qa = entry && entry.share >= MATCH_THRESHOLD ? { answer: entry.entry.answer, source: sourceOf({ kind: "qa", ...entry }) } : null;
+  if (qa && entry.share === 1) return qa;
   const [top] = knowledge.hasPieces ? await searchPieces(knowledge.botId, message, 1, analyzer) : [];
+  if (qa && (!top || entry.share >= top.share)) return qa;
   if (!top || top.share < PASSAGE_THRESHOLD) return null;
   const quote = quotePassage(top.text, analyzer.query(message), top.lang, analyzer);
   return quote ? { answer: quote, source: sourceOf({ kind: "piece", piece: top, share: top.share }) } : null;
