@@ -43,3 +43,32 @@ describe("retrieval from a bot's Q&A", () => {
     expect(found).not.toContain("Où se trouve la boulangerie ?");
   });
 });
+
+describe("stems and alternative phrasings", () => {
+  const entries = [
+    { question: "Do you bake bread on Saturday?", answer: "Yes, every Saturday from 7." },
+    { question: "Do you have parking?", answer: "Behind the shop.", alternatives: ["Where can I leave my car?", "Is there a car park?"] },
+    { question: "¿Tenéis panes sin gluten?", answer: "Sí, los viernes." },
+    { question: "Liefert ihr Torten?", answer: "Ja, im Umkreis von 10 km." },
+    { question: "Livrez-vous les gâteaux ?", answer: "Oui, le samedi." },
+    { question: "هل تبيعون الخبز؟", answer: "نعم." },
+  ];
+  const stemmed = new KnowledgeIndex(entries);
+
+  it.each([
+    ["breads on Saturdays?", "Yes, every Saturday from 7."],
+    ["¿hay pan sin gluten?", "Sí, los viernes."],
+    ["Liefert ihr auch eine Torte?", "Ja, im Umkreis von 10 km."],
+    ["livrez vous un gâteau", "Oui, le samedi."],
+    ["هل عندكم خبز", "نعم."],
+  ])("meets %s across word forms", (message, answer) => {
+    expect(stemmed.bestAnswer(message)?.answer).toBe(answer);
+  });
+
+  it("matches an alternative phrasing like the question, and names the entry once", () => {
+    expect(stemmed.bestAnswer("where do I leave the car")?.question).toBe("Do you have parking?");
+    const found = stemmed.search("car park parking", 5);
+    expect(found.filter((m) => m.entry.question === "Do you have parking?")).toHaveLength(1);
+    expect(found[0].share).toBe(1);
+  });
+});
