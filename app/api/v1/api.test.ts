@@ -78,7 +78,13 @@ describe("POST /api/v1/chatbots/{publicId}/chat", () => {
     const { key, id: keyId } = await newKey(user);
     const first = await native(key, bot.publicId, { message: "when do you open" });
     expect(first.status).toBe(200);
-    expect(first.body).toEqual({ conversationId: expect.any(String), reply: "Seven to six.", finishReason: "stop", usage: { inputTokens: null, outputTokens: null } });
+    expect(first.body).toEqual({
+      conversationId: expect.any(String),
+      reply: "Seven to six.",
+      finishReason: "stop",
+      usage: { inputTokens: null, outputTokens: null },
+      sources: [{ ref: null, kind: "qa", name: "What are your opening hours?", page: null, heading: null, url: null }],
+    });
     expect(first.headers.get("set-cookie")).toBeNull();
     expect(first.headers.get("access-control-allow-origin")).toBeNull();
     const stored = await db.conversation.findUniqueOrThrow({ where: { id: first.body.conversationId }, include: { messages: { orderBy: { createdAt: "asc" } } } });
@@ -204,7 +210,7 @@ describe("GET /api/v1/chatbots/{publicId}/conversations", () => {
     const one = await get(mine.key, "http://test/api/v1/chatbots/x/conversations/c", { id: bot.publicId, conversationId: c1 });
     const body = await one.json();
     expect(body.messages.map((m: { role: string; content: string }) => [m.role, m.content])).toEqual([["user", "first"], ["assistant", "t:default_fallback"]]);
-    expect(Object.keys(body.messages[0]).sort()).toEqual(["content", "createdAt", "errorCode", "id", "role"]);
+    expect(Object.keys(body.messages[0]).sort()).toEqual(["content", "createdAt", "errorCode", "id", "role", "sources"]);
 
     // Another key's conversation: not found, to read or to go on with.
     expect((await get(mine.key, "http://test/x/conversations/c", { id: bot.publicId, conversationId: c2 })).status).toBe(404);
@@ -236,7 +242,7 @@ describe("POST /api/v1/chat/completions", () => {
       object: "chat.completion",
       created: expect.any(Number),
       model: bot.publicId,
-      choices: [{ index: 0, message: { role: "assistant", content: "From the LLM.", refusal: null }, logprobs: null, finish_reason: "stop" }],
+      choices: [{ index: 0, message: { role: "assistant", content: "From the LLM.", refusal: null, sources: [] }, logprobs: null, finish_reason: "stop" }],
       usage: { prompt_tokens: 12, completion_tokens: 3, total_tokens: 15 },
     });
     const sent = fake.state.requests[asked].body;

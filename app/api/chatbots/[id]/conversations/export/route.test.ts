@@ -48,3 +48,18 @@ it("writes valid JSON for a bot with no conversations", async () => {
   actAs(owner);
   expect((await (await download(bot.id, "json")).json()).conversations).toEqual([]);
 });
+
+it("exports each reply's sources: a list in JSON, the same list as JSON in a CSV cell", async () => {
+  const owner = await makeUser();
+  const bot = await createChatbot(owner, botInput());
+  const chat = (await findBotForChat({ kind: "owner", id: owner.id }, bot.id))!;
+  const id = await startConversation(chat, "playground", { role: "user", content: "gluten free?" });
+  const menu = { ref: null, kind: "file", name: "Menu.pdf", page: 3, heading: "Allergies", url: null };
+  await addMessage(chat, id, { role: "assistant", content: "Focaccia on request.", sources: JSON.stringify([menu]) });
+  actAs(owner);
+  const json = await (await download(bot.id, "json")).json();
+  expect(json.conversations[0].messages.map((m: { sources: unknown }) => m.sources)).toEqual([[], [menu]]);
+  const csv = new TextDecoder().decode(await (await download(bot.id, "csv")).arrayBuffer());
+  expect(csv.split("\r\n")[0].endsWith(",error_code,sources")).toBe(true);
+  expect(csv).toContain(`"${JSON.stringify([menu]).replaceAll('"', '""')}"`);
+});
