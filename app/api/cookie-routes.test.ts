@@ -19,6 +19,8 @@ const ROUTES: Record<string, Caller> = {
   "chatbots/[id]/avatar": "cookie",
   "chatbots/[id]/chat": "cookie",
   "chatbots/[id]/conversations/export": "cookie",
+  "chatbots/[id]/knowledge/files": "cookie",
+  "chatbots/[id]/knowledge/sources": "cookie",
   health: "none",
   "public/[publicId]/chat": "public",
   "public/[publicId]/widget": "public",
