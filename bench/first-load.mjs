@@ -114,6 +114,8 @@ async function main() {
     "/chatbots/templates",
     bot,
     `${bot}/knowledge`,
+    `${bot}/knowledge?section=files`,
+    `${bot}/knowledge?section=web`,
     `${bot}/conversations`,
     `${bot}/conversations/${conversationId}`,
     `${bot}/channels`,

@@ -31,15 +31,17 @@ export default async function KnowledgePage({ params, searchParams }: { params: 
 
   return (
     <>
-      <ul className="nav nav-pills mb-3 flex-wrap gap-1" aria-label={ts("sections")}>
-        {SECTIONS.map((s) => (
-          <li className="nav-item" key={s}>
-            <Link href={`/chatbots/${bot.id}/knowledge${s === "qa" ? "" : `?section=${s}`}`} className={`nav-link${s === section ? " active" : ""}`} aria-current={s === section ? "page" : undefined}>
-              {ts(`section_${s}`)}
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <nav aria-label={ts("sections")}>
+        <ul className="nav nav-pills mb-3 flex-wrap gap-1">
+          {SECTIONS.map((s) => (
+            <li className="nav-item" key={s}>
+              <Link href={`/chatbots/${bot.id}/knowledge${s === "qa" ? "" : `?section=${s}`}`} className={`nav-link${s === section ? " active" : ""}`} aria-current={s === section ? "page" : undefined}>
+                {ts(`section_${s}`)}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </nav>
       {section === "qa" ? <QaSection botId={bot.id} intro={t(bot.provider === "builtin" ? "intro_builtin" : "intro_llm")} user={user} /> : <SourcesSection botId={bot.id} section={section} user={user} />}
     </>
   );
