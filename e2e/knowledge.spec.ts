@@ -33,7 +33,7 @@ const lastReply = (page: Page) => page.getByTestId("chat-reply").last();
 const row = (page: Page, name: string) => page.getByTestId("source-row").filter({ hasText: name });
 
 async function upload(page: Page, botId: string, files: ReturnType<typeof file>[]) {
-  await page.goto(`/chatbots/${botId}/knowledge?section=files`);
+  await page.goto(`/chatbots/${botId}/knowledge/files`);
   await expect(page.getByTestId("file-limits")).toContainText("Up to 10 MB per file and 50 MB per bot in all; a PDF may have up to 500 pages.");
   await page.getByLabel("Drop files here, or choose them").setInputFiles(files);
 }
@@ -85,7 +85,7 @@ test("a PDF and a DOCX reach ready without a reload; the bot answers from the PD
   await expect(lastReply(page)).toContainText("Gluten free bread is baked every Saturday morning.");
   await expect(page.getByTestId("chat-thread")).toContainText("menu.pdf");
 
-  await page.goto(`/chatbots/${botId}/knowledge?section=files`);
+  await page.goto(`/chatbots/${botId}/knowledge/files`);
   await row(page, "menu.pdf").getByRole("button", { name: "Delete: menu.pdf" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Delete" }).click();
   await expectToast(page, "Source deleted.");
@@ -112,7 +112,7 @@ test("a site of three pages from a local server is crawled, its pages listed, an
   await new Promise<void>((resolve) => server.listen(PORTS.knowledgeSite, "127.0.0.1", resolve));
   try {
     const botId = await createBot(user.id, { name: "Site bot" });
-    await page.goto(`/chatbots/${botId}/knowledge?section=web`);
+    await page.goto(`/chatbots/${botId}/knowledge/web`);
     const form = page.locator("#add-site");
     await form.getByRole("textbox", { name: "Site address" }).fill(`${base}/`);
     // The cap and depth are shown before the crawl starts.
@@ -139,7 +139,7 @@ test("a site of three pages from a local server is crawled, its pages listed, an
 
 test("a web page and a pasted text are added from their forms; an address that is not http(s) gets a field error", async ({ page, user }) => {
   const botId = await createBot(user.id, { name: "Forms bot" });
-  await page.goto(`/chatbots/${botId}/knowledge?section=web`);
+  await page.goto(`/chatbots/${botId}/knowledge/web`);
   const form = page.locator("#add-page");
   await form.getByRole("textbox", { name: "Page address" }).fill("ftp://example.com/menu");
   await form.getByRole("button", { name: "Add page" }).click();

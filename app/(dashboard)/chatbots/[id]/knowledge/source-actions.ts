@@ -13,7 +13,10 @@ import { siteSourceSchema, syncScheduleSchema, textSourceSchema, urlSourceSchema
 // (app/api/chatbots/[id]/knowledge/files), which streams and caps their bytes.
 const ofBot = z.object({ botId: chatbotIdSchema });
 const ofSource = ofBot.extend({ id });
-const refresh = (botId: string) => revalidatePath(`/chatbots/${botId}/knowledge`);
+// Every sources section lists sources and the files section the bytes used: all of them are stale.
+const refresh = (botId: string) => {
+  for (const section of ["files", "web", "text"]) revalidatePath(`/chatbots/${botId}/knowledge/${section}`);
+};
 
 export async function addUrlSourceAction(botId: unknown, input: unknown) {
   const result = await withUser(urlSourceSchema.extend(ofBot.shape), withIds({ botId }, input), async ({ botId, url }, user) => {
