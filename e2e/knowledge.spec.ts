@@ -83,7 +83,7 @@ test("a PDF and a DOCX reach ready without a reload; the bot answers from the PD
   await page.getByRole("link", { name: "Playground" }).click();
   await ask(page, "Is there gluten free bread on Saturdays?");
   await expect(lastReply(page)).toContainText("Gluten free bread is baked every Saturday morning.");
-  await expect(page.getByTestId("chat-thread")).toContainText("menu.pdf");
+  await expect(page.getByTestId("chat-sources").last()).toContainText("menu.pdf");
 
   await page.goto(`/chatbots/${botId}/knowledge/files`);
   await row(page, "menu.pdf").getByRole("button", { name: "Delete: menu.pdf" }).click();
@@ -131,7 +131,8 @@ test("a site of three pages from a local server is crawled, its pages listed, an
     await page.getByRole("link", { name: "Playground" }).click();
     await ask(page, "When do you bake sourdough?");
     await expect(lastReply(page)).toContainText("sourdough loaves on Saturdays");
-    await expect(page.getByTestId("chat-thread")).toContainText("Opening hours");
+    // The source under the reply links to the page the answer came from.
+    await expect(page.getByTestId("chat-sources").last().locator(`a[href="${base}/hours"]`)).toHaveCount(1);
   } finally {
     await new Promise((resolve) => server.close(resolve));
   }

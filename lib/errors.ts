@@ -65,6 +65,7 @@ export const ERROR_CODES = [
   "file_too_large",
   "file_too_many_pages",
   "file_archive_bomb",
+  "file_timeout",
   "file_empty",
   "knowledge_storage_full",
   "url_invalid",

@@ -125,7 +125,8 @@ export async function deleteSource(actor: Actor, id: string) {
 /** Indexes a source again (a web source is fetched again); its current pieces answer until the new ones replace them. */
 export async function reindexSource(actor: Actor, id: string) {
   const source = await ownedSource(actor, id);
-  await db.knowledgeSource.update({ where: { id: source.id }, data: { status: "queued", errorCode: null } });
+  // One being indexed right now keeps saying so; its job is queued again behind it.
+  await db.knowledgeSource.updateMany({ where: { id: source.id, status: { not: "processing" } }, data: { status: "queued", errorCode: null } });
   await enqueueIndex(source.id);
   return { chatbotId: source.chatbotId };
 }
