@@ -143,9 +143,9 @@ const PERIODIC_EVERY_MS = 60_000;
 type Loop = { wake(): void; stop(): Promise<void> };
 const globalForJobs = globalThis as unknown as { chatbotFactoryJobs?: Loop };
 
-/** Whether this process should run a worker: not while building, not in tests, not when JOBS_POLL_SECONDS is 0. */
+/** Whether this process should run a worker: not while building, not in tests, not on Vercel (no process stays up), not when JOBS_POLL_SECONDS is 0. */
 export function workerWanted(): boolean {
-  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.VITEST || env().NODE_ENV === "test") return false;
+  if (process.env.NEXT_PHASE === "phase-production-build" || process.env.VITEST || process.env.VERCEL || env().NODE_ENV === "test") return false;
   return env().JOBS_POLL_SECONDS > 0;
 }
 
