@@ -186,11 +186,26 @@ export function startJobWorker(): Loop | null {
       await running;
     },
   };
-  // Next closes its server on these and exits once requests are done; a job still running is
-  // given back (or, if the process is gone first, its lease runs out and another worker takes it).
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => void loop.stop());
+  // Next closes its server on these and exits once requests are done: a job still running is
+  // stopped and given back first (at most SHUTDOWN_GRACE_MS), so the next server starts it at
+  // once instead of after its lease, without counting the attempt.
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.once(signal, () => holdExitUntil(loop.stop(), SHUTDOWN_GRACE_MS));
   globalForJobs.chatbotFactoryJobs = loop;
   return loop;
+}
+
+const SHUTDOWN_GRACE_MS = 5_000;
+
+/** Next calls process.exit() when its own shutdown is done; that exit waits for `done` (at most `maxMs`). */
+function holdExitUntil(done: Promise<unknown>, maxMs: number) {
+  const exit = process.exit.bind(process);
+  let finished = false;
+  void Promise.race([done.catch(() => {}), new Promise((resolve) => setTimeout(resolve, maxMs).unref())]).then(() => (finished = true));
+  process.exit = ((code?: number | string | null) => {
+    if (finished) return exit(code);
+    const wait = setInterval(() => finished && (clearInterval(wait), exit(code)), 20);
+    return undefined as never;
+  }) as typeof process.exit;
 }
 
 /** Budget of the jobs a request starts after its response (serverless functions run ~60 s at most). */
