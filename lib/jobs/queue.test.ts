@@ -158,4 +158,24 @@ describe("leases", () => {
     expect(stolen).toBeNull();
     expect(await jobByKey(key)).toBeNull();
   });
+
+  it("gives a running job back, its attempt uncounted, when the run is stopped (shutdown) or out of time", async () => {
+    const t = k("stopped");
+    const key = `stopped:${t}`;
+    registerJobHandler(t, {
+      run: (_payload, { signal }) => new Promise((_resolve, reject) => signal.addEventListener("abort", () => reject(new Error("stopped")), { once: true })),
+    });
+    await enqueueJob(t, {}, { key });
+    const shutdown = new AbortController();
+    const run = runDueJobs({ budgetMs: 5_000, kinds: [t], signal: shutdown.signal });
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await jobByKey(key)).toMatchObject({ status: "running", attempts: 1 });
+    shutdown.abort();
+    expect(await run).toMatchObject({ released: 1, retried: 0 });
+    expect(await jobByKey(key)).toMatchObject({ status: "queued", attempts: 0, lockedBy: null });
+    expect(await runDueJobs({ budgetMs: 5_000, hardLimitMs: 200, kinds: [t] })).toMatchObject({ released: 1 });
+    const job = await jobByKey(key);
+    expect(job).toMatchObject({ status: "queued", attempts: 0 });
+    expect(job!.runAt.getTime()).toBeLessThanOrEqual(Date.now());
+  });
 });

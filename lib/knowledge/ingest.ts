@@ -197,7 +197,11 @@ export async function indexSource(payload: unknown, context: JobContext): Promis
     else throw new Error(`unknown source kind ${source.kind}`);
   } catch (error) {
     if (error instanceof SourceGone) return;
-    if (context.signal.aborted) throw error;
+    if (context.signal.aborted) {
+      // Given back (shutdown, out of time): it runs again from the queue.
+      await setSourceStatus(source.id, { status: "queued" }, ["processing"]);
+      throw error;
+    }
     const code = knownCode(error);
     const nextSyncAt = source.kind === "url" || source.kind === "site" ? { nextSyncAt: nextSyncOf(source.syncSchedule) } : {};
     if (code) {
