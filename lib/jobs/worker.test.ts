@@ -5,6 +5,7 @@ import path from "node:path";
 import { afterAll, expect, it } from "vitest";
 import { sql } from "@/lib/db/direct";
 import { enqueueJob, jobByKey } from "./queue";
+import { registerJobHandler, startJobLoop } from "./worker";
 
 // Workers in processes of their own (lib/testing/job-worker.ts), on this run's database: the
 // PostgreSQL run is the one that matters for "never the same job twice across instances".
@@ -71,3 +72,38 @@ it("finishes a job whose worker process was killed in the middle of it, once res
   expect(readFileSync(marker, "utf8").trim().split("\n")).toEqual([String(second.pid)]);
   expect(await jobByKey(key)).toBeNull();
 }, 60_000);
+
+it("the server's loop runs two jobs side by side (a long one holds up no other), starts new ones when woken, and gives its running job back when stopped", async () => {
+  const kind = kindOf("loop");
+  const events: string[] = [];
+  let release: () => void = () => {};
+  registerJobHandler(kind, {
+    run: async (payload, { signal }) => {
+      const { name } = payload as { name: string };
+      events.push(`start ${name}`);
+      if (name === "crawl") {
+        await new Promise<void>((resolve, reject) => {
+          release = resolve;
+          signal.addEventListener("abort", () => reject(new Error("stopped")), { once: true });
+        });
+      }
+      events.push(`end ${name}`);
+    },
+  });
+  await enqueueJob(kind, { name: "crawl" }, { key: `${kind}:crawl` });
+  const loop = startJobLoop({ pollMs: 60_000, lanes: 2, kinds: [kind] });
+  try {
+    await expect.poll(() => events, { timeout: 5_000 }).toContain("start crawl");
+    // The other lane is napping for a minute; the request that queued a file wakes it.
+    await enqueueJob(kind, { name: "file" }, { key: `${kind}:file` });
+    loop.wake();
+    await expect.poll(() => events, { timeout: 5_000 }).toContain("end file");
+    expect(events).not.toContain("end crawl");
+    expect(await jobByKey(`${kind}:file`)).toBeNull();
+  } finally {
+    await loop.stop();
+  }
+  release();
+  expect(events).not.toContain("end crawl");
+  expect(await jobByKey(`${kind}:crawl`)).toMatchObject({ status: "queued", attempts: 0, lockedBy: null });
+}, 30_000);

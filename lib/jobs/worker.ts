@@ -149,43 +149,64 @@ export function workerWanted(): boolean {
   return env().JOBS_POLL_SECONDS > 0;
 }
 
-/** Starts the server's job loop (once per process); stops on SIGTERM/SIGINT, giving its running job back. */
-export function startJobWorker(): Loop | null {
-  if (globalForJobs.chatbotFactoryJobs) return globalForJobs.chatbotFactoryJobs;
-  if (!workerWanted()) return null;
-  const pollMs = env().JOBS_POLL_SECONDS * 1000;
-  const workerId = newWorkerId();
+/** Jobs a server runs side by side: a long site crawl does not hold up an uploaded file. */
+const SERVER_LANES = 2;
+
+/**
+ * The loop itself: `lanes` jobs side by side, each lane claiming the next due job as soon as it
+ * is free and napping `pollMs` only when none is due; periodic tasks every minute.
+ */
+export function startJobLoop(options: { pollMs: number; lanes?: number; workerId?: string; kinds?: string[] }): Loop {
+  const workerId = options.workerId ?? newWorkerId();
   const shutdown = new AbortController();
-  let sleeping: (() => void) | null = null;
-  let lastPeriodic = 0;
-  const nap = (ms: number) =>
+  const napping = { lanes: new Set<() => void>(), periodic: new Set<() => void>() };
+  const nap = (ms: number, set: Set<() => void>) =>
     new Promise<void>((resolve) => {
-      const timer = setTimeout(() => ((sleeping = null), resolve()), ms);
+      const done = () => (clearTimeout(timer), set.delete(done), resolve());
+      const timer = setTimeout(done, ms);
       timer.unref();
-      sleeping = () => (clearTimeout(timer), (sleeping = null), resolve());
+      set.add(done);
     });
-  const running = (async () => {
+  const lane = async () => {
     while (!shutdown.signal.aborted) {
       try {
-        if (Date.now() - lastPeriodic >= PERIODIC_EVERY_MS) {
-          lastPeriodic = Date.now();
-          await runPeriodicTasks();
+        await loadHandlers();
+        const job = await claimJob(workerId, { kinds: options.kinds });
+        if (job) {
+          await runJob(job, workerId, { signal: shutdown.signal });
+          continue;
         }
-        await runDueJobs({ budgetMs: PERIODIC_EVERY_MS, workerId, signal: shutdown.signal });
       } catch (error) {
         console.error("[jobs] the worker loop failed; trying again", error);
       }
-      if (!shutdown.signal.aborted) await nap(pollMs);
+      if (!shutdown.signal.aborted) await nap(options.pollMs, napping.lanes);
     }
-  })();
-  const loop: Loop = {
-    wake: () => sleeping?.(),
+  };
+  const periodic = async () => {
+    while (!shutdown.signal.aborted) {
+      await runPeriodicTasks().catch((error) => console.error("[jobs] periodic tasks failed", error));
+      if (!shutdown.signal.aborted) await nap(PERIODIC_EVERY_MS, napping.periodic);
+    }
+  };
+  const running = Promise.all([periodic(), ...Array.from({ length: options.lanes ?? SERVER_LANES }, lane)]);
+  return {
+    // Wakes the lanes, not the periodic tasks (they keep their own clock).
+    wake: () => {
+      for (const done of napping.lanes) done();
+    },
     stop: async () => {
       shutdown.abort("shutdown");
-      sleeping?.();
+      for (const done of [...napping.lanes, ...napping.periodic]) done();
       await running;
     },
   };
+}
+
+/** Starts the server's job loop (once per process); on SIGTERM/SIGINT it stops, giving its running jobs back. */
+export function startJobWorker(): Loop | null {
+  if (globalForJobs.chatbotFactoryJobs) return globalForJobs.chatbotFactoryJobs;
+  if (!workerWanted()) return null;
+  const loop = startJobLoop({ pollMs: env().JOBS_POLL_SECONDS * 1000 });
   // Next closes its server on these and exits once requests are done: a job still running is
   // stopped and given back first (at most SHUTDOWN_GRACE_MS), so the next server starts it at
   // once instead of after its lease, without counting the attempt.
