@@ -21,6 +21,8 @@ const ROUTES: Record<string, Caller> = {
   "chatbots/[id]/conversations/export": "cookie",
   "chatbots/[id]/knowledge/files": "cookie",
   "chatbots/[id]/knowledge/sources": "cookie",
+  // Bearer CRON_SECRET, no cookie (lib/jobs).
+  cron: "none",
   health: "none",
   "public/[publicId]/chat": "public",
   "public/[publicId]/widget": "public",

@@ -1,6 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
-import { enqueueIndex } from "@/lib/knowledge/enqueue";
+import { enqueueIndex } from "@/lib/knowledge/ingest";
 import { knowledgeLimits } from "@/lib/knowledge/limits";
 import type { SyncSchedule } from "@/lib/validation/limits";
 import { requireOwnedChatbot } from "./chatbots";

@@ -1,8 +1,8 @@
 import "server-only";
 
-// The owner's limits for documents, read from the environment with their defaults. Until
-// lib/env.ts validates these variables (the jobs branch adds them there), they are read here;
-// a malformed value falls back to the default rather than taking the dashboard down.
+// The owner's limits for documents as the upload route, the data layer and the forms apply them.
+// lib/env.ts validates these variables at start (with the same defaults) and the index job reads
+// them there; here they are read on each call, so a test can change them between cases.
 
 export type KnowledgeLimits = {
   /** Bytes one uploaded file may have. */
