@@ -14,6 +14,9 @@ const nextConfig: NextConfig = {
   // The `next dev` smoke test (e2e/dev-server.ts) builds into a folder of its own: a developer's
   // `npm run dev` (running, or its cache and lock left in .next/dev) must not meet the test's.
   ...(process.env.E2E_DEV_DIST_DIR ? { distDir: process.env.E2E_DEV_DIST_DIR } : {}),
+  // Loaded by worker threads from node_modules, not imported (lib/auth/hash-pool.ts,
+  // lib/knowledge/pdf-worker.ts): listed so a traced deploy (serverless, standalone) carries them.
+  outputFileTracingIncludes: { "/**": ["./node_modules/bcryptjs/**", "./node_modules/unpdf/**"] },
   serverExternalPackages: ["libsql", "@libsql/client", "@prisma/adapter-libsql", "pg", "@prisma/adapter-pg"],
   // The API answers data, never pages: static headers here instead of proxy.ts, whose per-request
   // nonce it has no use for and which cost 2 ms of every chat reply's start (bench/chat.mjs).

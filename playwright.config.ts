@@ -38,7 +38,7 @@ export default defineConfig({
     baseURL: BASE_URL,
     // A first visit follows the system's colour scheme; the specs are written for the dark default.
     colorScheme: "dark",
-    trace: "retain-on-failure",
+    trace: process.env.E2E_TRACE ? "retain-on-failure" : "off",
     screenshot: "only-on-failure",
   },
   projects: [

@@ -1,20 +1,13 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import type { Page } from "@playwright/test";
 import { sql } from "./db";
 import { createBot, createUser, expect, publishBot, signIn, test } from "./fixtures";
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function setTheme(page: Page, theme: "dark" | "light") {
   await page.context().addCookies([{ name: "theme", value: theme, url: "http://127.0.0.1" }]);
 }
 
-test("axe finds no serious or critical problem on any page, in both themes", async ({ page }) => {
+test("axe finds no serious or critical problem on any public page, in both themes", async ({ page }) => {
   // No fade-ins: axe would measure the contrast of a dialog half-way through appearing.
   await page.emulateMedia({ reducedMotion: "reduce" });
   const publicPages = ["/", "/login", "/register", "/no-such-page"];
@@ -26,49 +19,50 @@ test("axe finds no serious or critical problem on any page, in both themes", asy
       expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
     }
   }
+});
 
-  // Signed in after the public pages, which a signed-in visitor would not see.
-  const user = await createUser("axe");
-  await signIn(page.context(), user);
-  for (const theme of ["dark", "light"] as const) {
+// One test per theme, so the two sweeps run side by side.
+for (const theme of ["dark", "light"] as const) {
+  test(`axe finds no serious or critical problem on any signed-in page (${theme})`, async ({ page }) => {
+    await page.emulateMedia({ reducedMotion: "reduce" });
+    const user = await createUser("axe");
+    await signIn(page.context(), user);
     await setTheme(page, theme);
     await page.goto("/dashboard");
     await expect(page.getByRole("link", { name: "Create your first chatbot" })).toBeVisible();
     expect(await seriousViolations(page), `empty /dashboard (${theme})`).toEqual([]);
-  }
-  const id = await createBot(user.id, { name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
-  // A conversation and a Q&A entry, so those pages show their lists.
-  await page.goto(`/chatbots/${id}`);
-  await page.getByRole("textbox", { name: "Your message" }).fill("hello");
-  await page.getByRole("button", { name: "Send" }).click();
-  await expect(page.getByTestId("chat-reply")).toHaveCount(1);
-  await page.goto(`/chatbots/${id}/knowledge`);
-  await page.getByRole("textbox", { name: "Question", exact: true }).fill("Hours?");
-  await page.getByRole("textbox", { name: "Answer", exact: true }).fill("Seven to six.");
-  await page.getByRole("button", { name: "Add", exact: true }).click();
-  await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(1);
-  await page.goto(`/chatbots/${id}/conversations`);
-  await page.getByTestId("conversation-list").getByRole("link").first().click();
-  await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
-  const transcript = new URL(page.url()).pathname;
-  const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile", "/api-keys"];
-  for (const theme of ["dark", "light"] as const) {
-    await setTheme(page, theme);
+    const id = await createBot(user.id, { name: "Axe bot", description: "Checks contrast", systemPrompt: "Be clear." });
+    // A conversation and a Q&A entry, so those pages show their lists.
+    await page.goto(`/chatbots/${id}`);
+    await page.getByRole("textbox", { name: "Your message" }).fill("hello");
+    await page.getByRole("button", { name: "Send" }).click();
+    await expect(page.getByTestId("chat-reply")).toHaveCount(1);
+    await page.goto(`/chatbots/${id}/knowledge`);
+    await page.getByRole("textbox", { name: "Question", exact: true }).fill("Hours?");
+    await page.getByRole("textbox", { name: "Answer", exact: true }).fill("Seven to six.");
+    await page.getByRole("button", { name: "Add", exact: true }).click();
+    await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(1);
+    await page.goto(`/chatbots/${id}/conversations`);
+    await page.getByTestId("conversation-list").getByRole("link").first().click();
+    await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
+    const transcript = new URL(page.url()).pathname;
+    const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile", "/api-keys"];
     for (const path of privatePages) {
       await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
       expect(await seriousViolations(page), `${path} (${theme})`).toEqual([]);
     }
-  }
-  // The delete dialog and the Arabic, right-to-left layout too.
-  await page.goto(`/chatbots/${id}`);
-  await page.getByRole("button", { name: "Delete: Axe bot" }).click();
-  await expect(page.getByRole("dialog")).toBeVisible();
-  expect(await seriousViolations(page), "delete dialog").toEqual([]);
-  await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ar", url: "http://127.0.0.1" }]);
-  await page.goto("/chatbots");
-  await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
-  expect(await seriousViolations(page), "/chatbots (ar)").toEqual([]);
-});
+    // The delete dialog and the Arabic, right-to-left layout too.
+    await page.goto(`/chatbots/${id}`);
+    await page.getByRole("button", { name: "Delete: Axe bot" }).click();
+    await expect(page.getByRole("dialog")).toBeVisible();
+    expect(await seriousViolations(page), `delete dialog (${theme})`).toEqual([]);
+    await page.context().addCookies([{ name: "NEXT_LOCALE", value: "ar", url: "http://127.0.0.1" }]);
+    await page.goto("/chatbots");
+    await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
+    expect(await seriousViolations(page), `/chatbots (ar, ${theme})`).toEqual([]);
+  });
+}
 
 test("axe: the public page, the embed and the playground resumed after a reload, in both themes", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });

@@ -33,8 +33,8 @@ for (const [store, env, ports] of [
         await new LoginPage(page).login(user.username, user.password);
         await expect(page.getByText(/Too many failed attempts/)).toBeVisible();
       }
-      // And the count is where this setup says it is: the resolved account's (no trusted proxy: the address is "?").
-      const key = `login_fail_account:id:${await userId(user.username)}|?`;
+      // And the count is where this setup says it is: the resolved account's, from the socket's address (no proxy trusted).
+      const key = `login_fail_account:id:${await userId(user.username)}|127.0.0.1`;
       if (store === "Redis") {
         const redis = new Redis(REDIS);
         expect(await redis.exists(key)).toBe(1);

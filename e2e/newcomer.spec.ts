@@ -34,7 +34,8 @@ test("a form the server refused can be sent again: wrong password, then the righ
   await expect(page.getByRole("button", { name: "Create account" })).toBeEnabled();
   await page.getByRole("textbox", { name: "Username", exact: true }).fill(uniqueUser("retry").username);
   await register.submit();
-  await expect(page).toHaveURL(/\/dashboard$/);
+  // A bcrypt hash of cost 12 and the dashboard's first render: one CI run under full load took over 10 s.
+  await expect(page).toHaveURL(/\/dashboard$/, { timeout: 20_000 });
 });
 
 test("no password reaches a URL, even when the form is sent before JavaScript runs", async ({ browser }) => {

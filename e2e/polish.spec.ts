@@ -1,15 +1,16 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type Page } from "@playwright/test";
 import { sql, userId } from "./db";
 import { RegisterPage, uniqueUser } from "./pages";
-import { newPublicId } from "./fixtures";
+import { createUser, newPublicId, signIn } from "./fixtures";
 
 // The first five minutes: templates, the checklist, the dashboard's cards, the bot form, the
 // playground's look; axe in both themes and Arabic, the phone layout, and reviewed screenshots.
 
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+async function signInAs(page: Page, prefix: string) {
+  const user = await createUser(prefix);
+  await signIn(page.context(), user);
+  return user;
 }
 const setCookie = (page: Page, name: string, value: string) => page.context().addCookies([{ name, value, url: "http://127.0.0.1" }]);
 
@@ -84,7 +85,7 @@ test("the checklist can be hidden for good, and templates speak the maker's lang
 });
 
 test("the bot form speaks plainly, hides what the built-in model ignores, previews the welcome and keeps the avatar", async ({ page }) => {
-  await new RegisterPage(page).register(uniqueUser("form"));
+  await signIn(page.context(), await createUser("form"));
   await page.goto("/chatbots/templates");
   await page.getByRole("link", { name: "Start blank" }).click();
   await expect(page).toHaveURL(/\/chatbots\/new$/);
@@ -131,7 +132,7 @@ test("the bot form speaks plainly, hides what the built-in model ignores, previe
 });
 
 test("the playground's copy button stays quiet until a reply is hovered or focused; the visitor's bubble is readable", async ({ page }) => {
-  await new RegisterPage(page).register(uniqueUser("copy"));
+  await signIn(page.context(), await createUser("copy"));
   await page.goto("/chatbots/templates");
   await page.getByRole("button", { name: "Use this template: Support desk" }).click();
   await ask(page, "I forgot my password");
@@ -152,21 +153,26 @@ test("the playground's copy button stays quiet until a reply is hovered or focus
 
 test("axe finds nothing serious on the new pages, in both themes and in Arabic", async ({ page }) => {
   await page.emulateMedia({ reducedMotion: "reduce" });
-  const user = uniqueUser("axepolish");
-  await new RegisterPage(page).register(user);
-  const owner = await userId(user.username);
+  // Signed in directly: registering is newcomer.spec.ts's and the first test's subject.
+  const owner = (await signInAs(page, "axepolish")).id;
   await insertBot(owner, { id: `${owner}-a`, name: "Bakery bot", description: "Opening hours and cakes", icon: "cup-hot", color: "amber", welcome: "Hi! **Ask** away." });
   await insertBot(owner, { id: `${owner}-b`, name: "Support bot", icon: "headset", color: "blue", isActive: false });
+  // English in both themes is a11y.spec.ts's sweep; here the pages it does not visit, and the
+  // right-to-left layout of every new page (its colours are the same as left-to-right's).
   const pages = ["/", "/dashboard", "/chatbots/templates", "/chatbots/new", `/chatbots/${owner}-a`, `/chatbots/${owner}-a/edit`, "/chatbots"];
-  for (const locale of ["en", "ar"]) {
+  const sweep: [string, "dark" | "light", string[]][] = [
+    ["en", "dark", ["/", "/chatbots/templates"]],
+    ["en", "light", ["/", "/chatbots/templates"]],
+    ["ar", "dark", pages],
+    ["ar", "light", [`/chatbots/${owner}-a`]],
+  ];
+  for (const [locale, theme, paths] of sweep) {
     await setCookie(page, "NEXT_LOCALE", locale);
-    for (const theme of ["dark", "light"] as const) {
-      await setCookie(page, "theme", theme);
-      for (const path of pages) {
-        await page.goto(path);
-        await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
-        expect(await seriousViolations(page), `${path} (${theme}, ${locale})`).toEqual([]);
-      }
+    await setCookie(page, "theme", theme);
+    for (const path of paths) {
+      await page.goto(path);
+      await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
+      expect(await seriousViolations(page), `${path} (${theme}, ${locale})`).toEqual([]);
     }
   }
   // The form with an AI model and its advanced settings open.
@@ -181,13 +187,15 @@ test.describe("on a 375 px wide phone", () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
 
   test("the new pages do not scroll sideways, in English and Arabic", async ({ page }) => {
-    const user = uniqueUser("phonepolish");
-    await new RegisterPage(page).register(user);
-    const owner = await userId(user.username);
+    const owner = (await signInAs(page, "phonepolish")).id;
     await insertBot(owner, { id: `${owner}-a`, name: "A bot with a rather long name for a small screen", description: "x ".repeat(200), welcome: "y".repeat(300) });
-    for (const locale of ["en", "ar"]) {
+    // English pages at this width are a11y.spec.ts's; here the template gallery, and Arabic.
+    for (const [locale, paths] of [
+      ["en", ["/chatbots/templates"]],
+      ["ar", ["/", "/dashboard", "/chatbots/templates", "/chatbots/new", `/chatbots/${owner}-a`, `/chatbots/${owner}-a/edit`]],
+    ] as const) {
       await setCookie(page, "NEXT_LOCALE", locale);
-      for (const path of ["/", "/dashboard", "/chatbots/templates", "/chatbots/new", `/chatbots/${owner}-a`, `/chatbots/${owner}-a/edit`]) {
+      for (const path of paths) {
         await page.goto(path);
         const width = await page.evaluate(() => document.documentElement.scrollWidth);
         expect(width, `${path} (${locale})`).toBeLessThanOrEqual(375);

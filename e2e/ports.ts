@@ -16,4 +16,6 @@ export const PORTS = {
   instancesRedis: [BASE + 7, BASE + 8],
   dev: BASE + 9,
   flood: BASE + 10,
+  /** knowledge.spec.ts: a small site the app crawls (allowed by UNSAFE_FETCH_ALLOW_HOSTS in scripts/e2e-server.mjs). */
+  knowledgeSite: BASE + 11,
 } as const;

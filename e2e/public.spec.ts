@@ -1,14 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import { sql } from "./db";
 import { ChatbotFormPage, RegisterPage, expectToast, uniqueUser } from "./pages";
 
 // The public page (/b/<publicId>): the owner switches it on; a logged-out visitor chats there.
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 async function ask(page: Page, message: string, { label = "Your message", send = "Send" } = {}) {
   await expect(page.getByRole("button", { name: send })).toBeVisible();

@@ -1,4 +1,4 @@
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
 import { createBot, expect, publishBot, signIn, test } from "./fixtures";
@@ -7,11 +7,6 @@ import { createBot, expect, publishBot, signIn, test } from "./fixtures";
 // their bot (the playground across a reload, the sections on a phone, the send hint in Arabic).
 
 const photo = () => sharp({ create: { width: 256, height: 256, channels: 3, background: "#0f766e" } }).webp().toBuffer();
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** What the platform's own chrome would show: its navbar, its account links, its dashboard menu. */
 async function expectNoPlatformChrome(page: Page) {

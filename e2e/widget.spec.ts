@@ -1,5 +1,5 @@
 import { createServer, type Server } from "node:http";
-import AxeBuilder from "@axe-core/playwright";
+import { seriousViolations } from "./axe";
 import { expect, test, type Browser, type Page } from "@playwright/test";
 import sharp from "sharp";
 import { createBot, createUser, publishBot } from "./fixtures";
@@ -55,11 +55,6 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await Promise.all(servers.map((s) => new Promise((resolve) => s.close(resolve))));
 });
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 /** An owner whose bot's widget is on for the allowed host; returns the bot and the snippet. */
 async function ownerWithWidget(page: Page, name: string) {

@@ -72,6 +72,17 @@ const schema = z.object({
   // A Server-Timing header on chat replies with the time of each step of the pipeline (for profiling).
   SERVER_TIMING: z.stringbool().default(false),
   REDIS_URL: z.string().regex(/^rediss?:\/\//, "must start with redis:// or rediss://").optional(),
+  // Background jobs (lib/jobs): how often a server's worker looks for due jobs; 0: no worker in
+  // the process (serverless: requests start jobs with after() and the cron route finishes them).
+  JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(2),
+  // The bearer token /api/cron requires (Vercel Cron sends it); unset: the route answers 401.
+  CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // Knowledge sources: size per uploaded file, total of a bot's files and texts, pages per PDF,
+  // and pages per crawled site (the site form's cap cannot go above it).
+  KNOWLEDGE_MAX_FILE_MB: z.coerce.number().min(0.01).max(1024).default(10),
+  KNOWLEDGE_MAX_BOT_MB: z.coerce.number().min(0.01).max(100_000).default(50),
+  KNOWLEDGE_MAX_PDF_PAGES: z.coerce.number().int().min(1).max(100_000).default(500),
+  KNOWLEDGE_MAX_SITE_PAGES: z.coerce.number().int().min(1).max(10_000).default(50),
   // Tests only: exact host:port pairs (local test servers) that fetching a web source may reach
   // although their address is private. Read by lib/http/safe-fetch.ts on each fetch; checked here.
   UNSAFE_FETCH_ALLOW_HOSTS: z

@@ -7,6 +7,8 @@ import { resetDatabase } from "./db-reset.mjs";
 import { startFakeLlm } from "./fake-llm.mjs";
 
 const port = process.argv[2] || "3100";
+// e2e/ports.ts: the local site knowledge.spec.ts crawls sits on the app's port + 11.
+const knowledgeSite = `127.0.0.1:${Number(port) + 11}`;
 const url = process.env.E2E_DATABASE_URL || "file:./data/e2e.db";
 
 await resetDatabase(url);
@@ -27,6 +29,8 @@ const env = {
   NEXT_TELEMETRY_DISABLED: "1",
   OPENAI_BASE_URL: `${fakeLlm.url}/v1`,
   OPENAI_API_KEY: "sk-e2e-fake",
+  // The one local address a web source may be fetched from in the suite (never set in a deployment).
+  UNSAFE_FETCH_ALLOW_HOSTS: knowledgeSite,
 };
 process.env.DATABASE_URL = url;
 await migrate({ quiet: true });

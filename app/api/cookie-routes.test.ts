@@ -19,6 +19,10 @@ const ROUTES: Record<string, Caller> = {
   "chatbots/[id]/avatar": "cookie",
   "chatbots/[id]/chat": "cookie",
   "chatbots/[id]/conversations/export": "cookie",
+  "chatbots/[id]/knowledge/files": "cookie",
+  "chatbots/[id]/knowledge/sources": "cookie",
+  // Bearer CRON_SECRET, no cookie (lib/jobs).
+  cron: "none",
   health: "none",
   "public/[publicId]/chat": "public",
   "public/[publicId]/widget": "public",

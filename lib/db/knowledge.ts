@@ -5,10 +5,11 @@ import { requireOwnedChatbot } from "./chatbots";
 import { db, type Tx } from "./client";
 import { ownBotChild, type Actor } from "./scopes";
 
-const fields = { id: true, question: true, answer: true, position: true } as const;
+const fields = { id: true, question: true, answer: true, alternatives: true, position: true } as const;
 /** Every change to a bot's Q&A moves its version on, so cached indexes know they are stale. */
 const changed = () => ({ updatedAt: new Date(), knowledgeVersion: { increment: 1 } });
-type EntryData = { question: string; answer: string };
+/** `alternatives`: other phrasings of the question, one per line ("" for none). */
+type EntryData = { question: string; answer: string; alternatives?: string };
 
 export async function listKnowledge(actor: Actor, chatbotId: string) {
   const botId = await requireOwnedChatbot(actor, chatbotId);
@@ -24,7 +25,7 @@ export async function addKnowledge(actor: Actor, chatbotId: string, entries: Ent
     const last = await tx.knowledgeEntry.findFirst({ where: { chatbotId: botId }, orderBy: { position: "desc" }, select: { position: true } });
     const start = (last?.position ?? -1) + 1;
     await tx.knowledgeEntry.createMany({
-      data: entries.map((e, i) => ({ chatbotId: botId, question: e.question, answer: e.answer, position: start + i })),
+      data: entries.map((e, i) => ({ chatbotId: botId, question: e.question, answer: e.answer, alternatives: e.alternatives ?? "", position: start + i })),
     });
     await tx.chatbot.update({ where: { id: botId }, data: changed() });
     return entries.length;
@@ -49,7 +50,7 @@ async function changeEntry(actor: Actor, id: string, change: (tx: Tx, entryId: s
 }
 
 export async function updateKnowledgeEntry(actor: Actor, id: string, data: EntryData) {
-  await changeEntry(actor, id, (tx, entryId) => tx.knowledgeEntry.update({ where: { id: entryId }, data: { question: data.question, answer: data.answer } }));
+  await changeEntry(actor, id, (tx, entryId) => tx.knowledgeEntry.update({ where: { id: entryId }, data: { question: data.question, answer: data.answer, alternatives: data.alternatives ?? "" } }));
 }
 
 export async function deleteKnowledgeEntry(actor: Actor, id: string) {

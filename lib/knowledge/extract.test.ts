@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from "vitest";
-import { ExtractError, extractFile, extractHtml, type ExtractErrorCode } from "./extract";
+import { ExtractError, extractFile, extractHtml, type ExtractErrorCode, type ExtractLimits } from "./extract";
 import { docxParts, encryptedPdf, imageOnlyPdf, textPdf, wp, wtable, zipFile } from "./fixtures/make-files";
 
-const limits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 50 };
+const limits: ExtractLimits = { maxBytes: 10 * 1024 * 1024, maxPdfPages: 50 };
 const timings: string[] = [];
 
 async function timed<T>(name: string, work: () => Promise<T>): Promise<T> {
@@ -66,6 +66,18 @@ describe("PDF", () => {
     expect(await refusal(three, "long.pdf", { ...limits, maxPdfPages: 2 })).toBe("file_too_many_pages");
     expect(await refusal(three, "long.pdf", { ...limits, maxBytes: three.length - 1 })).toBe("file_too_large");
     await expect(extractFile(three, "long.pdf", { ...limits, maxPdfPages: 3, maxBytes: three.length })).resolves.toMatchObject({ pages: 3 });
+  });
+
+  it("stops a PDF that takes too long on its own thread, and the server goes on", async () => {
+    const pdf = textPdf([["Menu", "Gluten free bread every Saturday."]], { title: "Our menu" });
+    // A timer on this thread still fires while the PDF is read: the reading is elsewhere.
+    let ticks = 0;
+    const tick = setInterval(() => ticks++, 1);
+    expect(await refusal(pdf, "slow.pdf", { ...limits, pdfTimeoutMs: 1 })).toBe("file_timeout");
+    clearInterval(tick);
+    expect(ticks).toBeGreaterThan(0);
+    // The next file is read as usual.
+    await expect(extractFile(pdf, "menu.pdf", limits)).resolves.toMatchObject({ kind: "pdf", pages: 1 });
   });
 
   it("refuses a broken PDF as corrupt", async () => {

@@ -1,6 +1,7 @@
 import { inflateRawSync } from "node:zlib";
 import Papa from "papaparse";
 import { extractHtml, htmlFragmentSections, normalizeText } from "./html";
+import { readPdf } from "./pdf-worker";
 
 // Turning an uploaded file into text sections with a label (page or heading) for citations.
 // The type comes from the bytes; the name only tells text kinds apart (.md, .csv, .txt).
@@ -15,6 +16,7 @@ export const EXTRACT_ERROR_CODES = [
   "file_too_large",
   "file_too_many_pages",
   "file_archive_bomb",
+  "file_timeout",
 ] as const;
 export type ExtractErrorCode = (typeof EXTRACT_ERROR_CODES)[number];
 
@@ -25,7 +27,9 @@ export class ExtractError extends Error {
   }
 }
 
-export type ExtractLimits = { maxBytes: number; maxPdfPages: number };
+/** A PDF's text is read on a thread of its own, stopped after this long (`file_timeout`). */
+export const PDF_TIMEOUT_MS = 60_000;
+export type ExtractLimits = { maxBytes: number; maxPdfPages: number; pdfTimeoutMs?: number };
 export type FileKind = "pdf" | "docx" | "txt" | "markdown" | "csv" | "html";
 
 export { extractHtml };
@@ -124,50 +128,16 @@ function decodeText(bytes: Uint8Array): string {
 // PDF
 
 async function extractPdf(bytes: Uint8Array, limits: ExtractLimits): Promise<Extracted> {
-  const { getDocumentProxy } = await import("unpdf");
-  type Doc = Awaited<ReturnType<typeof getDocumentProxy>>;
-  let doc: Doc;
-  try {
-    // A copy: PDF.js takes ownership of the buffer it is given.
-    doc = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0, isEvalSupported: false, useSystemFonts: false, stopAtErrors: false });
-  } catch (error) {
-    throw new ExtractError((error as { name?: string })?.name === "PasswordException" ? "file_encrypted" : "file_corrupt");
-  }
-  try {
-    const pages = doc.numPages;
-    if (pages > limits.maxPdfPages) throw new ExtractError("file_too_many_pages");
-    const sections: Section[] = [];
-    for (let n = 1; n <= pages; n++) {
-      let raw = "";
-      try {
-        const page = await doc.getPage(n);
-        const content = await page.getTextContent();
-        for (const item of content.items) {
-          if (!("str" in item)) continue;
-          raw += item.str + (item.hasEOL ? "\n" : "");
-        }
-        page.cleanup();
-      } catch (error) {
-        if (error instanceof ExtractError) throw error;
-        throw new ExtractError("file_corrupt");
-      }
-      const text = normalizeText(joinHyphenation(raw));
-      if (text) sections.push({ text, label: `p. ${n}` });
-    }
-    // Pages with no text at all: a scan or photos, which we cannot read without OCR.
-    if (sections.length === 0) throw new ExtractError("file_no_text");
-    let title: string | null = null;
-    try {
-      const meta = await doc.getMetadata();
-      const t = (meta.info as { Title?: unknown } | undefined)?.Title;
-      title = typeof t === "string" && t.trim() ? normalizeText(t) : null;
-    } catch {
-      title = null;
-    }
-    return { title, sections, pages };
-  } finally {
-    await doc.destroy().catch(() => {});
-  }
+  const read = await readPdf(bytes, limits.maxPdfPages, limits.pdfTimeoutMs ?? PDF_TIMEOUT_MS);
+  if ("error" in read) throw new ExtractError(read.error);
+  const sections: Section[] = [];
+  read.texts.forEach((raw, i) => {
+    const text = normalizeText(joinHyphenation(raw));
+    if (text) sections.push({ text, label: `p. ${i + 1}` });
+  });
+  // Pages with no text at all: a scan or photos, which we cannot read without OCR.
+  if (sections.length === 0) throw new ExtractError("file_no_text");
+  return { title: read.title ? normalizeText(read.title) : null, sections, pages: read.pages };
 }
 
 /** "bread-\nbasket" → "breadbasket": a word broken at a line end (lower-case letter after). */

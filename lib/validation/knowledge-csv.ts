@@ -46,7 +46,7 @@ export function parseKnowledgeCsv(text: string): CsvResult {
     const row = first + index;
     if (cells.length !== 2) return rowErrors.push({ row, field: "row", code: "csv_columns", cells: cells.length });
     const result = knowledgeEntrySchema.safeParse({ question: cells[0], answer: cells[1] });
-    if (result.success) return entries.push({ row, ...result.data });
+    if (result.success) return entries.push({ row, question: result.data.question, answer: result.data.answer });
     for (const [field, code] of Object.entries(fieldErrorsOf(result.error))) rowErrors.push({ row, field: field as "question" | "answer", code });
   });
   return rowErrors.length ? { ok: false, code: "csv_invalid", rowErrors, entries } : { ok: true, entries };

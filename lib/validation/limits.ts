@@ -9,7 +9,16 @@ export const PASSWORD_MAX = 256;
 
 export const MESSAGE_MAX = 4000;
 
-export const KNOWLEDGE_LIMITS = { question: 500, answer: 4000, entries: 1000, importRows: 500 } as const;
+export const KNOWLEDGE_LIMITS = { question: 500, answer: 4000, alternatives: 2000, entries: 1000, importRows: 500 } as const;
+
+/**
+ * Web and text sources as forms take them. `sitePages` is the most any deployment allows; the
+ * server caps a crawl by KNOWLEDGE_MAX_SITE_PAGES too. A pasted text stays under the server
+ * actions' 1 MB body cap even when every character takes four bytes.
+ */
+export const SOURCE_LIMITS = { url: 2000, title: 200, body: 200_000, sitePages: 1000, depth: 5, defaultDepth: 2 } as const;
+export const SYNC_SCHEDULES = ["never", "daily", "weekly"] as const;
+export type SyncSchedule = (typeof SYNC_SCHEDULES)[number];
 
 /** The expiries offered, in days; "" never expires. */
 export const API_KEY_EXPIRIES = ["", "7", "30", "90", "365"] as const;

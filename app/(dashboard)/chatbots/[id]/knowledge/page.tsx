@@ -5,6 +5,7 @@ import { listKnowledge } from "@/lib/db/knowledge";
 import { CsvImport } from "./_components/CsvImport";
 import { KnowledgeForm } from "./_components/KnowledgeForm";
 import { KnowledgeList } from "./_components/KnowledgeList";
+import { KnowledgeNav } from "./_components/KnowledgeNav";
 
 type Params = Promise<{ id: string }>;
 
@@ -15,6 +16,7 @@ export default async function KnowledgePage({ params }: { params: Params }) {
 
   return (
     <>
+      <KnowledgeNav botId={bot.id} current="qa" />
       <p>{t(bot.provider === "builtin" ? "intro_builtin" : "intro_llm")}</p>
       <div className="row g-4">
         <div className="col-lg-7">

@@ -9,7 +9,7 @@ import { useAction } from "@/components/ui/useAction";
 import { KnowledgeForm } from "./KnowledgeForm";
 
 /** `answerView`: the answer as the server rendered it from markdown. */
-type Entry = { id: string; question: string; answer: string; answerView: ReactNode };
+type Entry = { id: string; question: string; answer: string; alternatives: string; answerView: ReactNode };
 
 export function KnowledgeList({ botId, entries }: { botId: string; entries: Entry[] }) {
   const t = useTranslations("knowledge");
@@ -35,6 +35,11 @@ export function KnowledgeList({ botId, entries }: { botId: string; entries: Entr
                 <div className="fw-semibold text-break" dir="auto">
                   {entry.question}
                 </div>
+                {entry.alternatives && (
+                  <div className="small text-body-secondary text-break" data-testid="alternatives">
+                    {t("alternatives_shown", { list: entry.alternatives.split("\n").join(" · ") })}
+                  </div>
+                )}
                 {/* The same safe markdown the playground shows this answer with. */}
                 <div className="small text-break">
                   {entry.answerView}

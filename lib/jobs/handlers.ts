@@ -1,0 +1,9 @@
+import "server-only";
+import { enqueueScheduledSyncs, INDEX_JOB, indexGivenUp, indexSource } from "@/lib/knowledge/ingest";
+import { registerJobHandler, registerPeriodicTask } from "./worker";
+
+// The app's job kinds and periodic tasks, in one place (loaded by ./worker.ts before it runs jobs).
+registerJobHandler(INDEX_JOB, { run: indexSource, giveUp: indexGivenUp });
+registerPeriodicTask("knowledge.scheduled-syncs", async () => {
+  await enqueueScheduledSyncs();
+});
