@@ -77,6 +77,12 @@ describe("the built-in model answering from documents", () => {
     expect(qa.text).toBe("Yes, focaccia on request.");
     expect(qa.sources).toEqual([{ ref: null, kind: "qa", name: "Do you have gluten-free bread?", page: null, heading: null, url: null }]);
 
+    // An alternative phrasing typed on the Knowledge tab matches like the question.
+    await addKnowledge(owner, bot.id, [{ question: "Do you have parking?", answer: "Behind the restaurant.", alternatives: "Where can I leave my car?\nIs there a car park?" }]);
+    const car = await ask(owner, bot.id, "where could I leave the car");
+    expect(car.text).toBe("Behind the restaurant.");
+    expect(car.sources?.[0]).toMatchObject({ kind: "qa", name: "Do you have parking?" });
+
     const none = await ask(owner, bot.id, "Do you repair bicycles?");
     expect(none.text).toBe("Sorry, I don't know.");
     expect(none.sources).toBeNull();

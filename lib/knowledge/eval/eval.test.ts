@@ -6,6 +6,8 @@ import { addSource, type TestPiece } from "@/lib/testing/knowledge";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { plainWords, stemming, type Analyzer } from "../analyzer";
 import { builtinAnswer, findKnowledge } from "../answer";
+import { chunkSections } from "../chunk";
+import { extractFile } from "../extract";
 import { KnowledgeIndex } from "../retrieval";
 import { EVAL_QA, EVAL_QUESTIONS } from "./questions";
 
@@ -19,31 +21,10 @@ import { EVAL_QA, EVAL_QUESTIONS } from "./questions";
 
 const DOCS = path.join(import.meta.dirname, "docs");
 
-/**
- * A markdown document as pieces: its sections (a heading and what follows it), each cut at
- * paragraphs into pieces of at most ~800 characters. The indexing's own chunker
- * (lib/knowledge/chunk.ts, the `jobs` branch) is not on main yet: this stands in for it with the
- * same target size and the same heading-per-piece contract.
- */
-function piecesOf(markdown: string): TestPiece[] {
-  const sections: { heading: string | null; lines: string[] }[] = [{ heading: null, lines: [] }];
-  for (const line of markdown.split("\n")) {
-    const heading = /^#{1,6}\s+(.*)$/.exec(line);
-    if (heading) sections.push({ heading: heading[1].trim(), lines: [] });
-    else sections.at(-1)!.lines.push(line);
-  }
-  return sections.flatMap(({ heading, lines }) => {
-    const pieces: TestPiece[] = [];
-    let current = "";
-    for (const paragraph of lines.join("\n").split(/\n\s*\n/).map((p) => p.trim()).filter(Boolean)) {
-      if (current && current.length + 2 + paragraph.length > 800) {
-        pieces.push({ heading, text: current });
-        current = paragraph;
-      } else current = current ? `${current}\n\n${paragraph}` : paragraph;
-    }
-    if (current) pieces.push({ heading, text: current });
-    return pieces;
-  });
+/** A document as the indexing job cuts it: extracted (lib/knowledge/extract.ts), then chunked by structure (lib/knowledge/chunk.ts). */
+async function piecesOf(file: string): Promise<TestPiece[]> {
+  const extracted = await extractFile(new Uint8Array(readFileSync(path.join(DOCS, file))), file, { maxBytes: 1_000_000, maxPdfPages: 10 });
+  return chunkSections(extracted.sections);
 }
 
 type Figures = { hit1: number; hit3: number; answeredRight: number; fallbackPrecision: number; fallbackRecall: number; misses: string[] };
@@ -51,7 +32,7 @@ type Figures = { hit1: number; hit3: number; answeredRight: number; fallbackPrec
 async function evaluate(analyzer: Analyzer): Promise<Figures> {
   const owner = await makeUser();
   const bot = await createChatbot(owner, botInput());
-  for (const file of readdirSync(DOCS).sort()) await addSource(bot.id, { name: file, pieces: piecesOf(readFileSync(path.join(DOCS, file), "utf8")) }, analyzer);
+  for (const file of readdirSync(DOCS).sort()) await addSource(bot.id, { name: file, pieces: await piecesOf(file) }, analyzer);
   const knowledge = { botId: bot.id, index: new KnowledgeIndex(EVAL_QA, analyzer), hasPieces: true };
 
   let hit1 = 0;
