@@ -2,6 +2,7 @@ import { afterAll, describe, expect, it, vi } from "vitest";
 import { createChatbot } from "@/lib/db/chatbots";
 import { db } from "@/lib/db/client";
 import { addKnowledge } from "@/lib/db/knowledge";
+import { statementCounts } from "@/lib/db/statement-count";
 import { getConversation } from "@/lib/db/conversations";
 import { addSource } from "@/lib/testing/knowledge";
 import { botInput, makeUser } from "@/lib/testing/factories";
@@ -14,6 +15,9 @@ import type { ChatEvent } from "./wire";
 
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
 const FAKE_PORT = vi.hoisted(() => {
+  // Before the database client is made: count every statement it runs.
+  process.env.BENCH_COUNT_STATEMENTS = "true";
+  if (process.env.TEST_REDIS_URL) process.env.REDIS_URL = process.env.TEST_REDIS_URL;
   const port = 33_000 + (process.pid % 1000);
   process.env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
   process.env.OPENAI_API_KEY = "sk-sources-test";
@@ -88,6 +92,25 @@ describe("the built-in model answering from documents", () => {
     expect(none.sources).toBeNull();
     const stored = await db.message.findMany({ where: { conversationId: none.conversationId }, select: { sources: true } });
     expect(stored).toEqual([{ sources: null }, { sources: null }]);
+  });
+
+  it("costs one statement more than a Q&A answer before the first token: the search, in the database", async () => {
+    const statementsBeforeFirstToken = async (owner: { id: string }, botId: string, message: string) => {
+      await ask(owner, botId, message); // builds the bot's Q&A index once
+      const before = statementCounts();
+      const reply = await ask(owner, botId, message);
+      const atFirstToken = statementCounts().atFirstToken!;
+      expect(atFirstToken.transactions - before.transactions).toBe(0);
+      return { reply, statements: atFirstToken.statements - before.statements };
+    };
+    const { owner, bot } = await botWithMenu();
+    const fromDocument = await statementsBeforeFirstToken(owner, bot.id, "gluten free pasta");
+    expect(fromDocument.reply.sources?.[0].name).toBe("Menu.pdf");
+    const qaOnly = await createChatbot(owner, botInput());
+    await addKnowledge(owner, qaOnly.id, [{ question: "gluten free pasta?", answer: "Yes." }]);
+    const fromQa = await statementsBeforeFirstToken(owner, qaOnly.id, "gluten free pasta");
+    expect(fromQa.reply.text).toBe("Yes.");
+    expect(fromDocument.statements - fromQa.statements).toBe(1);
   });
 
   it("stops answering from a document once it is deleted", async () => {
