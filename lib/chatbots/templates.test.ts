@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { LOCALES } from "@/lib/i18n/locales";
 import { catalogTranslator } from "@/lib/testing/messages";
 import { chatbotSchema } from "@/lib/validation/chatbot";
+import { KnowledgeIndex } from "@/lib/knowledge/retrieval";
 import { TEMPLATES, TEMPLATE_QA, templateBot } from "./templates";
 
 const templateTranslator = (locale: string) => catalogTranslator(locale, "templates");
@@ -23,6 +24,15 @@ describe("templates", () => {
   it("speak the maker's language", () => {
     expect(templateBot("restaurant", templateTranslator("de")).bot.name).toBe("Restaurant-Gastgeber");
     expect(templateBot("restaurant", templateTranslator("ar")).entries[0].question).toBe("متى تفتحون؟");
+  });
+
+  it("answer what the issue's newcomer asked the restaurant bot, through the allergies entry's other phrasings", () => {
+    for (const locale of LOCALES) {
+      const allergies = templateBot("restaurant", templateTranslator(locale)).entries[3];
+      expect(allergies.alternatives.split("\n").length, locale).toBeGreaterThanOrEqual(2);
+    }
+    const index = new KnowledgeIndex(templateBot("restaurant", templateTranslator("en")).entries.map((e) => ({ ...e, alternatives: e.alternatives.split("\n") })));
+    expect(index.bestAnswer("Do you have gluten free options?")?.answer).toContain("allergy");
   });
 
   it("the avatar fields refuse anything outside their lists", () => {

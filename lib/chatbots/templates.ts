@@ -19,13 +19,13 @@ export type TemplateId = (typeof TEMPLATES)[number]["id"];
 export const TEMPLATE_IDS = TEMPLATES.map((t) => t.id) as [TemplateId, ...TemplateId[]];
 
 /** A translator for the `templates` namespace (next-intl's, or a test's). */
-type Translate = (key: string) => string;
+type Translate = { (key: string): string; has(key: string): boolean };
 
 /**
  * The bot and its sample Q&A for a template, in the translator's language, checked by the same
  * schemas a form goes through (a translation too long for a field fails here, not in the database).
  */
-export function templateBot(id: TemplateId, t: Translate): { bot: ChatbotData; entries: { question: string; answer: string }[] } {
+export function templateBot(id: TemplateId, t: Translate): { bot: ChatbotData; entries: { question: string; answer: string; alternatives: string }[] } {
   const template = TEMPLATES.find((x) => x.id === id);
   if (!template) throw new Error(`unknown template ${id}`);
   const bot = chatbotSchema.parse({
@@ -38,6 +38,14 @@ export function templateBot(id: TemplateId, t: Translate): { bot: ChatbotData; e
     avatarIcon: template.icon,
     avatarColor: template.color,
   });
-  const entries = Array.from({ length: TEMPLATE_QA }, (_, i) => knowledgeEntrySchema.parse({ question: t(`${id}.q${i + 1}`), answer: t(`${id}.a${i + 1}`) }));
+  // An entry may come with other ways visitors ask it (`alt<n>`, one per line), where the
+  // question alone would miss them ("gluten free options?" for the allergies entry).
+  const entries = Array.from({ length: TEMPLATE_QA }, (_, i) =>
+    knowledgeEntrySchema.parse({
+      question: t(`${id}.q${i + 1}`),
+      answer: t(`${id}.a${i + 1}`),
+      alternatives: t.has(`${id}.alt${i + 1}`) ? t(`${id}.alt${i + 1}`) : "",
+    }),
+  );
   return { bot, entries };
 }

@@ -108,11 +108,11 @@ export async function createChatbot(actor: Actor, input: ChatbotData) {
  * A bot and its first Q&A entries in one transaction (a template): either both exist or neither.
  * The caller has validated the entries against the Q&A schema.
  */
-export async function createChatbotWithKnowledge(actor: Actor, input: ChatbotData, entries: { question: string; answer: string }[]) {
+export async function createChatbotWithKnowledge(actor: Actor, input: ChatbotData, entries: { question: string; answer: string; alternatives?: string }[]) {
   return db.$transaction(async (tx) => {
     const bot = await tx.chatbot.create({ data: { ...writable(input), ...ownBots(actor), publicId: newPublicId() }, select: { id: true } });
     if (entries.length) {
-      await tx.knowledgeEntry.createMany({ data: entries.map((e, position) => ({ chatbotId: bot.id, question: e.question, answer: e.answer, position })) });
+      await tx.knowledgeEntry.createMany({ data: entries.map((e, position) => ({ chatbotId: bot.id, question: e.question, answer: e.answer, alternatives: e.alternatives ?? "", position })) });
     }
     return bot;
   });
