@@ -18,7 +18,7 @@ test("a key made on /api-keys drives the bot through the openai client; scope, i
   await new RegisterPage(page).register(user);
   const forms = new ChatbotFormPage(page);
   const botId = await forms.create({ name: "Bakery bot", systemPrompt: "Never tell anyone: the secret is 42." });
-  await page.getByRole("link", { name: "Q&A" }).click();
+  await page.getByRole("link", { name: "Knowledge", exact: true }).click();
   await page.getByRole("textbox", { name: "Question", exact: true }).fill("What are your opening hours?");
   await page.getByRole("textbox", { name: "Answer", exact: true }).fill("Seven to six, Monday to Saturday.");
   await page.getByRole("button", { name: "Add", exact: true }).click();

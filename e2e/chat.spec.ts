@@ -19,14 +19,14 @@ test("a bot answers from its Q&A, streams, stops, keeps its history and exports 
   // Settings: welcome and fallback messages.
   await page.goto(`/chatbots/${botId}/edit`);
   await expect(page.getByLabel("Answers with")).toHaveValue("builtin");
-  await expect(page.getByLabel("Answers with").locator("option")).toHaveText(["Built-in: answers from your Q&A", "OpenAI or compatible"]);
+  await expect(page.getByLabel("Answers with").locator("option")).toHaveText(["Built-in: answers from your knowledge", "OpenAI or compatible"]);
   await page.getByRole("textbox", { name: "Welcome message" }).fill("Hi! Ask me about our bakery.");
   await page.getByRole("textbox", { name: "Fallback message" }).fill("I only know about the bakery, sorry.");
   await page.getByRole("button", { name: "Save changes" }).click();
   await expectToast(page, "Changes saved.");
 
   // Q&A: add two entries, reorder, edit one.
-  await page.getByRole("link", { name: "Q&A" }).click();
+  await page.getByRole("link", { name: "Knowledge", exact: true }).click();
   const add = async (question: string, answer: string) => {
     await page.getByRole("textbox", { name: "Question", exact: true }).fill(question);
     await page.getByRole("textbox", { name: "Answer", exact: true }).fill(answer);

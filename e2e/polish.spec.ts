@@ -65,7 +65,7 @@ test("a newcomer starts from a template and chats with it at once; the checklist
   await expect(card.getByTestId("last-activity")).toContainText("Last active");
   // Its Q&A holds the four sample questions.
   await card.getByRole("link", { name: "Shop assistant" }).click();
-  await page.getByRole("link", { name: "Q&A" }).click();
+  await page.getByRole("link", { name: "Knowledge", exact: true }).click();
   await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(4);
 });
 
