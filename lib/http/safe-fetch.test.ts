@@ -239,6 +239,15 @@ describe("an allowed server", () => {
     expect(warn.mock.calls.length).toBeLessThanOrEqual(1);
   });
 
+  it("opens only a loopback port through the allowance, never a private or metadata address", async () => {
+    process.env.UNSAFE_FETCH_ALLOW_HOSTS = "intranet.test:80,10.0.0.1:80,169.254.169.254:80";
+    const privateName = async () => [{ address: "10.1.2.3", family: 4 as const }];
+    expect(await refusal("http://intranet.test/", { resolve: privateName })).toEqual({ code: "url_blocked" });
+    expect(await refusal("http://10.0.0.1/")).toEqual({ code: "url_blocked" });
+    expect(await refusal("http://169.254.169.254/latest/meta-data/")).toEqual({ code: "url_blocked" });
+    delete process.env.UNSAFE_FETCH_ALLOW_HOSTS;
+  });
+
   it("connects to the address it checked, never asking DNS again (a name pinned to loopback)", async () => {
     const port = new URL(base).port;
     process.env.UNSAFE_FETCH_ALLOW_HOSTS = `pinned.test:${port}`;
