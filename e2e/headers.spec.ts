@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { RegisterPage, uniqueUser } from "./pages";
+import { RegisterPage, chooseLanguage, uniqueUser } from "./pages";
 
 test("every page has a nonce CSP and the security headers; HSTS only over HTTPS", async ({ request }) => {
   const first = await request.get("/login");
@@ -45,8 +45,7 @@ test("the app works under its CSP: no violation while signing up, chatting and s
   await page.getByRole("dialog").getByRole("button", { name: "Cancel" }).click();
   await page.getByTestId("theme-toggle").click();
   await expect(page.locator("html")).toHaveAttribute("data-bs-theme", "light");
-  await page.getByRole("button", { name: /Language/ }).click();
-  await page.getByRole("button", { name: "Français" }).click();
+  await chooseLanguage(page, /Language/, "Français");
   await expect(page.locator("html")).toHaveAttribute("lang", "fr");
   // Bootstrap and its icons still style the page.
   // Polled: the switch reloads the page, and lang can change before its stylesheet applies.

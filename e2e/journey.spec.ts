@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { ChatbotFormPage, LoginPage, RegisterPage, expectToast, logout, uniqueUser } from "./pages";
+import { ChatbotFormPage, LoginPage, RegisterPage, chooseLanguage, expectToast, logout, uniqueUser } from "./pages";
 
 test("a maker registers, builds a bot, edits, toggles and deletes it, edits the profile, changes password, switches language and theme, and logs out", async ({ page }) => {
   const user = uniqueUser("maker");
@@ -83,19 +83,16 @@ test("a maker registers, builds a bot, edits, toggles and deletes it, edits the 
   await expect(page).toHaveURL(/\/dashboard$/);
 
   // Language: Arabic turns the page right-to-left, and the choice is kept on the profile.
-  await page.getByRole("button", { name: /Language/ }).click();
-  await page.getByRole("button", { name: "العربية" }).click();
+  await chooseLanguage(page, /Language/, "العربية");
   await expect(page.locator("html")).toHaveAttribute("dir", "rtl");
   await expect(page.locator("html")).toHaveAttribute("lang", "ar");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("لوحة التحكم");
   await page.goto("/profile");
   await expect(page.getByLabel("اللغة المفضلة")).toHaveValue("ar");
-  await page.getByRole("button", { name: /اللغة/ }).click();
-  await page.getByRole("button", { name: "Deutsch" }).click();
+  await chooseLanguage(page, /اللغة/, "Deutsch");
   await expect(page.locator("html")).toHaveAttribute("dir", "ltr");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Ihr Profil");
-  await page.getByRole("button", { name: /Sprache/ }).click();
-  await page.getByRole("button", { name: "English" }).click();
+  await chooseLanguage(page, /Sprache/, "English");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("Your profile");
 
   // Theme: dark by default, light on request, and the choice survives a reload with no flash.

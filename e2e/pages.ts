@@ -74,3 +74,17 @@ export async function expectToast(page: Page, text: string | RegExp) {
   // .last(): the same message twice in a row shows two toasts.
   await expect(page.getByTestId("toast-success").filter({ hasText: text }).last()).toBeVisible();
 }
+
+/**
+ * Opens the interface language menu (its button's name in the page's language) and picks a
+ * language. A click that lands before the page's scripts have run opens nothing, as for anyone
+ * that quick: the click is repeated until the menu shows, which a busy machine needs.
+ */
+export async function chooseLanguage(page: Page, menu: RegExp, language: string) {
+  const item = page.getByRole("button", { name: language, exact: true });
+  await expect(async () => {
+    if (!(await item.isVisible())) await page.getByRole("button", { name: menu }).click();
+    await expect(item).toBeVisible({ timeout: 2_000 });
+  }).toPass({ timeout: 20_000 });
+  await item.click();
+}

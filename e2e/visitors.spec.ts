@@ -2,6 +2,7 @@ import { seriousViolations } from "./axe";
 import sharp from "sharp";
 import type { Page } from "@playwright/test";
 import { createBot, expect, publishBot, signIn, test } from "./fixtures";
+import { chooseLanguage } from "./pages";
 
 // What a business's visitors see of it (the public page), and what the owner keeps while trying
 // their bot (the playground across a reload, the sections on a phone, the send hint in Arabic).
@@ -42,8 +43,7 @@ test("the public page is the business's: its name, picture, colour and title ico
   await visitor.getByTestId("theme-toggle").click();
   await expect(visitor.locator("html")).toHaveAttribute("data-bs-theme", "light");
   expect(await seriousViolations(visitor)).toEqual([]);
-  await visitor.getByRole("button", { name: /Language/ }).click();
-  await visitor.getByRole("button", { name: "Deutsch" }).click();
+  await chooseLanguage(visitor, /Language/, "Deutsch");
   await expect(visitor.locator("html")).toHaveAttribute("lang", "de");
   await expect(visitor.getByTestId("powered-by")).toHaveText("Bereitgestellt mit ChatBot Factory");
   await expectNoPlatformChrome(visitor);
