@@ -10,7 +10,7 @@ import { chromium } from "@playwright/test";
 
 // The browser the e2e tests use (playwright.config.ts): Debian's Chromium, never a downloaded one.
 const LAUNCH = {
-  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium",
+  executablePath: process.env.CHROMIUM_PATH || "/usr/bin/chromium-headless-shell",
   args: ["--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
 };
 
