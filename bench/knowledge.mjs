@@ -154,7 +154,7 @@ async function openDb(kind, url) {
   const stamp = (d = new Date()) => (kind === "sqlite" ? d.toISOString().replace("Z", "+00:00") : d.toISOString());
   if (kind === "sqlite") {
     const db = new Database(url.slice("file:".length));
-    db.exec("PRAGMA busy_timeout = 10000");
+    db.prepare("PRAGMA busy_timeout = 10000").all();
     const statements = new Map();
     const prepared = (text) => statements.get(text) ?? statements.set(text, db.prepare(text)).get(text);
     return {
@@ -271,7 +271,7 @@ async function benchDatabase(kind) {
     AUTH_SECRET: SECRET,
     OPENAI_BASE_URL: `${fake.url}/v1`,
     OPENAI_API_KEY: "sk-bench",
-    CHAT_PER_USER_PER_MINUTE: "1000000",
+    CHAT_PER_USER_PER_MINUTE: "100000",
     JOBS_POLL_SECONDS: "0.2",
   };
   const chat = (botId, message) =>
@@ -439,7 +439,12 @@ buildIfNeeded();
 const results = [];
 for (const kind of DATABASES) {
   if (kind !== "sqlite" && kind !== "postgresql") throw new Error(`BENCH_DATABASES: unknown ${kind}`);
-  results.push(await benchDatabase(kind));
+  try {
+    results.push(await benchDatabase(kind));
+  } catch (error) {
+    console.error(error);
+    process.exit(1); // the fake provider would keep the process up
+  }
 }
 
 // ── The table ───────────────────────────────────────────────────────────────────────────────
