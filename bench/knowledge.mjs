@@ -46,6 +46,8 @@ const SIZES = [10, 1000, 10000];
 const PIECE_WORDS = 130;
 const MEM_WORDS = Number(process.env.BENCH_MEM_WORDS ?? 60);
 const WARMUP = 30;
+/** Ids as Prisma's cuid() makes them: letters and digits only (a hyphen would split the bot's index token "zb<id>" into a phrase). */
+const newId = () => `c${randomUUID().replace(/-/g, "")}`;
 
 const log = (message) => process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${message}\n`);
 const pct = (values, p) => {
@@ -205,7 +207,7 @@ const PIECE_COLUMNS = ["id", "chatbotId", "sourceId", "position", "heading", "te
 
 /** A bot (built-in, or on the fake OpenAI-compatible provider), written straight. */
 async function addBot(db, ownerId, name, llm = false) {
-  const id = randomUUID();
+  const id = newId();
   const now = db.stamp();
   await db.run(
     `INSERT INTO "Chatbot" ("id", "ownerId", "name", "provider", "model", "maxOutputTokens", "publicId", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, 256, $6, $7, $8)`,
@@ -225,7 +227,7 @@ async function addPieces(db, botIds, count, words, exact) {
   };
   let done = 0;
   for (const botId of botIds) {
-    const sourceId = randomUUID();
+    const sourceId = newId();
     await db.run(
       `INSERT INTO "KnowledgeSource" ("id", "chatbotId", "kind", "name", "size", "status", "pieceCount", "syncedAt", "createdAt", "updatedAt") VALUES ($1, $2, 'text', 'Bench text', $3, 'ready', $4, $5, $6, $7)`,
       [sourceId, botId, count * words * 7, count, now, now, now],
@@ -233,7 +235,7 @@ async function addPieces(db, botIds, count, words, exact) {
     const asked = [];
     for (let position = 0; position < count; position++) {
       const p = piece(words, exact);
-      rows.push([randomUUID(), botId, sourceId, position, p.heading, p.text, p.terms, "en"]);
+      rows.push([newId(), botId, sourceId, position, p.heading, p.text, p.terms, "en"]);
       if (asked.length < 200 && random() < 200 / count + 0.01) asked.push(question(p.content));
       if (rows.length >= 20000) await flush();
     }
@@ -255,7 +257,7 @@ async function benchDatabase(kind) {
   await migrate({ quiet: true });
   let db = await openDb(kind, url);
 
-  const userId = randomUUID();
+  const userId = newId();
   const sid = randomUUID();
   const now = db.stamp();
   await db.run(`INSERT INTO "User" ("id", "username", "email", "passwordHash", "createdAt", "updatedAt") VALUES ($1, 'bench', 'bench@example.test', '', $2, $3)`, [userId, now, now]);
@@ -316,7 +318,7 @@ async function benchDatabase(kind) {
     }
     const totalMb = texts.reduce((n, t) => n + t.byteLength, 0) / 1024 / 1024;
     log(`${kind}: indexing ${texts.length} texts, ${round(totalMb)} MB, through the job worker`);
-    const ids = texts.map(() => randomUUID());
+    const ids = texts.map(() => newId());
     let stamp = db.stamp();
     await db.insert(
       "KnowledgeSource",
