@@ -72,7 +72,10 @@ export async function startProductionServer(port, env) {
   });
   for (let i = 0; ; i++) {
     if (await fetch(`http://127.0.0.1:${port}/api/health`).then((r) => r.ok, () => false)) break;
-    if (i === 100) throw new Error("the server did not start");
+    if (i === 100) {
+      await stopProductionServer(server);
+      throw new Error("the server did not start");
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return server;
