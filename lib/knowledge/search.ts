@@ -64,19 +64,28 @@ export async function searchPieces(botId: string, message: string, limit: number
   const queries = fullTextQueries(botId, words.flat());
   if (!queries || limit <= 0) return [];
   const candidates = Math.max(limit * CANDIDATES_PER_RESULT, MIN_CANDIDATES);
+  // Ranked inside the full-text index first, and only the best candidates joined to their rows
+  // and sources: a question can match thousands of a bot's pieces (bench:knowledge).
   const { rows } = isPostgres(env().DATABASE_URL)
     ? await sql(
-        `SELECT ${SELECTED}, ts_rank_cd(p."search", to_tsquery('simple', $2), 1) AS "rank"
-         FROM "KnowledgePiece" p JOIN "KnowledgeSource" s ON s."id" = p."sourceId"
-         WHERE p."search" @@ to_tsquery('simple', $1) AND p."chatbotId" = $3
-         ORDER BY "rank" DESC, p."sourceId", p."position" LIMIT ${candidates}`,
-        [queries.tsBot, queries.tsTerms, botId],
+        `WITH top AS (
+           SELECT p."id", ts_rank_cd(p."search", to_tsquery('simple', $1), 1) AS "rank"
+           FROM "KnowledgePiece" p
+           WHERE p."search" @@ to_tsquery('simple', $2) AND p."chatbotId" = $3
+           ORDER BY "rank" DESC LIMIT ${candidates})
+         SELECT ${SELECTED}, top."rank" FROM top
+         JOIN "KnowledgePiece" p ON p."id" = top."id" JOIN "KnowledgeSource" s ON s."id" = p."sourceId"
+         ORDER BY top."rank" DESC, p."sourceId", p."position"`,
+        [queries.tsTerms, queries.tsBot, botId],
       )
     : await sql(
-        `SELECT ${SELECTED}, -bm25("KnowledgePieceFts") AS "rank"
-         FROM "KnowledgePieceFts" f JOIN "KnowledgePiece" p ON p.rowid = f.rowid JOIN "KnowledgeSource" s ON s."id" = p."sourceId"
-         WHERE "KnowledgePieceFts" MATCH $1 AND p."chatbotId" = $2
-         ORDER BY "rank" DESC, p."sourceId", p."position" LIMIT ${candidates}`,
+        `WITH top AS (
+           SELECT rowid AS "r", -bm25("KnowledgePieceFts") AS "rank" FROM "KnowledgePieceFts"
+           WHERE "KnowledgePieceFts" MATCH $1 ORDER BY "rank" DESC LIMIT ${candidates})
+         SELECT ${SELECTED}, top."rank" FROM top
+         JOIN "KnowledgePiece" p ON p.rowid = top."r" JOIN "KnowledgeSource" s ON s."id" = p."sourceId"
+         WHERE p."chatbotId" = $2
+         ORDER BY top."rank" DESC, p."sourceId", p."position"`,
         [queries.fts, botId],
       );
   const hits = rows.map((row): PieceHit => {
