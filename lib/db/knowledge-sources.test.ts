@@ -47,16 +47,17 @@ describe("knowledge sources", () => {
     const other = await makeUser();
     const bot = await createChatbot(owner, botInput());
     const id = await addTextSource(owner, bot.id, { title: "Mine", body: "Private." });
+    // One at a time: each call starts when the previous one has been answered and checked.
     for (const call of [
-      listSources(other, bot.id),
-      botStoredBytes(other, bot.id),
-      addTextSource(other, bot.id, { title: "Injected", body: "x" }),
-      addUrlSource(other, bot.id, "https://example.com/"),
-      deleteSource(other, id),
-      reindexSource(other, id),
-      setSyncSchedule(other, id, "daily"),
-      deleteSource(owner, "no-such-source"),
-    ]) expect(await codeOf(call)).toBe("not_found");
+      () => listSources(other, bot.id),
+      () => botStoredBytes(other, bot.id),
+      () => addTextSource(other, bot.id, { title: "Injected", body: "x" }),
+      () => addUrlSource(other, bot.id, "https://example.com/"),
+      () => deleteSource(other, id),
+      () => reindexSource(other, id),
+      () => setSyncSchedule(other, id, "daily"),
+      () => deleteSource(owner, "no-such-source"),
+    ]) expect(await codeOf(call())).toBe("not_found");
     expect((await listSources(owner, bot.id)).map((s) => s.name)).toEqual(["Mine"]);
     expect(await codeOf(listSources({ id: undefined as unknown as string }, bot.id))).toBe("unauthenticated");
   });
