@@ -52,6 +52,9 @@ test("a newcomer starts from a template and chats with it at once; the checklist
 
   await ask(page, "how long does the delivery take?");
   await expect(page.getByTestId("chat-reply").last()).toContainText("2 to 4 working days");
+  // The exchange is stored and counted as the reply ends: leave once it has (a PostgreSQL run read the dashboard first).
+  await expect(page.getByTestId("chat-reply").last()).toHaveAttribute("aria-busy", "false");
+  await expect(page.getByTestId("chat-reply").last().getByTestId("chat-sources")).toContainText("Q&A: How long does delivery take?");
 
   // Every step done: the checklist steps aside, the bot is a card with its face, status and week.
   await page.goto("/dashboard");
