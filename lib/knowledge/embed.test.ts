@@ -116,7 +116,7 @@ describe("with an embedding provider", () => {
     expect(reply.text).toBe("Here you are.");
     expect(reply.system).toContain("The car price is twelve thousand euros");
     expect(reply.system).not.toContain("nine in the morning"); // not near it
-    expect(embeddingCalls().map((r) => r.body.input)).toEqual([message]);
+    expect(embeddingCalls().map((r) => r.body.input)).toEqual([[message]]);
 
     // Words and meaning together: the passage with both comes first.
     const both = await ask(owner, bot.id, "car price and opening hours");
