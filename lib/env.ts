@@ -33,6 +33,15 @@ const schema = z.object({
   ANTHROPIC_API_KEY: z.string().optional(),
   ANTHROPIC_BASE_URL: z.url().optional(),
   AI_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(60),
+  // Optional embeddings for knowledge search (lib/knowledge/embed.ts), with the provider's key and
+  // URL above; unset: full-text search only. The model defaults to text-embedding-3-small (openai)
+  // or gemini-embedding-001 (gemini). Time per indexing request, and per visitor message.
+  EMBEDDING_PROVIDER: z.enum(["openai", "gemini"]).optional(),
+  EMBEDDING_MODEL: z.string().min(1).optional(),
+  EMBEDDING_TIMEOUT_SECONDS: z.coerce.number().int().min(1).max(600).default(30),
+  EMBEDDING_QUERY_TIMEOUT_MS: z.coerce.number().int().min(50).max(60_000).default(1500),
+  // Cosine a piece must reach to join a search by meaning alone (it depends on the model).
+  EMBEDDING_MIN_SIMILARITY: z.coerce.number().min(-1).max(1).default(0.3),
   // Login limits: failed attempts for one account from one address, then a wait; and failed
   // attempts from one address per day. The address comes from X-Forwarded-For only behind
   // this many trusted proxies (0: no proxy, the header is ignored).

@@ -2,6 +2,9 @@
 //   OpenAI (and compatible)  POST /v1/chat/completions           Server-Sent Events, data: chunks, [DONE]
 //   Google Gemini            POST /v1beta/models/M:streamGenerateContent?alt=sse
 //   Anthropic                POST /v1/messages                   event: message_start … message_stop
+// and embeddings, deterministic (see fakeEmbedding: similar texts get close vectors):
+//   OpenAI (and compatible)  POST /v1/embeddings                 { data: [{ embedding, index }], usage }
+//   Google Gemini            POST /v1beta/models/M:embedContent, :batchEmbedContents
 // Used by the adapter tests (in process), the end-to-end tests and the chat benchmark (as a
 // process: `node scripts/fake-llm.mjs PORT [paceMs]`). Never reaches the internet.
 import { createServer } from "node:http";
@@ -14,8 +17,9 @@ const DEFAULT_REPLY = "Hello! This is the fake provider answering, one word at a
  * [[scenario]] (e.g. [[429]], [[slow]], [[xss]], [[echo]]: repeats the instructions it was given, as
  * a model talked into it would) overrides it per request, for tests in another process.
  */
-export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scenario = "ok" } = {}) {
-  const state = { reply, paceMs, scenario, requests: [] };
+export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scenario = "ok", embeddingScenario = "ok" } = {}) {
+  // embeddingScenario: "ok" | "500" | "hang", for the embedding endpoints only (chat keeps `scenario`).
+  const state = { reply, paceMs, scenario, embeddingScenario, requests: [] };
   const server = createServer(async (req, res) => {
     const chunks = [];
     for await (const chunk of req) chunks.push(chunk);
@@ -28,6 +32,8 @@ export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scen
     }
     const url = new URL(req.url ?? "/", "http://fake");
     state.requests.push({ method: req.method, path: url.pathname, search: url.search, headers: req.headers, body });
+
+    if (url.pathname.endsWith("/embeddings") || /:(batch)?[eE]mbedContents?$/.test(url.pathname)) return embeddings(res, url.pathname, body, state.embeddingScenario);
 
     const wire = url.pathname.endsWith("/chat/completions")
       ? "openai"
@@ -104,6 +110,45 @@ export function startFakeLlm({ port = 0, reply = DEFAULT_REPLY, paceMs = 0, scen
     });
   });
 }
+
+export const FAKE_EMBEDDING_DIMENSIONS = 64;
+/** Words the fake's "model" takes for one another: a message can be near a passage it shares no word with. */
+const SYNONYMS = { automobile: "car", automobiles: "car", cars: "car", vehicle: "car", vehicles: "car", cost: "price", costs: "price", prices: "price", priced: "price", fee: "price", fees: "price" };
+const STOP = new Set(["a", "an", "the", "of", "to", "is", "are", "do", "does", "what", "how", "much", "and", "or", "in", "on", "at", "for", "we", "you", "i", "it", "our", "your"]);
+
+/** A hashed bag of words (synonyms folded, small words dropped), normalised: shared words make texts close. */
+export function fakeEmbedding(text) {
+  const vector = new Array(FAKE_EMBEDDING_DIMENSIONS).fill(0);
+  for (const raw of String(text).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []) {
+    if (STOP.has(raw)) continue;
+    const word = SYNONYMS[raw] ?? raw;
+    let hash = 2166136261;
+    for (const ch of word) hash = Math.imul(hash ^ ch.codePointAt(0), 16777619) >>> 0;
+    vector[hash % FAKE_EMBEDDING_DIMENSIONS] += hash & 0x10000 ? 1 : -1;
+  }
+  const norm = Math.hypot(...vector) || 1;
+  return vector.map((v) => v / norm);
+}
+
+function embeddings(res, path, body, scenario) {
+  const gemini = path.includes(":");
+  if (scenario === "hang") return;
+  if (scenario === "500") return json(res, 500, errorBody(gemini ? "gemini" : "openai", "internal error", "api_error"));
+  if (gemini) {
+    if (path.endsWith(":embedContent")) return json(res, 200, { embedding: { values: fakeEmbedding(partsText(body?.content)) } });
+    return json(res, 200, { embeddings: (body?.requests ?? []).map((r) => ({ values: fakeEmbedding(partsText(r.content)) })) });
+  }
+  const inputs = Array.isArray(body?.input) ? body.input : [body?.input ?? ""];
+  const tokens = inputs.reduce((n, t) => n + String(t).split(/\s+/).length, 0);
+  return json(res, 200, {
+    object: "list",
+    data: inputs.map((text, index) => ({ object: "embedding", index, embedding: fakeEmbedding(text) })),
+    model: body?.model,
+    usage: { prompt_tokens: tokens, total_tokens: tokens },
+  });
+}
+
+const partsText = (content) => (content?.parts ?? []).map((p) => p.text ?? "").join("");
 
 /** The system instructions as each wire format carries them. */
 function instructionsOf(wire, body) {

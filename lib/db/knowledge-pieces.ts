@@ -13,6 +13,8 @@ export type PieceData = {
   text: string;
   terms: string;
   lang: string;
+  /** float32 little-endian (lib/knowledge/embed.ts), when an embedding provider is configured. */
+  embedding?: Uint8Array<ArrayBuffer> | null;
 };
 
 export type SourceForIndex = {

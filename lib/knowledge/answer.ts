@@ -4,7 +4,8 @@ import { stemming, type Analyzer } from "./analyzer";
 import type { ContextItem } from "./context";
 import { quotePassage } from "./passage";
 import { MATCH_THRESHOLD, type KnowledgeEntry, type KnowledgeIndex } from "./retrieval";
-import { searchPieces, type PieceHit } from "./search";
+import { embeddingsConfigured } from "./embed";
+import { searchPieces, searchPiecesFused, type PieceHit } from "./search";
 
 // What a bot knows for one message: its Q&A entries (in memory, ./retrieval.ts) and its document
 // pieces (in the database, ./search.ts) ranked together by the share of the message's words they
@@ -23,10 +24,30 @@ export type BotKnowledge = { botId: string; index: KnowledgeIndex; hasPieces: bo
 /** Q&A entries and passages for the message, best first: by share of the message's words, Q&A first on ties. */
 export async function findKnowledge(knowledge: BotKnowledge, message: string, limits: { entries: number; passages: number }, analyzer: Analyzer = stemming): Promise<Found[]> {
   const entries = knowledge.index.search(message, limits.entries).map((m): Found => ({ kind: "qa", entry: m.entry, share: m.share }));
-  const pieces = knowledge.hasPieces ? await searchPieces(knowledge.botId, message, limits.passages, analyzer) : [];
-  const found = [...entries, ...pieces.map((piece): Found => ({ kind: "piece", piece, share: piece.share }))];
+  const fused = knowledge.hasPieces && embeddingsConfigured();
+  const pieces = knowledge.hasPieces ? await (fused ? searchPiecesFused : searchPieces)(knowledge.botId, message, limits.passages, analyzer) : [];
+  const passages = pieces.map((piece): Found => ({ kind: "piece", piece, share: piece.share }));
+  if (fused) return mergeFused(entries, passages);
+  const found = [...entries, ...passages];
   // Stable: within a kind, each search's own order.
   return found.sort((a, b) => b.share - a.share || (a.kind === "qa" ? -1 : 0) - (b.kind === "qa" ? -1 : 0));
+}
+
+/**
+ * Q&A entries (by share) and passages in their fused order, merged: the next entry goes first
+ * unless the next passage matches strictly more of the message's words — so a passage found by
+ * meaning alone (share 0) follows the entries that match, and keeps its place among passages.
+ */
+function mergeFused(entries: Found[], passages: Found[]): Found[] {
+  const qa = [...entries].sort((a, b) => b.share - a.share);
+  const merged: Found[] = [];
+  let i = 0;
+  let j = 0;
+  while (i < qa.length || j < passages.length) {
+    if (j >= passages.length || (i < qa.length && qa[i].share >= passages[j].share)) merged.push(qa[i++]);
+    else merged.push(passages[j++]);
+  }
+  return merged;
 }
 
 const webAddress = (url: string | null) => (url && /^https?:\/\//i.test(url) ? url : null);

@@ -66,6 +66,8 @@ describe("files and texts", () => {
       [2, null, bot.id],
     ]);
     expect(stored[0].lang).toBe("en");
+    // No embedding provider in this run: full text only, no vectors stored.
+    expect(stored.map((p) => p.embedding)).toEqual([null, null]);
     expect(await search(bot.id, "bread")).toEqual([stored[0].id]);
     expect(await search(bot.id, "Saturdays")).toEqual([stored[0].id]);
     expect(await search(bot.id, "monday")).toEqual([stored[1].id]);

@@ -20,6 +20,7 @@ import {
   type SourceForIndex,
 } from "@/lib/db/knowledge-pieces";
 import { chunkSections } from "./chunk";
+import { indexEmbedder } from "./embed";
 import { crawlSite, fetchPage } from "./crawl";
 import { ExtractError, extractFile, type Section } from "./extract";
 import { detectLanguage, stemmedTokens } from "./stem";
@@ -87,6 +88,14 @@ function pieceData(pieces: { text: string; heading: string | null; pageNumber: n
   });
 }
 
+type Embedder = ReturnType<typeof indexEmbedder>;
+
+/** The pieces with their embeddings when a provider is configured (none when it fails: full text still finds them). */
+async function withEmbeddings(pieces: PieceData[], embedTexts: Embedder): Promise<PieceData[]> {
+  const vectors = await embedTexts(pieces.map((p) => (p.heading ? `${p.heading}\n${p.text}` : p.text)));
+  return pieces.map((p, i) => (vectors[i] ? { ...p, embedding: vectors[i] } : p));
+}
+
 const byteLength = (sections: Section[]) => sections.reduce((n, s) => n + Buffer.byteLength(s.text), 0);
 
 const EXTENSIONS: Record<string, string> = { txt: "txt", markdown: "md", csv: "csv", html: "html", pdf: "pdf", docx: "docx" };
@@ -110,7 +119,7 @@ function withTimeout<T>(work: Promise<T>, ms: number, signal: AbortSignal): Prom
   });
 }
 
-async function indexDocument(source: SourceForIndex, signal: AbortSignal) {
+async function indexDocument(source: SourceForIndex, signal: AbortSignal, embedTexts: Embedder) {
   if (!source.content) throw new ExtractError("file_no_text");
   const { KNOWLEDGE_MAX_FILE_MB, KNOWLEDGE_MAX_BOT_MB, KNOWLEDGE_MAX_PDF_PAGES } = env();
   const bytes = new Uint8Array(source.content);
@@ -118,20 +127,20 @@ async function indexDocument(source: SourceForIndex, signal: AbortSignal) {
   const name = source.kind === "text" ? "text.md" : nameFor(source);
   const maxBytes = Math.floor((source.kind === "text" ? KNOWLEDGE_MAX_BOT_MB : KNOWLEDGE_MAX_FILE_MB) * 1024 * 1024);
   const extracted = await withTimeout(extractFile(bytes, name, { maxBytes, maxPdfPages: KNOWLEDGE_MAX_PDF_PAGES }), EXTRACT_TIMEOUT_MS, signal);
-  const pieces = pieceData(chunkSections(extracted.sections), null);
+  const pieces = await withEmbeddings(pieceData(chunkSections(extracted.sections), null), embedTexts);
   await replaceSourcePieces(source, pieces, { size: bytes.byteLength });
 }
 
-async function indexPage(source: SourceForIndex) {
+async function indexPage(source: SourceForIndex, embedTexts: Embedder) {
   const page = await fetchPage(source.url ?? "");
-  const pieces = pieceData(chunkSections(page.sections), page.url);
+  const pieces = await withEmbeddings(pieceData(chunkSections(page.sections), page.url), embedTexts);
   const named = source.name === source.url && page.title ? { name: page.title.slice(0, 200) } : {};
   await replaceSourcePieces(source, pieces, { size: byteLength(page.sections), nextSyncAt: nextSyncOf(source.syncSchedule), ...named });
 }
 
 const hashOf = (title: string | null, sections: Section[]) => createHash("sha256").update(JSON.stringify([title, sections])).digest("hex");
 
-async function indexSite(source: SourceForIndex, signal: AbortSignal) {
+async function indexSite(source: SourceForIndex, signal: AbortSignal, embedTexts: Embedder) {
   const limit = env().KNOWLEDGE_MAX_SITE_PAGES;
   const maxPages = Math.max(1, Math.min(source.maxPages ?? limit, limit));
   const maxDepth = Math.max(0, Math.min(source.maxDepth ?? DEFAULT_SITE_DEPTH, 10));
@@ -157,7 +166,8 @@ async function indexSite(source: SourceForIndex, signal: AbortSignal) {
     if (stored.get(item.url)?.contentHash === contentHash) {
       await touchPage(source.id, item.url);
     } else {
-      await writePage(source, { url: item.url, title: item.title, contentHash }, pieceData(chunkSections(item.sections), item.url));
+      const pieces = await withEmbeddings(pieceData(chunkSections(item.sections), item.url), embedTexts);
+      await writePage(source, { url: item.url, title: item.title, contentHash }, pieces);
       await setSourceStatus(source.id, { status: "processing", pieceCount: await countPieces(source.id) });
     }
   }
@@ -190,10 +200,12 @@ export async function indexSource(payload: unknown, context: JobContext): Promis
   const source = await sourceForIndex(sourceId);
   if (!source) return; // deleted before its turn
   if (!(await setSourceStatus(source.id, { status: "processing", errorCode: null }))) return;
+  // One embedder per run: after a failure it stops asking (full text only for this run).
+  const embedTexts = indexEmbedder();
   try {
-    if (source.kind === "file" || source.kind === "text") await indexDocument(source, context.signal);
-    else if (source.kind === "url") await indexPage(source);
-    else if (source.kind === "site") await indexSite(source, context.signal);
+    if (source.kind === "file" || source.kind === "text") await indexDocument(source, context.signal, embedTexts);
+    else if (source.kind === "url") await indexPage(source, embedTexts);
+    else if (source.kind === "site") await indexSite(source, context.signal, embedTexts);
     else throw new Error(`unknown source kind ${source.kind}`);
   } catch (error) {
     if (error instanceof SourceGone) return;
