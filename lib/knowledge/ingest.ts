@@ -36,20 +36,10 @@ import { detectLanguage, stemmedTokens } from "./stem";
 // source had: a re-index that fails keeps answering from the last good one, and says failed.
 
 export const INDEX_JOB = "knowledge.index";
-/** PDF.js can spin on a hostile file: extraction gets this long, then `file_timeout`. */
+/** Any file's extraction gets this long, then `file_timeout` (a PDF is stopped sooner on its own thread: extract.ts). */
 export const EXTRACT_TIMEOUT_MS = 120_000;
 const DEFAULT_SITE_DEPTH = 2;
 const DAY = 24 * 60 * 60 * 1000;
-
-/** Codes a source can fail with beyond extract.ts's and safe-fetch.ts's. */
-export const INGEST_ERROR_CODES = ["file_timeout", "server_error"] as const;
-
-class IngestError extends Error {
-  constructor(readonly code: (typeof INGEST_ERROR_CODES)[number]) {
-    super(code);
-    this.name = "IngestError";
-  }
-}
 
 /** Queues (or re-queues) the indexing of a source and starts it; the source shows `queued` unless it is being processed. */
 export async function enqueueIndex(sourceId: string): Promise<void> {
@@ -109,7 +99,7 @@ function nameFor(source: SourceForIndex): string {
 
 function withTimeout<T>(work: Promise<T>, ms: number, signal: AbortSignal): Promise<T> {
   return new Promise<T>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new IngestError("file_timeout")), ms);
+    const timer = setTimeout(() => reject(new ExtractError("file_timeout")), ms);
     const abort = () => reject(signal.reason ?? new Error("aborted"));
     signal.addEventListener("abort", abort, { once: true });
     work.then(resolve, reject).finally(() => {
@@ -189,7 +179,7 @@ async function indexSite(source: SourceForIndex, signal: AbortSignal, embedTexts
 }
 
 const knownCode = (error: unknown): string | null => {
-  if (error instanceof ExtractError || error instanceof FetchError || error instanceof IngestError) return error.code;
+  if (error instanceof ExtractError || error instanceof FetchError) return error.code;
   return null;
 };
 
