@@ -1,4 +1,5 @@
 import { AI_ERROR_CODES } from "@/lib/ai/types";
+import { EXTRACT_ERROR_CODES, FETCH_ERROR_CODES } from "@/lib/knowledge/error-codes";
 
 // Error codes, never sentences: each becomes the message key `errors.<code>` in every language.
 export const ERROR_CODES = [
@@ -57,25 +58,11 @@ export const ERROR_CODES = [
   "image_too_large",
   "image_dimensions_too_large",
   // documents and web pages as knowledge: a file's or a page's refusal, shown on its own row
-  // (lib/knowledge/extract.ts EXTRACT_ERROR_CODES, lib/http/safe-fetch.ts FETCH_ERROR_CODES; a test keeps them in step)
-  "file_type_unsupported",
-  "file_encrypted",
-  "file_no_text",
-  "file_corrupt",
-  "file_too_large",
-  "file_too_many_pages",
-  "file_archive_bomb",
-  "file_timeout",
+  // (lib/knowledge/error-codes.ts)
+  ...EXTRACT_ERROR_CODES,
   "file_empty",
   "knowledge_storage_full",
-  "url_invalid",
-  "url_blocked",
-  "url_unreachable",
-  "url_timeout",
-  "url_too_large",
-  "url_not_html",
-  "url_http_error",
-  "robots_disallowed",
+  ...FETCH_ERROR_CODES,
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;

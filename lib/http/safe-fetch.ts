@@ -4,22 +4,14 @@ import https from "node:https";
 import { BlockList, isIP, type LookupFunction } from "node:net";
 import { createBrotliDecompress, createGunzip, createInflate } from "node:zlib";
 import type { Readable } from "node:stream";
+import { FETCH_ERROR_CODES } from "@/lib/knowledge/error-codes";
 
 // Fetching a URL an owner typed (a web source) from the server: an SSRF surface. Only http(s);
 // every address a name resolves to is checked, and the connection goes to the address that was
 // checked (no second lookup a rebinding DNS server could answer differently); every redirect is
 // checked the same way; size and time are capped; no cookies are sent or kept.
 
-export const FETCH_ERROR_CODES = [
-  "url_invalid",
-  "url_blocked",
-  "url_unreachable",
-  "url_timeout",
-  "url_too_large",
-  "url_not_html",
-  "url_http_error",
-  "robots_disallowed",
-] as const;
+export { FETCH_ERROR_CODES };
 export type FetchErrorCode = (typeof FETCH_ERROR_CODES)[number];
 
 export class FetchError extends Error {

@@ -1,23 +1,16 @@
 import { inflateRawSync } from "node:zlib";
 import Papa from "papaparse";
 import { extractHtml, htmlFragmentSections, normalizeText } from "./html";
+import { EXTRACT_ERROR_CODES } from "./error-codes";
 import { readPdf } from "./pdf-worker";
+
+export { EXTRACT_ERROR_CODES };
 
 // Turning an uploaded file into text sections with a label (page or heading) for citations.
 // The type comes from the bytes; the name only tells text kinds apart (.md, .csv, .txt).
 
 export type Section = { text: string; label: string | null };
 export type Extracted = { title: string | null; sections: Section[]; pages?: number };
-export const EXTRACT_ERROR_CODES = [
-  "file_type_unsupported",
-  "file_encrypted",
-  "file_no_text",
-  "file_corrupt",
-  "file_too_large",
-  "file_too_many_pages",
-  "file_archive_bomb",
-  "file_timeout",
-] as const;
 export type ExtractErrorCode = (typeof EXTRACT_ERROR_CODES)[number];
 
 export class ExtractError extends Error {
