@@ -27,9 +27,15 @@ export function BotTabs({ botId }: { botId: string }) {
   useEffect(() => {
     const nav = row.current;
     const current = nav?.querySelector<HTMLElement>("[aria-current=page]");
-    if (!nav || !current || nav.scrollWidth <= nav.clientWidth) return;
-    // "nearest": the row scrolls (either direction, RTL too); the page stays where it is when the row is in view.
-    current.scrollIntoView({ block: "nearest", inline: "nearest" });
+    if (!current) return;
+    // "nearest": the row scrolls (either direction, RTL too) only when the tab is cut off; the page
+    // stays where it is when the row is in view.
+    const reveal = () => current.scrollIntoView({ block: "nearest", inline: "nearest" });
+    // Observed, not run once: the tab widths change when the icon font and text fonts arrive
+    // after the first paint, which left the current tab half off screen on a slow load.
+    const observer = new ResizeObserver(reveal);
+    observer.observe(current);
+    return () => observer.disconnect();
   }, [segment]);
 
   return (
