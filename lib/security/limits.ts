@@ -4,7 +4,7 @@ import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, type IRateLimit
 import { db } from "@/lib/db/client";
 import { env, isPostgres } from "@/lib/env";
 
-// Rate limits (README security cases 7, 42, 43) with rate-limiter-flexible. Where the counts live:
+// Rate limits (docs/security.md cases 7, 42, 43) with rate-limiter-flexible. Where the counts live:
 // Redis when REDIS_URL is set, else the database when it is PostgreSQL (both shared by every app
 // instance), else this process's memory (SQLite: one instance).
 
