@@ -15,6 +15,11 @@ export const ERROR_CODES = [
   "server_error",
   "server_busy",
   "payload_too_large",
+  // two-factor sign-in
+  "two_factor_already_on",
+  "two_factor_code_invalid",
+  "two_factor_setup_required",
+  "login_expired",
   // field errors
   "required",
   "too_long",

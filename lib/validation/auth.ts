@@ -27,3 +27,11 @@ export const loginSchema = z.object({
 });
 
 export type LoginInput = z.input<typeof loginSchema>;
+
+/** The second step of a login (/login/verify): an authenticator code or a recovery code. */
+export const loginCodeSchema = z.object({
+  code: z.string("required").trim().min(1, "required").max(64, "too_long"),
+  rememberBrowser: checkbox,
+});
+
+export type LoginCodeInput = z.input<typeof loginCodeSchema>;
