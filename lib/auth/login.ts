@@ -143,6 +143,11 @@ async function authorizeSecondStep(raw: unknown, request: Request) {
   return { id: user.id, sessionVersion: user.sessionVersion, remember: pending.remember };
 }
 
+/** Seconds before a second step for this pending login's account may be tried from this request, or 0. */
+export async function secondStepWait(user: { id: string; sessionVersion: number }, headers: Headers): Promise<number> {
+  return loginRetryAfter({ account: `id:${user.id}`, ip: clientIp(headers), device: trustedDevice(deviceCookieFrom(headers), user) });
+}
+
 /** Whether this browser holds a live pending login, and whether it asked to be remembered (for the verify page and action). */
 export async function pendingLoginOf(headers: Headers) {
   return findPendingLogin(cookieFrom(headers, PENDING_COOKIE));

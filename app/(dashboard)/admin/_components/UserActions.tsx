@@ -2,18 +2,19 @@
 
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
-import { setUserActiveAction, setUserRoleAction } from "@/app/(dashboard)/admin/actions";
+import { resetTwoFactorAction, setUserActiveAction, setUserRoleAction } from "@/app/(dashboard)/admin/actions";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
+import type { ActionResult } from "@/lib/actions/action";
 
-type Props = { user: { id: string; username: string; role: "USER" | "ADMIN"; isActive: boolean }; self: boolean };
+type Props = { user: { id: string; username: string; role: "USER" | "ADMIN"; isActive: boolean; twoFactor?: boolean }; self: boolean };
 
 export function UserActions({ user, self }: Props) {
   const t = useTranslations("admin");
   const toast = useToast();
   const [run, pending] = useAction();
 
-  async function act(call: () => ReturnType<typeof setUserActiveAction>, done: string) {
+  async function act(call: () => Promise<ActionResult<unknown>>, done: string) {
     if ((await run(call)).ok) toast.success(done);
   }
 
@@ -35,6 +36,15 @@ export function UserActions({ user, self }: Props) {
           <bdi>{name}</bdi>
         </span>
       </Button>
+      {user.twoFactor && (
+        <Button size="sm" variant="outline-warning" disabled={pending} onClick={() => act(() => resetTwoFactorAction(user.id), t("two_factor_reset_done", { name }))}>
+          {t("two_factor_reset")}
+          <span className="visually-hidden">
+            {" "}
+            <bdi>{name}</bdi>
+          </span>
+        </Button>
+      )}
     </div>
   );
 }
