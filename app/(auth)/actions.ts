@@ -70,7 +70,7 @@ export async function verifyLoginAction(input: unknown): Promise<ActionResult> {
     if (!(error instanceof AuthError)) throw error;
     const code = error instanceof CredentialsSignin ? error.code : "";
     if (code === "rate_limited") return { ok: false, code, retryAfter: Math.max(1, await secondStepWait(pending.user, requestHeaders)) };
-    if (code === "two_factor_code_invalid") return { ok: false, code: "invalid_data", fieldErrors: { code: "two_factor_code_invalid" } };
+    if (code === "two_factor_code_invalid") return { ok: false, code };
     return { ok: false, code: code === "account_inactive" ? "account_inactive" : "login_expired" };
   }
   if (!pending.remember) await makeSessionCookieBrowserScoped();
