@@ -1,4 +1,5 @@
 import { Secret, TOTP } from "otpauth";
+import { seriousViolations } from "./axe";
 import { expect, signedInPage, test } from "./fixtures";
 import { LoginPage, logout } from "./pages";
 
@@ -30,6 +31,7 @@ test("switch on two-factor sign-in, log out, log in with a code, log out, log in
   await page.goto("/profile/security");
   await page.getByRole("button", { name: "Switch on two-factor sign-in" }).click();
   await expect(page.getByRole("img", { name: "QR code for your authenticator app" })).toBeVisible();
+  expect(await seriousViolations(page), "/profile/security while setting up").toEqual([]);
   const secret = await page.locator('input[name="totpSecret"]').inputValue();
   expect(secret).toMatch(/^[A-Z2-7]{32}$/);
   await page.getByRole("textbox", { name: "Code" }).fill(codeOf(secret));
@@ -52,6 +54,7 @@ test("switch on two-factor sign-in, log out, log in with a code, log out, log in
     await verify.click();
     await expect(page.getByRole("alert").filter({ hasText: "That code is not right" })).toHaveCount(1);
   }
+  expect(await seriousViolations(page), "/login/verify with its error").toEqual([]);
   // The setup's code was taken for its step: the next step's code (one step of drift) signs in.
   await code.fill(codeOf(secret, 1));
   await verify.click();
