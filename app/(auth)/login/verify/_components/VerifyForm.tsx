@@ -18,17 +18,16 @@ export function VerifyForm() {
   const [run, isPending, error] = useAction(form, { inline: true });
   const router = useRouter();
 
-  const onSubmit = form.handleSubmit(async (values) => {
-    const result = await run(
+  // A pending login that ran out says so under the form; the page's link leads back to the password.
+  const onSubmit = form.handleSubmit((values) =>
+    run(
       () => verifyLoginAction(values),
       () => {
         router.replace("/dashboard");
         router.refresh();
       },
-    );
-    // A pending login that ran out cannot be finished: back to the password.
-    if (!result.ok && result.code === "login_expired") router.replace("/login");
-  });
+    ),
+  );
 
   return (
     <form method="post" {...form.formProps} onSubmit={onSubmit}>
