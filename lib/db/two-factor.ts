@@ -107,12 +107,12 @@ async function takeRecoveryCode(userId: string, code: string): Promise<boolean> 
 }
 
 /**
- * The second factor at sign-in (or to switch it off): six digits are an authenticator code, anything
- * else a recovery code. Which one was taken, or null when neither.
+ * The second factor at sign-in (or to switch it off): six digits (spaces aside) are an authenticator
+ * code, anything else a recovery code. Which one was taken, or null when neither.
  */
 export async function takeSecondFactor(userId: string, code: string, now = Date.now()): Promise<"totp" | "recovery" | null> {
   const trimmed = code.trim();
-  if (/^\d[\d\s]*$/.test(trimmed)) return (await takeTotp(userId, trimmed, { enabled: true }, now)) ? "totp" : null;
+  if (/^\d{6}$/.test(trimmed.replace(/\s+/g, ""))) return (await takeTotp(userId, trimmed, { enabled: true }, now)) ? "totp" : null;
   if (!(await twoFactorEnabledAt(userId))) return null;
   if (!(await takeRecoveryCode(userId, trimmed))) return null;
   await audit({ action: "two_factor_recovery_used", actorId: userId });
