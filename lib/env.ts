@@ -19,6 +19,14 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL)
     .refine(knownDatabase, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
+  // Older AUTH_SECRETs (comma-separated), read only to open authenticator secrets encrypted
+  // before a rotation (lib/auth/secret-box.ts); each is re-encrypted under AUTH_SECRET when used.
+  AUTH_SECRET_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((raw) => !raw || raw.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
+  // true: administrators must switch on two-factor sign-in before they reach /admin.
+  REQUIRE_ADMIN_2FA: z.stringbool().default(false),
   // The public URL behind a proxy or on a custom domain: Auth.js reads it too.
   AUTH_URL: z.url().optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),

@@ -19,6 +19,11 @@ export const ERROR_CODES = [
   "reset_link_invalid",
   "verify_link_invalid",
   "email_unverified",
+  // two-factor sign-in
+  "two_factor_already_on",
+  "two_factor_code_invalid",
+  "two_factor_setup_required",
+  "login_expired",
   // field errors
   "required",
   "too_long",

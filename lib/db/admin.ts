@@ -22,9 +22,24 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip,
     take,
-    select: { id: true, username: true, email: true, role: true, isActive: true, createdAt: true, lastLoginAt: true, _count: { select: { chatbots: true } } },
+    select: {
+      id: true,
+      username: true,
+      email: true,
+      role: true,
+      isActive: true,
+      createdAt: true,
+      lastLoginAt: true,
+      _count: { select: { chatbots: true } },
+      twoFactor: { select: { enabledAt: true } },
+    },
   });
-  return { items: rows.map(({ _count, ...u }) => ({ ...u, botCount: _count.chatbots })), total, page: current, pages };
+  return {
+    items: rows.map(({ _count, twoFactor, ...u }) => ({ ...u, botCount: _count.chatbots, twoFactor: !!twoFactor?.enabledAt })),
+    total,
+    page: current,
+    pages,
+  };
 }
 
 /** PostgreSQL's "could not serialize" (Prisma P2034, or the driver's 40001): try again. */

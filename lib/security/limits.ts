@@ -149,11 +149,11 @@ export async function releaseLoginAttempt(keys: LoginKeys) {
   await Promise.all([lock.limiter.reward(lock.key, 1), keys.ip ? loginIpDaily.reward(keys.ip, 1) : null]);
 }
 
-/** A successful login gives its attempts back: its lock's, and the address's one. */
-export async function recordLoginSuccess(keys: LoginKeys) {
+/** A successful login gives its attempts back: its lock's, and the address's (one per step: two with a second factor). */
+export async function recordLoginSuccess(keys: LoginKeys, steps = 1) {
   const { loginIpDaily } = all();
   const lock = lockOf(keys);
-  await Promise.all([lock.limiter.delete(lock.key), keys.ip ? loginIpDaily.reward(keys.ip, 1) : null]);
+  await Promise.all([lock.limiter.delete(lock.key), keys.ip ? loginIpDaily.reward(keys.ip, steps) : null]);
 }
 
 /** One password-change attempt for this account, taken before the current password is checked: seconds to wait, or 0. */

@@ -46,3 +46,10 @@ export const resetPasswordSchema = z
 export type ResetPasswordInput = z.input<typeof resetPasswordSchema>;
 
 export const verifyEmailSchema = z.object({ token: linkToken });
+/** The second step of a login (/login/verify): an authenticator code or a recovery code. */
+export const loginCodeSchema = z.object({
+  code: z.string("required").trim().min(1, "required").max(64, "too_long"),
+  rememberBrowser: checkbox,
+});
+
+export type LoginCodeInput = z.input<typeof loginCodeSchema>;

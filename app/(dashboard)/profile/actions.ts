@@ -6,6 +6,7 @@ import { z } from "zod";
 import { withUser, type ActionResult } from "@/lib/actions/action";
 import { signIn, signOut } from "@/lib/auth/auth";
 import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
+import { issueSignedInProof } from "@/lib/auth/second-factor-cookies";
 import { audit } from "@/lib/db/audit";
 import { endAllSessions } from "@/lib/db/sessions";
 import { changePassword, getProfile, updateProfile } from "@/lib/db/users";
@@ -42,8 +43,9 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
       await audit({ action: "password_change_limited", actorId: user.id });
       throw new AppError("rate_limited", undefined, retryAfter);
     }
+    let sessionVersion: number;
     try {
-      await changePassword(user, data.currentPassword, data.newPassword);
+      sessionVersion = await changePassword(user, data.currentPassword, data.newPassword);
     } catch (error) {
       if (error instanceof AppError && error.fieldErrors?.currentPassword === "password_incorrect") {
         await audit({ action: "password_change_failed", actorId: user.id });
@@ -56,7 +58,9 @@ export async function changePasswordAction(input: unknown): Promise<ActionResult
     await queueSecurityNotice(user.id, "password_changed");
     // Every session, this one included, ended with the old version: this browser gets a fresh one.
     const { username } = await getProfile(user);
-    await signIn("credentials", { identifier: username, password: data.newPassword, remember: String(user.remember), redirect: false });
+    // Already signed in with both factors: the fresh session asks for no code (the proof never leaves the server).
+    const signedInProof = issueSignedInProof({ id: user.id, sessionVersion });
+    await signIn("credentials", { identifier: username, password: data.newPassword, remember: String(user.remember), signedInProof, redirect: false });
     if (!user.remember) await makeSessionCookieBrowserScoped();
     return undefined;
   });

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
 import { ResendVerification } from "@/components/ResendVerification";
@@ -64,6 +65,12 @@ export default async function ProfilePage() {
               {t("sessions_title")}
             </h2>
             <SignOutEverywhere />
+            <p className="mt-3 mb-0">
+              <Link href="/profile/security">
+                <i className="bi bi-shield-lock me-1" aria-hidden />
+                {t("security_link")}
+              </Link>
+            </p>
           </div>
         </div>
       </section>
