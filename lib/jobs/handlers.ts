@@ -1,6 +1,5 @@
 import "server-only";
 import { enqueueScheduledSyncs, INDEX_JOB, indexGivenUp, indexSource } from "@/lib/knowledge/ingest";
-import { mailGivenUp, sendQueuedMail } from "@/lib/mail/kinds";
 import { MAIL_JOB } from "@/lib/mail/queue";
 import { pruneMailRecords } from "@/lib/db/outbox";
 import { registerJobHandler, registerPeriodicTask } from "./worker";
@@ -10,5 +9,10 @@ registerJobHandler(INDEX_JOB, { run: indexSource, giveUp: indexGivenUp });
 registerPeriodicTask("knowledge.scheduled-syncs", async () => {
   await enqueueScheduledSyncs();
 });
-registerJobHandler(MAIL_JOB, { run: sendQueuedMail, giveUp: mailGivenUp });
+// Loaded when a mail job runs: rendering pulls in next-intl, which a plain Node process started
+// with the react-server condition (the jobs tests' worker processes) cannot load eagerly.
+registerJobHandler(MAIL_JOB, {
+  run: async (payload) => (await import("@/lib/mail/kinds")).sendQueuedMail(payload),
+  giveUp: async (payload, error) => (await import("@/lib/mail/kinds")).mailGivenUp(payload, error),
+});
 registerPeriodicTask("mail.prune", pruneMailRecords);
