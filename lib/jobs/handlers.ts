@@ -1,5 +1,6 @@
 import "server-only";
 import { enqueueScheduledSyncs, INDEX_JOB, indexGivenUp, indexSource } from "@/lib/knowledge/ingest";
+import { cleanUpNow } from "./cleanup";
 import { registerJobHandler, registerPeriodicTask } from "./worker";
 
 // The app's job kinds and periodic tasks, in one place (loaded by ./worker.ts before it runs jobs).
@@ -7,3 +8,4 @@ registerJobHandler(INDEX_JOB, { run: indexSource, giveUp: indexGivenUp });
 registerPeriodicTask("knowledge.scheduled-syncs", async () => {
   await enqueueScheduledSyncs();
 });
+registerPeriodicTask("cleanup", cleanUpNow);
