@@ -1,0 +1,76 @@
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { expect, type Page } from "@playwright/test";
+import { ChatbotFormPage, RegisterPage, uniqueUser, type TestUser } from "./pages";
+
+// The deployment paths' tests (standalone, serverless read-only, several instances behind nginx):
+// the suite's build made into the standalone folder, copied where nothing else is, and started
+// with only the environment a deployment would give it.
+
+/** The standalone server (scripts/standalone.mjs on the suite's build), copied into an empty folder; its path. */
+export function standaloneCopy(): { dir: string; remove(): void } {
+  execFileSync(process.execPath, ["scripts/standalone.mjs"], { stdio: "ignore" });
+  const parent = mkdtempSync(path.join(tmpdir(), "cbf-deploy-"));
+  const dir = path.join(parent, "app");
+  cpSync(".next/standalone", dir, { recursive: true });
+  return { dir, remove: () => rmSync(parent, { recursive: true, force: true }) };
+}
+
+export type Server = { url: string; proc: ChildProcess; exited: Promise<number | null>; output(): string; stop(): boolean };
+
+/**
+ * `node server.js` in `dir` with this environment and nothing else of the test runner's (PATH
+ * and HOME aside); `uid`/`gid` run it as another user. Resolves once /api/health answers, or
+ * with the process's output when it exits first.
+ */
+export async function startStandalone(dir: string, port: number, env: Record<string, string>, user: { uid?: number; gid?: number } = {}): Promise<Server> {
+  const proc: ChildProcess = spawn(process.execPath, ["server.js"], {
+    cwd: dir,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: tmpdir(), NEXT_TELEMETRY_DISABLED: "1", PORT: String(port), HOSTNAME: "127.0.0.1", ...env } as unknown as NodeJS.ProcessEnv,
+    stdio: ["ignore", "pipe", "pipe"],
+    ...user,
+  });
+  let output = "";
+  proc.stdout!.on("data", (chunk: Buffer) => (output += chunk));
+  proc.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  const server = { url, proc, exited, output: () => output, stop: () => (proc.exitCode === null ? proc.kill("SIGTERM") : true) };
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) return server;
+    if (await fetch(`${url}/api/health`).then((r) => r.ok, () => false)) return server;
+    if (i > 150) throw new Error(`standalone server on ${port} did not start:\n${output}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+export async function ask(page: Page, message: string) {
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  await page.getByRole("textbox", { name: "Your message" }).fill(message);
+  await page.getByRole("textbox", { name: "Your message" }).press("Enter");
+}
+
+/** A newcomer's journey on a fresh installation: registers, creates a bot, and chats with it in the playground. */
+export async function chatJourney(page: Page, name = "Deploy bot"): Promise<{ user: TestUser; botId: string }> {
+  const user = uniqueUser("deploy");
+  await new RegisterPage(page).register(user);
+  const botId = await new ChatbotFormPage(page).create({ name });
+  await page.getByRole("link", { name: "Playground" }).click();
+  await ask(page, "Hello, are you there?");
+  await expect(page.getByTestId("chat-reply").last()).not.toBeEmpty();
+  await expect(page.getByRole("button", { name: "Send" })).toBeVisible();
+  return { user, botId };
+}
+
+/** Every file under `dir` with its modification time, to prove a run wrote nothing there. */
+export function snapshotFiles(dir: string): Map<string, number> {
+  const files = new Map<string, number>();
+  for (const entry of readdirSync(dir, { recursive: true, withFileTypes: true })) {
+    const full = path.join(entry.parentPath, entry.name);
+    const stat = statSync(full);
+    files.set(path.relative(dir, full), stat.isDirectory() ? 0 : stat.mtimeMs * 1e6 + stat.size);
+  }
+  return files;
+}
