@@ -74,3 +74,22 @@ export function snapshotFiles(dir: string): Map<string, number> {
   }
   return files;
 }
+
+/** A fresh PostgreSQL database beside the suite's (its name plus `suffix`), dropped first if a run left it. */
+export async function freshPostgres(suiteUrl: string, suffix: string): Promise<string> {
+  const { default: pg } = await import("pg");
+  const url = new URL(suiteUrl);
+  const name = `${decodeURIComponent(url.pathname.slice(1)) || "postgres"}_${suffix}`;
+  const admin = new URL(suiteUrl);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    await client.query(`CREATE DATABASE "${name}"`);
+  } finally {
+    await client.end();
+  }
+  url.pathname = `/${name}`;
+  return url.toString();
+}
