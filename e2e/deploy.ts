@@ -1,5 +1,5 @@
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { cpSync, mkdtempSync, readdirSync, rmSync, statSync } from "node:fs";
+import { cpSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { expect, type Page } from "@playwright/test";
@@ -92,4 +92,70 @@ export async function freshPostgres(suiteUrl: string, suffix: string): Promise<s
   }
   url.pathname = `/${name}`;
   return url.toString();
+}
+
+/**
+ * Debian's nginx (scripts/ensure-nginx.sh) on `port`, round-robin over `upstreams`, configured as
+ * docs/deploy.md says (forwarded address and protocol, request id, no buffering for streamed
+ * replies), plus an X-Upstream header naming the instance that answered. Its files live in a
+ * temporary folder; stop() ends it.
+ */
+export async function startNginx(port: number, upstreams: readonly number[]) {
+  execFileSync("bash", ["scripts/ensure-nginx.sh"], { stdio: "inherit" });
+  const dir = mkdtempSync(path.join(tmpdir(), "cbf-nginx-"));
+  const conf = `
+daemon off;
+master_process off;
+worker_processes 1;
+pid ${dir}/nginx.pid;
+error_log ${dir}/error.log warn;
+events { worker_connections 256; }
+http {
+  access_log off;
+  client_body_temp_path ${dir}/body;
+  proxy_temp_path ${dir}/proxy;
+  fastcgi_temp_path ${dir}/fastcgi;
+  uwsgi_temp_path ${dir}/uwsgi;
+  scgi_temp_path ${dir}/scgi;
+  upstream app {
+${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=30s;`).join("\n")}
+    keepalive 8;
+  }
+  server {
+    listen 127.0.0.1:${port};
+    client_max_body_size 12m;
+    location / {
+      proxy_pass http://app;
+      proxy_http_version 1.1;
+      proxy_set_header Connection "";
+      proxy_set_header Host $http_host;
+      proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+      proxy_set_header X-Forwarded-Proto $scheme;
+      proxy_set_header X-Request-Id $request_id;
+      proxy_buffering off;
+      proxy_read_timeout 300s;
+      proxy_next_upstream error timeout;
+      add_header X-Upstream $upstream_addr always;
+    }
+  }
+}
+`;
+  writeFileSync(path.join(dir, "nginx.conf"), conf);
+  const proc = spawn(process.env.NGINX_PATH || "/usr/sbin/nginx", ["-p", dir, "-c", path.join(dir, "nginx.conf")], { stdio: ["ignore", "ignore", "pipe"] });
+  let output = "";
+  proc.stderr!.on("data", (chunk: Buffer) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => proc.on("exit", (code) => resolve(code)));
+  const url = `http://127.0.0.1:${port}`;
+  for (let i = 0; !(await fetch(`${url}/api/health`).then((r) => r.ok, () => false)); i++) {
+    if (proc.exitCode !== null || i > 50) throw new Error(`nginx did not start: ${output}`);
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return {
+    url,
+    stop: async () => {
+      if (proc.exitCode === null) proc.kill("SIGTERM");
+      await exited;
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
