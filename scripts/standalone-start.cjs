@@ -1,3 +1,4 @@
+/* eslint-disable @typescript-eslint/no-require-imports -- CommonJS on purpose: Next's standalone server.js, which this wraps, is CommonJS */
 // What `npm start` does before Next starts (scripts/setup.mjs), for the standalone folder, which
 // has no Prisma CLI: a secret written to .env when none is configured and the folder can be
 // written (configuration from the environment alone writes nothing), the PostgreSQL database
