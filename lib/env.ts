@@ -90,6 +90,17 @@ const schema = z.object({
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   // The bearer token /api/cron requires (Vercel Cron sends it); unset: the route answers 401.
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // Outgoing mail (lib/mail): an SMTP server as smtp://user:pass@host:587 (STARTTLS when offered)
+  // or smtps://…:465; unset: mail is kept in the outbox admins read at /admin/mail, and nothing
+  // waits for an address to be verified. MAIL_FROM is the sender.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).max(320).default("ChatBot Factory <no-reply@localhost>"),
+  // Password-reset mails asked for per address and per client address per hour (clients whose
+  // address is unknown share one bucket), and verification mails a signed-in user may ask for per hour.
+  PASSWORD_RESET_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(3),
+  PASSWORD_RESET_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  PASSWORD_RESET_UNKNOWN_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  VERIFY_MAIL_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(3),
   // Knowledge sources: size per uploaded file, total of a bot's files and texts, pages per PDF,
   // and pages per crawled site (the site form's cap cannot go above it).
   KNOWLEDGE_MAX_FILE_MB: z.coerce.number().min(0.01).max(1024).default(10),

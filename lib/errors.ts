@@ -15,6 +15,10 @@ export const ERROR_CODES = [
   "server_error",
   "server_busy",
   "payload_too_large",
+  // mailed links (lib/db/account-tokens.ts) and what waits on a verified address
+  "reset_link_invalid",
+  "verify_link_invalid",
+  "email_unverified",
   // field errors
   "required",
   "too_long",

@@ -7,11 +7,14 @@ import { makeSessionCookieBrowserScoped } from "@/lib/auth/cookies";
 import { loginWait } from "@/lib/auth/login";
 import { passwordChecksWait } from "@/lib/auth/password";
 import { clientIp } from "@/lib/security/ip";
-import { takeRegistration } from "@/lib/security/limits";
+import { takePasswordResetRequest, takeAccountLinkSubmit, takeRegistration } from "@/lib/security/limits";
 import { failureOf, parseInput, type ActionResult } from "@/lib/actions/action";
+import { resetPasswordWithToken } from "@/lib/db/account-tokens";
+import { audit } from "@/lib/db/audit";
 import { createUser, findUserForLogin } from "@/lib/db/users";
+import { queueMail, queueSecurityNotice } from "@/lib/mail";
 import { DEFAULT_LOCALE, LOCALE_COOKIE, isLocale } from "@/lib/i18n/locales";
-import { loginSchema, registerSchema } from "@/lib/validation/auth";
+import { forgotPasswordSchema, loginSchema, registerSchema, resetPasswordSchema } from "@/lib/validation/auth";
 
 const LOCALE_COOKIE_OPTIONS = { path: "/", sameSite: "lax", maxAge: 365 * 24 * 60 * 60 } as const;
 
@@ -54,7 +57,8 @@ export async function registerAction(input: unknown): Promise<ActionResult> {
   if (retryAfter) return { ok: false, code: "too_many_requests", retryAfter };
   const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
   try {
-    await createUser({ ...parsed.data, locale: isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE });
+    const user = await createUser({ ...parsed.data, locale: isLocale(cookieLocale) ? cookieLocale : DEFAULT_LOCALE });
+    await queueMail({ kind: "email_verify", userId: user.id });
   } catch (error) {
     return failureOf(error);
   }
@@ -64,4 +68,39 @@ export async function registerAction(input: unknown): Promise<ActionResult> {
 
 export async function logoutAction() {
   await signOut({ redirectTo: "/login" });
+}
+
+/**
+ * "Forgot password?": the same answer, after the same work, whether an account has the address
+ * or not. The request only counts the limits and queues a mail job naming the address; the job
+ * looks the account up, makes the link and sends it (lib/mail/kinds.ts), after the response.
+ */
+export async function forgotPasswordAction(input: unknown): Promise<ActionResult> {
+  const parsed = parseInput(forgotPasswordSchema, input);
+  if (!parsed.ok) return parsed;
+  const { email } = parsed.data;
+  const retryAfter = await takePasswordResetRequest(email, clientIp(await headers()));
+  if (retryAfter) {
+    await audit({ action: "password_reset_limited", actorName: email });
+    return { ok: false, code: "too_many_requests", retryAfter };
+  }
+  await audit({ action: "password_reset_requested", actorName: email });
+  const cookieLocale = (await cookies()).get(LOCALE_COOKIE)?.value;
+  await queueMail({ kind: "password_reset", to: email, locale: isLocale(cookieLocale) ? cookieLocale : undefined });
+  return { ok: true, data: undefined };
+}
+
+/** A new password through a reset link: every session of the account ends; the user logs in again. */
+export async function resetPasswordAction(input: unknown): Promise<ActionResult> {
+  const parsed = parseInput(resetPasswordSchema, input);
+  if (!parsed.ok) return parsed;
+  const retryAfter = await takeAccountLinkSubmit(clientIp(await headers()));
+  if (retryAfter) return { ok: false, code: "too_many_requests", retryAfter };
+  try {
+    const { userId } = await resetPasswordWithToken(parsed.data.token, parsed.data.newPassword);
+    await queueSecurityNotice(userId, "password_reset");
+  } catch (error) {
+    return failureOf(error);
+  }
+  return { ok: true, data: undefined };
 }

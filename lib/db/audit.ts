@@ -24,6 +24,13 @@ export const AUDIT_ACTIONS = [
   "api_key_created",
   "api_key_revoked",
   "api_key_revoked_use",
+  "password_reset",
+  "password_reset_requested",
+  "password_reset_limited",
+  "password_reset_link_sent",
+  "email_verified",
+  "email_change_requested",
+  "email_changed",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

@@ -19,7 +19,7 @@ const SECRET_VARIABLES = ["AUTH_SECRET", "NEXTAUTH_SECRET", "CRON_SECRET", "OPEN
 function configuredSecrets(): string[] {
   const values = SECRET_VARIABLES.map((name) => process.env[name]).filter((v): v is string => !!v && v.length >= 8);
   // Passwords inside connection URLs.
-  for (const name of ["DATABASE_URL", "REDIS_URL"]) {
+  for (const name of ["DATABASE_URL", "REDIS_URL", "SMTP_URL"]) {
     try {
       const password = decodeURIComponent(new URL(process.env[name] ?? "").password);
       if (password.length >= 4) values.push(password);

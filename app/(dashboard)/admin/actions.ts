@@ -3,7 +3,7 @@
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { withIds, withUser } from "@/lib/actions/action";
-import { setBotActiveByAdmin, setUserActive, setUserRole } from "@/lib/db/admin";
+import { sendResetLinkByAdmin, setBotActiveByAdmin, setUserActive, setUserRole } from "@/lib/db/admin";
 import { checkbox, id } from "@/lib/validation/fields";
 
 // Bound by the client to the account or bot: `setUserActiveAction.bind(null, userId)`.
@@ -26,4 +26,9 @@ export async function setBotActiveAction(chatbotId: unknown, input: unknown) {
   const result = await withUser(z.object({ chatbotId: id, isActive: checkbox }), withIds({ chatbotId }, input), (data, user) => setBotActiveByAdmin(user, data.chatbotId, data.isActive));
   if (result.ok) revalidatePath("/admin/bots");
   return result;
+}
+
+/** Mails the user a password-reset link; the admin never sees it. */
+export async function sendResetLinkAction(userId: unknown) {
+  return withUser(z.object({ userId: id }), withIds({ userId }), (data, user) => sendResetLinkByAdmin(user, data.userId));
 }

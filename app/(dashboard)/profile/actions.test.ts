@@ -36,7 +36,7 @@ describe("profile actions", () => {
     const user = await makeUser();
     actAs(user);
     const result = await updateProfileAction({ id: other.id, role: "ADMIN", firstName: "Ada", lastName: "B", email: user.email, locale: "de" });
-    expect(result).toEqual({ ok: true, data: undefined });
+    expect(result).toEqual({ ok: true, data: { emailChange: null } });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ firstName: "Ada", locale: "de", role: "USER" });
     expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ firstName: "" });
     expect(cookieJar.set).toHaveBeenCalledWith("NEXT_LOCALE", "de", expect.anything());

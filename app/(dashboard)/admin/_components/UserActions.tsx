@@ -2,7 +2,8 @@
 
 import { useTranslations } from "next-intl";
 import Button from "react-bootstrap/Button";
-import { setUserActiveAction, setUserRoleAction } from "@/app/(dashboard)/admin/actions";
+import { sendResetLinkAction, setUserActiveAction, setUserRoleAction } from "@/app/(dashboard)/admin/actions";
+import { ConfirmButton } from "@/components/ui/ConfirmButton";
 import { useToast } from "@/components/ui/Toasts";
 import { useAction } from "@/components/ui/useAction";
 
@@ -10,6 +11,7 @@ type Props = { user: { id: string; username: string; role: "USER" | "ADMIN"; isA
 
 export function UserActions({ user, self }: Props) {
   const t = useTranslations("admin");
+  const tToast = useTranslations("toast");
   const toast = useToast();
   const [run, pending] = useAction();
 
@@ -35,6 +37,19 @@ export function UserActions({ user, self }: Props) {
           <bdi>{name}</bdi>
         </span>
       </Button>
+      {user.isActive && (
+        <ConfirmButton
+          size="sm"
+          ariaLabel={`${t("send_reset_link")} ${name}`}
+          title={t("send_reset_link")}
+          text={t("send_reset_link_confirm", { username: name })}
+          confirmLabel={t("send_reset_link")}
+          action={() => sendResetLinkAction(user.id)}
+          onDone={() => toast.success(tToast("reset_link_sent"))}
+        >
+          {t("send_reset_link")}
+        </ConfirmButton>
+      )}
     </div>
   );
 }
