@@ -11,6 +11,10 @@ const withNextIntl = createNextIntlPlugin({
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // .next/standalone: the server with only the files it uses, for one server or a container
+  // (scripts/standalone.mjs adds the static files and the migrations; docs/deploy.md). `next start`
+  // still serves .next as before.
+  output: "standalone",
   // The `next dev` smoke test (e2e/dev-server.ts) builds into a folder of its own: a developer's
   // `npm run dev` (running, or its cache and lock left in .next/dev) must not meet the test's.
   ...(process.env.E2E_DEV_DIST_DIR ? { distDir: process.env.E2E_DEV_DIST_DIR } : {}),

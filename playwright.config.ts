@@ -8,7 +8,7 @@ export const BASE_URL = `http://127.0.0.1:${PORT}`;
 
 // These start servers of their own (e2e/server.ts, each on its own port and database): one at a
 // time, beside the other worker, so two of them never share the machine's two cores.
-const OWN_SERVERS = /\/(drain|failure|instances|dev|flood)\.spec\.ts$/;
+const OWN_SERVERS = /\/(drain|failure|instances|dev|flood|standalone|serverless|nginx)\.spec\.ts$/;
 // Floods the suite's own server (a login burst fills the password-check queue): alone, after the rest.
 const ALONE = /\/hostile\.spec\.ts$/;
 

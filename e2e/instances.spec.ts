@@ -17,7 +17,7 @@ for (const [store, env, ports] of [
 ] as const) {
   test(`failed logins counted on two instances add up to one lock (limits in ${store})`, async ({ browser }) => {
     test.skip(!url.startsWith("postgresql://"), "the SQLite setup runs one instance, with its limits in memory");
-    const servers = await Promise.all(ports.map((port) => startServer(port, { DATABASE_URL: url, ...env })));
+    const servers = await Promise.all(ports.map((port) => startServer(port, { DATABASE_URL: url, ...env }, { migrate: false })));
     try {
       const user = uniqueUser("twoinst");
       const [one, two] = await Promise.all(servers.map((s) => browser.newPage({ baseURL: s.url })));

@@ -18,4 +18,9 @@ export const PORTS = {
   flood: BASE + 10,
   /** knowledge.spec.ts: a small site the app crawls (allowed by UNSAFE_FETCH_ALLOW_HOSTS in scripts/e2e-server.mjs). */
   knowledgeSite: BASE + 11,
+  /** The deployment paths (e2e/deploy.ts): standalone, serverless read-only, nginx and its two instances. */
+  standalone: BASE + 12,
+  serverless: BASE + 13,
+  nginx: BASE + 14,
+  behindNginx: [BASE + 15, BASE + 16],
 } as const;

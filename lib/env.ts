@@ -92,6 +92,10 @@ const schema = z.object({
   // Background jobs (lib/jobs): how often a server's worker looks for due jobs; 0: no worker in
   // the process (serverless: requests start jobs with after() and the cron route finishes them).
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(2),
+  // Audit events older than this many days are deleted by the periodic cleanup (lib/jobs/cleanup.ts); 0: kept forever.
+  AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(180),
+  // Server log lines: plain text, or one JSON object per line (lib/ops/log.ts).
+  LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   // The bearer token /api/cron requires (Vercel Cron sends it); unset: the route answers 401.
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
   // Outgoing mail (lib/mail): an SMTP server as smtp://user:pass@host:587 (STARTTLS when offered)

@@ -34,6 +34,11 @@ const env = {
 };
 process.env.DATABASE_URL = url;
 await migrate({ quiet: true });
-const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: "inherit" });
+const server = spawn("node_modules/.bin/next", ["start", "-p", port, "-H", "127.0.0.1"], { env, stdio: ["inherit", "inherit", "pipe"] });
+// The build also writes the standalone server; Next's warning that `next start` "does not work" with it is left out.
+server.stderr.on("data", (chunk) => {
+  const text = String(chunk).split("\n").filter((line) => !line.includes('does not work with "output: standalone"')).join("\n");
+  if (text.trim()) process.stderr.write(text);
+});
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, () => server.kill(signal));
 server.on("exit", (code) => fakeLlm.close().then(() => process.exit(code ?? 0)));

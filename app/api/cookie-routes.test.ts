@@ -24,6 +24,8 @@ const ROUTES: Record<string, Caller> = {
   // Bearer CRON_SECRET, no cookie (lib/jobs).
   cron: "none",
   health: "none",
+  // Readiness for load balancers: which checks pass, nothing else.
+  ready: "none",
   "public/[publicId]/chat": "public",
   "public/[publicId]/widget": "public",
   "v1/chat/completions": "apiKey",

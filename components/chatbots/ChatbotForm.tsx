@@ -188,6 +188,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
                 </>
               )}
               <FormField form={form} name="dailyMessageQuota" label={t("dailyMessageQuota")} type="number" step="1" min="1" hint={t("dailyMessageQuota_hint")} />
+              <FormField form={form} name="conversationRetentionDays" label={t("conversationRetentionDays")} type="number" step="1" min="1" hint={t("conversationRetentionDays_hint")} />
               {remote && (
                 // Open by itself when one of its fields is wrong, so the error is never hidden.
                 <details className="advanced-settings" open={errors.temperature || errors.maxOutputTokens ? true : undefined}>

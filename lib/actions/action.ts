@@ -3,6 +3,7 @@ import type { z } from "zod";
 import { getSessionUser, type SessionUser } from "@/lib/auth/session";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
 import { parseInput, toInput } from "@/lib/validation/parse";
+import { logRequestError } from "@/lib/ops/log";
 
 export { parseInput };
 
@@ -24,7 +25,7 @@ export function failureOf(error: unknown): ActionResult<never> {
   if (error instanceof AppError) {
     return { ok: false, code: error.code, fieldErrors: error.fieldErrors, ...(error.retryAfter ? { retryAfter: error.retryAfter } : {}) };
   }
-  console.error(error);
+  logRequestError("action.failed", error);
   return { ok: false, code: "server_error" };
 }
 

@@ -5,6 +5,7 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { APICallError, streamText, type LanguageModel } from "ai";
 import { env } from "@/lib/env";
 import { AiError, type AiErrorCode, type ChatModel, type ProviderId } from "./types";
+import { log } from "@/lib/ops/log";
 
 type RemoteProvider = Exclude<ProviderId, "builtin">;
 
@@ -62,7 +63,7 @@ function toAiError(error: unknown, timedOut: boolean): AiError {
   } else if (/fetch failed|ECONNREFUSED|ENOTFOUND|ECONNRESET|EAI_AGAIN|socket/i.test(detail)) {
     code = "provider_unreachable";
   }
-  console.error(`AI provider error (${code}): ${detail.slice(0, 500)}`);
+  log("error", "ai.provider_error", { code, detail: detail.slice(0, 500) });
   return new AiError(code);
 }
 

@@ -11,6 +11,7 @@ import { endLoginSession, liveSessionState, startLoginSession, touchLoginSession
 import { env } from "@/lib/env";
 import { authorizeLogin } from "./login";
 import { sessionVerdict } from "./session-rules";
+import { logRequestError } from "@/lib/ops/log";
 
 const DAY = 24 * 60 * 60;
 export const REMEMBER_SECONDS = 30 * DAY;
@@ -53,7 +54,7 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
       // A forged, foreign or outdated cookie is simply no session: one line, not a stack.
       if ((error as { type?: string }).type === "JWTSessionError") return console.warn("auth: unreadable session cookie ignored");
       if ((error as { type?: string }).type === "MissingCSRF") return console.warn("auth: a request without its CSRF token refused");
-      console.error(error);
+      logRequestError("auth.failed", error);
     },
   },
   providers: [

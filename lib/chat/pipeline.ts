@@ -12,6 +12,7 @@ import { takeChatMessage, takeVisitorMessage } from "@/lib/security/limits";
 import { guardReply, instructionSpans } from "./guard";
 import type { StepTimer } from "./timing";
 import type { ChatEvent, ChatSource } from "./wire";
+import { logRequestError } from "@/lib/ops/log";
 
 export type ChatRequest = {
   /** Who is asking, resolved once by the channel's route. */
@@ -161,7 +162,7 @@ async function* replyEvents(
     }
   } catch (error) {
     errorCode = error instanceof AiError ? error.code : "server_error";
-    if (!(error instanceof AiError)) console.error(error);
+    if (!(error instanceof AiError)) logRequestError("chat.reply_failed", error);
   } finally {
     // Also when the reader went away mid-reply: close the provider's stream, keep what was said.
     await reply?.return(undefined);
@@ -181,12 +182,12 @@ async function* replyEvents(
         { messages: 1 + said.length, visitorMessages: quota ? (errorCode && !text ? -1 : 0) : 1 },
         quota?.day ?? quotaDay(visitorMessage.createdAt).day,
       ).catch((error) =>
-        console.error("could not count the messages", error),
+        logRequestError("chat.count_failed", error),
       ),
     ]);
     if (stored.status === "rejected") {
       // The visitor saw the reply, but it is not kept: say so rather than "done".
-      if (!(stored.reason instanceof AppError)) console.error("could not store the exchange", stored.reason);
+      if (!(stored.reason instanceof AppError)) logRequestError("chat.store_failed", stored.reason);
       errorCode ??= "server_error";
     }
   }

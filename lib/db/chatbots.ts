@@ -22,6 +22,7 @@ const detailFields = {
   welcomeMessage: true,
   fallbackMessage: true,
   dailyMessageQuota: true,
+  conversationRetentionDays: true,
   guardInstructions: true,
   createdAt: true,
 } as const;
@@ -39,6 +40,7 @@ const writable = (input: ChatbotData) => ({
   welcomeMessage: input.welcomeMessage,
   fallbackMessage: input.fallbackMessage,
   dailyMessageQuota: input.dailyMessageQuota,
+  conversationRetentionDays: input.conversationRetentionDays,
   guardInstructions: input.guardInstructions,
   avatarIcon: input.avatarIcon,
   avatarColor: input.avatarColor,

@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError, type ErrorCode, type FieldErrors } from "@/lib/errors";
+import { logRequestError } from "@/lib/ops/log";
 
 // Route handlers answer a refusal the same way everywhere: `{ code, fieldErrors?, retryAfter? }`
 // with the status its code means, and `Retry-After` when there is a wait.
@@ -45,6 +46,6 @@ export function problem(code: ErrorCode, { fieldErrors, retryAfter }: { fieldErr
 /** An expected failure as its code; anything else logged in full and answered as a generic 500. */
 export function problemFrom(error: unknown): Response {
   if (error instanceof AppError) return problem(error.code, { fieldErrors: error.fieldErrors, retryAfter: error.retryAfter });
-  console.error(error);
+  logRequestError("request.failed", error);
   return problem("server_error");
 }

@@ -1,5 +1,6 @@
 import "server-only";
 import { enqueueScheduledSyncs, INDEX_JOB, indexGivenUp, indexSource } from "@/lib/knowledge/ingest";
+import { cleanUpNow } from "./cleanup";
 import { MAIL_JOB } from "@/lib/mail/queue";
 import { pruneMailRecords } from "@/lib/db/outbox";
 import { registerJobHandler, registerPeriodicTask } from "./worker";
@@ -9,6 +10,7 @@ registerJobHandler(INDEX_JOB, { run: indexSource, giveUp: indexGivenUp });
 registerPeriodicTask("knowledge.scheduled-syncs", async () => {
   await enqueueScheduledSyncs();
 });
+registerPeriodicTask("cleanup", cleanUpNow);
 // Loaded when a mail job runs: rendering pulls in next-intl, which a plain Node process started
 // with the react-server condition (the jobs tests' worker processes) cannot load eagerly.
 registerJobHandler(MAIL_JOB, {

@@ -34,6 +34,7 @@ export const chatbotSchema = z
     welcomeMessage: optionalText(CHATBOT_LIMITS.welcomeMessage),
     fallbackMessage: optionalText(CHATBOT_LIMITS.fallbackMessage),
     dailyMessageQuota: optionalLimit(CHATBOT_LIMITS.dailyMessageQuota),
+    conversationRetentionDays: optionalLimit(CHATBOT_LIMITS.conversationRetentionDays),
     guardInstructions: checkbox,
     avatarIcon: z.enum(AVATAR_ICONS, "invalid_data").default(NEW_CHATBOT.avatarIcon),
     avatarColor: z.enum(AVATAR_COLOR_NAMES, "invalid_data").default(NEW_CHATBOT.avatarColor),

@@ -32,6 +32,7 @@ export const CHATBOT_LIMITS = {
   fallbackMessage: 1000,
   maxOutputTokens: 4096,
   dailyMessageQuota: 1_000_000,
+  conversationRetentionDays: 3650,
 } as const;
 
 /** A new bot before its owner changes anything: what the form starts from and the schema fills in. */
@@ -47,6 +48,7 @@ export const NEW_CHATBOT = {
   welcomeMessage: "",
   fallbackMessage: "",
   dailyMessageQuota: null,
+  conversationRetentionDays: null,
   guardInstructions: false,
   avatarIcon: DEFAULT_AVATAR.icon,
   avatarColor: DEFAULT_AVATAR.color,

@@ -2,6 +2,7 @@ import { timingSafeEqual } from "node:crypto";
 import { env } from "@/lib/env";
 import { problem } from "@/lib/http/problem";
 import { runDueJobs, runPeriodicTasks } from "@/lib/jobs/worker";
+import { logRequestError } from "@/lib/ops/log";
 
 // Called by a scheduler (vercel.json's cron, or any cron with curl): queues the scheduled
 // re-syncs, then runs due jobs for up to BUDGET_MS. Safe to call twice at once: a re-sync is
@@ -28,7 +29,7 @@ async function run(request: Request): Promise<Response> {
     const result = await runDueJobs({ budgetMs: BUDGET_MS, hardLimitMs: (maxDuration - 5) * 1000 });
     return Response.json(result, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    console.error("[cron] failed", error);
+    logRequestError("cron.failed", error);
     return problem("server_error");
   }
 }

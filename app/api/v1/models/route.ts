@@ -1,6 +1,7 @@
 import { openAiError } from "@/lib/api/openai";
 import { resolveApiKey } from "@/lib/auth/api-keys";
 import { listApiKeyBots } from "@/lib/db/chatbots";
+import { logRequestError } from "@/lib/ops/log";
 
 export const dynamic = "force-dynamic";
 
@@ -13,7 +14,7 @@ export async function GET(request: Request) {
     const data = bots.map((b) => ({ id: b.publicId, object: "model" as const, created: Math.floor(b.createdAt.getTime() / 1000), owned_by: "chatbot-factory" }));
     return Response.json({ object: "list", data }, { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
-    console.error(error);
+    logRequestError("api.models.failed", error);
     return openAiError("server_error");
   }
 }

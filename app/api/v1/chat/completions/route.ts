@@ -5,6 +5,7 @@ import { resolveApiKey } from "@/lib/auth/api-keys";
 import { startChat } from "@/lib/chat/pipeline";
 import { AppError } from "@/lib/errors";
 import { readJsonCapped } from "@/lib/http/body";
+import { logRequestError } from "@/lib/ops/log";
 
 export const dynamic = "force-dynamic";
 
@@ -29,7 +30,7 @@ export async function POST(request: Request) {
     return Response.json(completionResponse(model, reply.conversationId, collected), { headers: { "Cache-Control": "no-store" } });
   } catch (error) {
     if (error instanceof AppError) return openAiError(error.code === "not_found" ? "model_not_found" : error.code, { retryAfter: error.retryAfter, param: error.code === "not_found" ? "model" : undefined });
-    console.error(error);
+    logRequestError("api.chat.failed", error);
     return openAiError("server_error");
   }
 }

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Chatbot" ADD COLUMN "conversationRetentionDays" INTEGER;
+
