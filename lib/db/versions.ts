@@ -67,7 +67,8 @@ export async function draftStatus(actor: Actor, botId: string) {
   const bot = await db.chatbot.findFirst({ where: ownBot(actor, botId), select: { ...behaviourSelect, publishedVersion: true } });
   if (!bot) throw new AppError("not_found");
   const published = bot.publishedVersion === null ? null : await db.botVersion.findUnique({ where: { chatbotId_number: { chatbotId: botId, number: bot.publishedVersion } }, select: behaviourSelect });
-  return { published: bot.publishedVersion, unpublished: !published || changedFields(published, bot).length > 0 };
+  // Never published (a bot from before versions, written without one): every channel answers with its draft, so nothing is pending.
+  return { published: bot.publishedVersion, unpublished: !!published && changedFields(published, bot).length > 0 };
 }
 
 /** Publishes the draft: the latest version becomes the one visitors, the widget and the API talk to. */

@@ -10,8 +10,7 @@ import { AppError } from "@/lib/errors";
 import { TEMPLATE_IDS, templateBot } from "@/lib/chatbots/templates";
 import { createChatbot, createChatbotWithKnowledge, deleteChatbot, setChatbotActive, updateChatbot } from "@/lib/db/chatbots";
 import { chatbotIdSchema, chatbotSchema, type ChatbotData } from "@/lib/validation/chatbot";
-import { checkbox, optionalText } from "@/lib/validation/fields";
-import { VERSION_NOTE_MAX } from "@/lib/validation/versions";
+import { checkbox } from "@/lib/validation/fields";
 
 const byId = z.object({ id: chatbotIdSchema });
 const fromTemplate = z.object({ template: z.enum(TEMPLATE_IDS, "invalid_data") });
@@ -50,7 +49,7 @@ export async function createFromTemplateAction(input: unknown) {
 
 /** Bound to the bot: `updateChatbotAction.bind(null, id)`. */
 export async function updateChatbotAction(id: unknown, input: unknown) {
-  const result = await withUser(chatbotSchema.extend({ ...byId.shape, versionNote: optionalText(VERSION_NOTE_MAX) }), withIds({ id }, input), async ({ id, versionNote, ...data }, user) => {
+  const result = await withUser(chatbotSchema.extend(byId.shape), withIds({ id }, input), async ({ id, versionNote, ...data }, user) => {
     requireAvailableProvider(data);
     await updateChatbot(user, id, data, versionNote);
     return { id };
