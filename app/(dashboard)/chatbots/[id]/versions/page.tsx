@@ -27,42 +27,29 @@ export default async function VersionsPage({ params, searchParams }: Props) {
         {published ? t("published_is", { number: published }) : t("never_published")} {unpublished ? t("draft_is", { number: latest }) : t("draft_same")}
       </p>
 
-      <div className="table-responsive mb-4">
-        <table className="table align-middle" data-testid="version-list">
-          <caption className="visually-hidden">{t("list_caption")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("number")}</th>
-              <th scope="col">{t("saved")}</th>
-              <th scope="col">{t("author")}</th>
-              <th scope="col">{t("note")}</th>
-              <th scope="col">
-                <span className="visually-hidden">{t("actions")}</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {versions.map((v) => (
-              <tr key={v.number} data-testid={`version-${v.number}`}>
-                <th scope="row" className="text-nowrap">
-                  {t("version", { number: v.number })}
-                  {v.number === published && <span className="badge text-bg-success ms-2">{t("published")}</span>}
-                  {v.number === latest && unpublished && <span className="badge text-bg-warning ms-2">{t("draft")}</span>}
-                </th>
-                <td className="text-nowrap">{format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" })}</td>
-                <td className="text-break">
-                  <bdi>{v.authorName}</bdi>
-                </td>
-                <td className="text-break" dir="auto">
+      <ol className="list-group mb-4" aria-label={t("list_caption")} data-testid="version-list">
+        {versions.map((v) => (
+          <li key={v.number} className="list-group-item d-flex flex-wrap align-items-start justify-content-between gap-2" data-testid={`version-${v.number}`}>
+            <div className="min-w-0">
+              <h3 className="h6 mb-1">
+                {t("version", { number: v.number })}
+                {v.number === published && <span className="badge text-bg-success ms-2">{t("published")}</span>}
+                {v.number === latest && unpublished && <span className="badge text-bg-warning ms-2">{t("draft")}</span>}
+              </h3>
+              <p className="small text-body-secondary mb-1">
+                {t("saved_by", { date: format.dateTime(v.createdAt, { dateStyle: "medium", timeStyle: "short" }) })} <bdi className="text-break">{v.authorName}</bdi>
+              </p>
+              {v.note && (
+                <p className="mb-0 text-break" dir="auto">
                   {v.note}
-                  {v.restoredFrom !== null && <span className="d-block small text-body-secondary">{t("restored_from", { number: v.restoredFrom })}</span>}
-                </td>
-                <td className="text-end">{v.number !== latest && <RestoreButton botId={bot.id} number={v.number} />}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+                </p>
+              )}
+              {v.restoredFrom !== null && <p className="small mb-0">{t("restored_from", { number: v.restoredFrom })}</p>}
+            </div>
+            {v.number !== latest && <RestoreButton botId={bot.id} number={v.number} />}
+          </li>
+        ))}
+      </ol>
 
       {pair ? (
         <section aria-labelledby="compare-heading">
