@@ -2,8 +2,9 @@ import { z } from "zod";
 import { id, optionalText } from "./fields";
 import { CHANNELS, visitorId } from "./channels";
 import { KNOWLEDGE_LIMITS } from "./knowledge";
+import { FEEDBACK_COMMENT_MAX } from "./limits";
 
-export const FEEDBACK_COMMENT_MAX = 500;
+export { FEEDBACK_COMMENT_MAX };
 
 /** A rating of one reply, as every channel sends it: thumbs up (1) or down (-1), an optional comment. */
 export const feedbackSchema = z.object({
