@@ -17,21 +17,14 @@ export const feedbackSchema = z.object({
 export const publicFeedbackSchema = feedbackSchema.extend({ visitorId, channel: z.enum(CHANNELS, "invalid_data") });
 
 const messageIds = z.array(id).min(1, "invalid_data").max(500, "invalid_data");
+const question = z.string("required").trim().min(1, "required").max(KNOWLEDGE_LIMITS.question, "too_long");
 
-/** An unanswered question turned into a new Q&A entry. */
-export const unansweredToEntrySchema = z.object({
-  botId: id,
-  messageIds,
-  question: z.string("required").trim().min(1, "required").max(KNOWLEDGE_LIMITS.question, "too_long"),
-  answer: z.string("required").trim().min(1, "required").max(KNOWLEDGE_LIMITS.answer, "too_long"),
-});
+/** An unanswered question turned into a new Q&A entry: the form, then with what the page binds. */
+export const unansweredEntryForm = z.object({ question, answer: z.string("required").trim().min(1, "required").max(KNOWLEDGE_LIMITS.answer, "too_long") });
+export const unansweredToEntrySchema = unansweredEntryForm.extend({ botId: id, messageIds });
 
 /** An unanswered question added as another phrasing of an existing entry. */
-export const unansweredToAlternativeSchema = z.object({
-  botId: id,
-  messageIds,
-  entryId: id,
-  question: z.string("required").trim().min(1, "required").max(KNOWLEDGE_LIMITS.question, "too_long"),
-});
+export const unansweredAlternativeForm = z.object({ question, entryId: id });
+export const unansweredToAlternativeSchema = unansweredAlternativeForm.extend({ botId: id, messageIds });
 
 export const dismissUnansweredSchema = z.object({ botId: id, messageIds });
