@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { TEST_WORKERS } from "./lib/testing/worker-db.mjs";
 
 // DATABASE_URL picks the database under test: a SQLite file by default, PostgreSQL in `npm run test:pg`.
 // Set here, not in test.env, so the global setup (which migrates it) sees the same one.
@@ -21,7 +22,13 @@ export default defineConfig({
     globalSetup: ["lib/testing/global-setup.ts"],
     // The usual output, then each file's time so the slowest stay in view.
     reporters: ["default", "./lib/testing/file-times-reporter.ts"],
-    fileParallelism: false,
+    // Two files at a time, each worker on its own copy of the database (lib/testing/worker-db.mjs):
+    // the tests wait on the database and on timers more than they compute.
+    maxWorkers: TEST_WORKERS,
+    setupFiles: ["lib/testing/worker-setup.ts"],
+    // Integration tests share the machine with a production build in `npm test`; 5 s was too
+    // tight under that load, and a real stall still fails.
+    testTimeout: 20_000,
     // next-auth imports "next/server" without an extension; bundled by Vite it resolves.
     server: { deps: { inline: ["next-auth"] } },
   },

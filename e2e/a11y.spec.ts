@@ -10,7 +10,7 @@ async function setTheme(page: Page, theme: "dark" | "light") {
 test("axe finds no serious or critical problem on any public page, in both themes", async ({ page }) => {
   // No fade-ins: axe would measure the contrast of a dialog half-way through appearing.
   await page.emulateMedia({ reducedMotion: "reduce" });
-  const publicPages = ["/", "/login", "/register", "/no-such-page"];
+  const publicPages = ["/", "/login", "/register", "/forgot-password", "/no-such-page"];
   for (const theme of ["dark", "light"] as const) {
     await setTheme(page, theme);
     for (const path of publicPages) {
@@ -46,7 +46,7 @@ for (const theme of ["dark", "light"] as const) {
     await page.getByTestId("conversation-list").getByRole("link").first().click();
     await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
     const transcript = new URL(page.url()).pathname;
-    const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile", "/api-keys"];
+    const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile", "/profile/security", "/api-keys"];
     for (const path of privatePages) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);
@@ -107,9 +107,9 @@ test.describe("on a 375 px wide phone", () => {
     await page.getByRole("textbox", { name: "Answer", exact: true }).fill("An answer with a [link](https://example.com/a/rather/long/path/that/could/overflow) and **bold**.");
     await page.getByRole("button", { name: "Add", exact: true }).click();
     await expect(page.getByTestId("knowledge-list").getByRole("listitem")).toHaveCount(1);
-    for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, "/profile", "/api-keys", "/admin", "/admin/bots", "/admin/audit"]) await fits(path);
+    for (const path of ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, "/profile", "/profile/security", "/api-keys", "/admin", "/admin/bots", "/admin/audit", "/admin/mail"]) await fits(path);
     // The admin tables stack on a phone: axe checks that layout (the sweep above covers the desktop one).
-    for (const path of ["/admin", "/admin/bots", "/admin/audit"]) {
+    for (const path of ["/admin", "/admin/bots", "/admin/audit", "/admin/mail"]) {
       await page.goto(path);
       expect(await seriousViolations(page), `${path} (phone)`).toEqual([]);
     }

@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from "node:crypto";
+import { createCipheriv, createHash, hkdfSync, randomBytes } from "node:crypto";
 import { readFileSync } from "node:fs";
 import { test as base, expect, type Browser, type BrowserContext } from "@playwright/test";
 import bcrypt from "bcryptjs";
@@ -98,6 +98,40 @@ export async function signedInPage(browser: Browser, user: Pick<TestUser, "usern
   const context = await browser.newContext();
   await signIn(context, user);
   return context.newPage();
+}
+
+/** The e2e server's AUTH_SECRET (scripts/e2e-server.mjs). */
+const E2E_AUTH_SECRET = "e2e-secret-e2e-secret-e2e-secret-e2e";
+
+/** A TOTP secret sealed as lib/auth/secret-box.ts seals one under the e2e server's AUTH_SECRET. */
+function sealTotpSecret(secret: string) {
+  const key = Buffer.from(hkdfSync("sha256", E2E_AUTH_SECRET, "", "chatbot-factory secret box v1", 32));
+  const keyId = createHash("sha256").update(key).digest("hex").slice(0, 8);
+  const iv = randomBytes(12);
+  const cipher = createCipheriv("aes-256-gcm", key, iv);
+  cipher.setAAD(Buffer.from("totp"));
+  const ciphertext = Buffer.concat([cipher.update(secret, "utf8"), cipher.final()]);
+  return ["v1", keyId, iv.toString("base64url"), ciphertext.toString("base64url"), cipher.getAuthTag().toString("base64url")].join(".");
+}
+
+/**
+ * Switches two-factor sign-in on for `userId` as the profile's setup would: `secret` (base32) as
+ * the app's secret and `recoveryCodes` as its codes (hashed). The setup's own form has its journey.
+ */
+export async function enableTwoFactor(userId: string, secret: string, recoveryCodes: string[] = []) {
+  const now = new Date();
+  await sql(`INSERT INTO "TwoFactor" ("userId", secret, "enabledAt", "lastUsedStep", "createdAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6)`, [
+    userId,
+    sealTotpSecret(secret),
+    now,
+    0,
+    now,
+    now,
+  ]);
+  for (const code of recoveryCodes) {
+    const hash = createHash("sha256").update(code.toLowerCase().replace(/[\s-]+/g, "")).digest("hex");
+    await sql(`INSERT INTO "RecoveryCode" (id, "userId", "codeHash") VALUES ($1, $2, $3)`, [newId(), userId, hash]);
+  }
 }
 
 /** The installation's first account (an admin), as saved by the setup project. */

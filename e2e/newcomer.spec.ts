@@ -17,7 +17,7 @@ test("a form the server refused can be sent again: wrong password, then the righ
   await logout(page);
 
   await new LoginPage(page).login(user.username, "a wrong password, surely");
-  await expect(page.getByTestId("toast-danger").filter({ hasText: "The username, email or password is not right." })).toBeVisible();
+  await expect(page.getByTestId("form-error").filter({ hasText: "The username, email or password is not right." })).toBeVisible();
   const button = page.getByRole("button", { name: "Log in" });
   await expect(button).toBeEnabled();
   await page.getByRole("textbox", { name: "Password", exact: true }).fill(user.password);
@@ -30,7 +30,7 @@ test("a form the server refused can be sent again: wrong password, then the righ
   await register.goto();
   await register.fill({ ...uniqueUser("retry"), username: user.username });
   await register.submit();
-  await expect(page.getByTestId("toast-danger")).toBeVisible();
+  await expect(page.getByTestId("form-error")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create account" })).toBeEnabled();
   await page.getByRole("textbox", { name: "Username", exact: true }).fill(uniqueUser("retry").username);
   await register.submit();

@@ -1,6 +1,6 @@
 // Every port the end-to-end suite listens on, from one setting: E2E_PORT (default 3100) is the
 // app's, and the others follow it, so a machine where 3100–3110 are taken moves them all at once
-// (README, "Tests"). The fake model servers take any free port.
+// (docs/testing.md). The fake model servers take any free port.
 const BASE = Number(process.env.E2E_PORT || 3100);
 
 export const PORTS = {

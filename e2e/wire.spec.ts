@@ -1,9 +1,10 @@
 import type { APIRequestContext, Page, Request } from "@playwright/test";
 import { encode } from "next-auth/jwt";
+import { Secret, TOTP } from "otpauth";
 import { sql } from "./db";
 import { BASE_URL } from "../playwright.config";
-import { createBot, createUser, expect, test } from "./fixtures";
-import { ChatbotFormPage } from "./pages";
+import { createBot, createUser, enableTwoFactor, expect, test } from "./fixtures";
+import { ChatbotFormPage, LoginPage } from "./pages";
 
 // What crosses the wire (SECURITY.md): server actions posted directly, the way an attacker
 // would, replaying a real browser's request with one thing changed each time.
@@ -184,4 +185,58 @@ test("behind HTTPS the session cookie is __Secure-, Secure, HttpOnly and SameSit
   expect(session).toMatch(/; Secure/i);
   expect(session).toMatch(/; HttpOnly/i);
   expect(session).toMatch(/; SameSite=Lax/i);
+});
+
+test("two-factor: the second step cannot be skipped by posting to Auth.js or to the verify action directly", async ({ page, playwright }) => {
+  const user = await createUser("wire2fa");
+  const secret = new Secret({ size: 20 }).base32;
+  await enableTwoFactor(user.id, secret, ["wire-wire-wire-wire"]);
+  const code = (offsetSteps = 0) => new TOTP({ secret: Secret.fromBase32(secret) }).generate({ timestamp: Date.now() + offsetSteps * 30_000 });
+  const fresh = () => playwright.request.newContext({ baseURL: BASE_URL });
+  const hasSession = async (client: APIRequestContext) => !!(await (await client.get("/api/auth/session")).json())?.user;
+  const post = async (client: APIRequestContext, form: Record<string, string>) => {
+    const { csrfToken } = await (await client.get("/api/auth/csrf")).json();
+    return client.post("/api/auth/callback/credentials", { form: { csrfToken, ...form }, maxRedirects: 0 });
+  };
+
+  // The right password alone, straight to Auth.js: no session, a pending login in a browser-session cookie.
+  const a = await fresh();
+  const first = await post(a, { identifier: user.username, password: user.password, remember: "true" });
+  expect(first.headers()["set-cookie"] ?? "").not.toMatch(/authjs\.session-token=[^;]+/);
+  const pendingCookie = first.headersArray().find((h) => h.name.toLowerCase() === "set-cookie" && h.value.startsWith("cbf-2fa-pending="))?.value ?? "";
+  expect(pendingCookie).toMatch(/; HttpOnly/i);
+  expect(pendingCookie).not.toMatch(/Max-Age|Expires/i);
+  expect(await hasSession(a)).toBe(false);
+  // With a code too (ignored at the password step), or a forged proof of an earlier sign-in: still none.
+  expect(await hasSession(a)).toBe(false);
+  const b = await fresh();
+  await post(b, { identifier: user.username, password: user.password, code: code() });
+  await post(b, { identifier: user.username, password: user.password, signedInProof: `${user.id}.0.9999999999.forged` });
+  expect(await hasSession(b)).toBe(false);
+  // A code, or a recovery code, without the pending login's cookie: none.
+  const c = await fresh();
+  await post(c, { code: code() });
+  await post(c, { code: "wire-wire-wire-wire" });
+  expect(await hasSession(c)).toBe(false);
+
+  // The verify action, captured from the page and posted again without the pending cookie: refused.
+  await page.context().clearCookies();
+  await new LoginPage(page).login(user.username, user.password);
+  await expect(page).toHaveURL(/\/login\/verify$/);
+  await page.getByRole("textbox", { name: "Code" }).fill("000000");
+  const [request] = await Promise.all([
+    page.waitForRequest((r: Request) => r.method() === "POST" && !!r.headers()["next-action"]),
+    page.getByRole("button", { name: "Verify and log in" }).click(),
+  ]);
+  await expect(page.getByTestId("form-error")).toContainText("That code is not right");
+  const verify: Captured = { url: request.url(), headers: await request.allHeaders(), body: request.postData() ?? "" };
+  const replayed = await replay(c, verify, { body: verify.body.replace("000000", code()), cookie: null });
+  expect(await replayed.text()).toContain('"code":"login_expired"');
+  expect(await hasSession(c)).toBe(false);
+
+  // The pending login with the right code does sign in (so each refusal above was about the missing step).
+  const second = await post(a, { code: code(1) });
+  expect(second.status()).toBe(302);
+  expect(await hasSession(a)).toBe(true);
+  await Promise.all([a.dispose(), b.dispose(), c.dispose()]);
 });

@@ -19,6 +19,14 @@ const schema = z.object({
     .default(DEFAULT_DATABASE_URL)
     .refine(knownDatabase, "must start with file: (SQLite) or postgresql:// (PostgreSQL)"),
   AUTH_SECRET: z.string().min(32, "must be at least 32 characters (npm run dev writes one into .env)").optional(),
+  // Older AUTH_SECRETs (comma-separated), read only to open authenticator secrets encrypted
+  // before a rotation (lib/auth/secret-box.ts); each is re-encrypted under AUTH_SECRET when used.
+  AUTH_SECRET_PREVIOUS: z
+    .string()
+    .optional()
+    .refine((raw) => !raw || raw.split(",").every((s) => s.trim().length >= 32), "each secret must be at least 32 characters"),
+  // true: administrators must switch on two-factor sign-in before they reach /admin.
+  REQUIRE_ADMIN_2FA: z.stringbool().default(false),
   // The public URL behind a proxy or on a custom domain: Auth.js reads it too.
   AUTH_URL: z.url().optional(),
   SESSION_HOURS: z.coerce.number().int().min(1).max(24 * 30).default(12),
@@ -86,6 +94,17 @@ const schema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(2),
   // The bearer token /api/cron requires (Vercel Cron sends it); unset: the route answers 401.
   CRON_SECRET: z.string().min(16, "must be at least 16 characters").optional(),
+  // Outgoing mail (lib/mail): an SMTP server as smtp://user:pass@host:587 (STARTTLS when offered)
+  // or smtps://…:465; unset: mail is kept in the outbox admins read at /admin/mail, and nothing
+  // waits for an address to be verified. MAIL_FROM is the sender.
+  SMTP_URL: z.string().regex(/^smtps?:\/\/[^\s]+$/, "must start with smtp:// or smtps://").optional(),
+  MAIL_FROM: z.string().min(3).max(320).default("ChatBot Factory <no-reply@localhost>"),
+  // Password-reset mails asked for per address and per client address per hour (clients whose
+  // address is unknown share one bucket), and verification mails a signed-in user may ask for per hour.
+  PASSWORD_RESET_PER_ADDRESS_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(3),
+  PASSWORD_RESET_PER_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(10),
+  PASSWORD_RESET_UNKNOWN_IP_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(60),
+  VERIFY_MAIL_PER_USER_PER_HOUR: z.coerce.number().int().min(1).max(100_000).default(3),
   // Knowledge sources: size per uploaded file, total of a bot's files and texts, pages per PDF,
   // and pages per crawled site (the site form's cap cannot go above it).
   KNOWLEDGE_MAX_FILE_MB: z.coerce.number().min(0.01).max(1024).default(10),

@@ -15,6 +15,15 @@ export const ERROR_CODES = [
   "server_error",
   "server_busy",
   "payload_too_large",
+  // mailed links (lib/db/account-tokens.ts) and what waits on a verified address
+  "reset_link_invalid",
+  "verify_link_invalid",
+  "email_unverified",
+  // two-factor sign-in
+  "two_factor_already_on",
+  "two_factor_code_invalid",
+  "two_factor_setup_required",
+  "login_expired",
   // field errors
   "required",
   "too_long",

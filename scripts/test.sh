@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # The whole suite on the default database (SQLite): unit and integration tests, then the
-# end-to-end tests in Chromium against a production build. The unit tests run one file at a
-# time (they share one database), so the build runs beside them on the other core. Each layer
-# prints its time per file; the last line gives each layer's wall clock.
+# end-to-end tests in Chromium against a production build. The unit tests (two files at a time,
+# each worker on its own database copy) mostly wait on the database, so the build runs beside
+# them. Each layer prints its time per file; the last line gives each layer's wall clock.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 START=$SECONDS

@@ -38,7 +38,7 @@ it("refuses a locked-out login before any password check, with the wait", async 
 it("passes a login that is not locked to Auth.js", async () => {
   const user = await makeUser();
   const result = await loginAction({ identifier: user.email, password: TEST_PASSWORD, remember: "on" });
-  expect(result).toEqual({ ok: true, data: undefined });
+  expect(result).toEqual({ ok: true, data: { verify: false } });
   expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ identifier: user.email, remember: "true", redirect: false }));
 });
 

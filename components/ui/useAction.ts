@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useTransition } from "react";
+import { useCallback, useState, useTransition } from "react";
 import type { ActionResult } from "@/lib/actions/action";
 import { useToast } from "./Toasts";
 import { useErrorText } from "./useErrorText";
@@ -16,10 +16,19 @@ import { useErrorText } from "./useErrorText";
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type SetError = (name: any, error: { type: string; message: string }, options?: { shouldFocus: boolean }) => void;
 
-export function useAction(form?: { setError: SetError }) {
+/** A refusal shown under its form (FormError): the latest one only; `id` tells a repeat from the same text still showing. */
+export type InlineError = { text: string; id: number } | null;
+
+/**
+ * `inline`: the refusal's text is returned (third element) for a FormError under the form, which
+ * replaces the last one, instead of a toast: for the password forms, where a message far from the
+ * form, stacked with the last one, was missed (issue 22).
+ */
+export function useAction(form?: { setError: SetError }, { inline = false }: { inline?: boolean } = {}) {
   const errorText = useErrorText();
   const toast = useToast();
   const [isPending, startTransition] = useTransition();
+  const [inlineError, setInlineError] = useState<InlineError>(null);
   const run = useCallback(
     <D,>(call: () => Promise<ActionResult<D>>, onSuccess?: (data: D) => void) =>
       new Promise<ActionResult<D>>((resolve) => {
@@ -30,17 +39,21 @@ export function useAction(form?: { setError: SetError }) {
           } catch {
             result = { ok: false, code: "server_error" };
           }
-          if (result.ok) onSuccess?.(result.data);
-          else {
+          if (result.ok) {
+            setInlineError(null);
+            onSuccess?.(result.data);
+          } else {
             Object.entries(result.fieldErrors ?? {}).forEach(([field, code], index) => {
               form?.setError(field, { type: "server", message: code }, { shouldFocus: index === 0 });
             });
-            toast.error(errorText(result.code, result.retryAfter));
+            const text = errorText(result.code, result.retryAfter);
+            if (inline) setInlineError((last) => ({ text, id: (last?.id ?? 0) + 1 }));
+            else toast.error(text);
           }
           resolve(result);
         });
       }),
-    [errorText, form, toast],
+    [errorText, form, toast, inline],
   );
-  return [run, isPending] as const;
+  return [run, isPending, inlineError] as const;
 }

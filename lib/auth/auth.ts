@@ -5,6 +5,8 @@ import Credentials from "next-auth/providers/credentials";
 import { PrismaAdapter } from "@auth/prisma-adapter";
 import { db } from "@/lib/db/client";
 import { randomBytes } from "node:crypto";
+import { headers } from "next/headers";
+import { clientAddress } from "@/lib/security/ip";
 import { endLoginSession, liveSessionState, startLoginSession, touchLoginSession } from "@/lib/db/sessions";
 import { env } from "@/lib/env";
 import { authorizeLogin } from "./login";
@@ -26,6 +28,15 @@ export async function sessionHolds(claims: SessionClaims): Promise<boolean> {
   if (verdict === "ended") return false;
   if (verdict === "touch") await touchLoginSession(claims.sid);
   return true;
+}
+
+/** This request's headers; none outside a request (tests calling the callback). */
+async function requestHeadersOrNone(): Promise<Headers> {
+  try {
+    return new Headers(await headers());
+  } catch {
+    return new Headers();
+  }
 }
 
 export const { handlers, auth, signIn, signOut } = NextAuth({
@@ -69,7 +80,11 @@ export const { handlers, auth, signIn, signOut } = NextAuth({
         claims.remember = signedIn.remember;
         claims.loginAt = Math.floor(Date.now() / 1000);
         const limit = claims.remember ? REMEMBER_SECONDS : env().SESSION_HOURS * 60 * 60;
-        await startLoginSession(signedIn.id, claims.sid, new Date((claims.loginAt + limit) * 1000));
+        const requestHeaders = await requestHeadersOrNone();
+        await startLoginSession(signedIn.id, claims.sid, new Date((claims.loginAt + limit) * 1000), {
+          userAgent: requestHeaders.get("user-agent"),
+          ip: clientAddress(requestHeaders),
+        });
       }
       return (await sessionHolds(claims)) ? claims : null;
     },

@@ -20,7 +20,7 @@ function sessionCookieName(requestHeaders: Headers): string {
  * endpoint: that re-encrypts a token nobody receives and cost 3 ms of every chat reply's start.
  * Our tokens are a few hundred bytes, so never split into chunked cookies.
  */
-export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+const sessionClaims = cache(async (): Promise<SessionClaims | null> => {
   const [jar, requestHeaders] = await Promise.all([cookies(), headers()]);
   const name = sessionCookieName(requestHeaders);
   const token = jar.get(name)?.value;
@@ -29,5 +29,15 @@ export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
   const claims = (await decodeSessionToken(token, secret, name)) as SessionClaims | null;
   if (!claims) console.warn("auth: unreadable session cookie ignored");
   if (!claims || !(await sessionHolds(claims))) return null;
-  return { id: claims.uid!, remember: claims.remember === true };
+  return claims;
 });
+
+export const getSessionUser = cache(async (): Promise<SessionUser | null> => {
+  const claims = await sessionClaims();
+  return claims && { id: claims.uid!, remember: claims.remember === true };
+});
+
+/** The id of this request's own session (its row in Session), to mark it in the sessions list; null without one. */
+export async function currentSessionId(): Promise<string | null> {
+  return (await sessionClaims())?.sid ?? null;
+}

@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { audit } from "./audit";
 import { containsText, db } from "./client";
 import { requireAdmin } from "@/lib/auth/admin";
+import { queueMail } from "@/lib/mail/queue";
 import { pageOf } from "./paging";
 import { accountKey, requireActorId, type Actor } from "./scopes";
 import { messagesLastWeekOf } from "./usage";
@@ -21,9 +22,24 @@ export async function listUsers(actor: Actor, { query = "", page = 1 }: { query?
     orderBy: [{ createdAt: "desc" }, { id: "asc" }],
     skip,
     take,
-    select: { id: true, username: true, email: true, role: true, isActive: true, createdAt: true, lastLoginAt: true, _count: { select: { chatbots: true } } },
+    select: {
+      id: true,
+      username: true,
+      email: true,
+      role: true,
+      isActive: true,
+      createdAt: true,
+      lastLoginAt: true,
+      _count: { select: { chatbots: true } },
+      twoFactor: { select: { enabledAt: true } },
+    },
   });
-  return { items: rows.map(({ _count, ...u }) => ({ ...u, botCount: _count.chatbots })), total, page: current, pages };
+  return {
+    items: rows.map(({ _count, twoFactor, ...u }) => ({ ...u, botCount: _count.chatbots, twoFactor: !!twoFactor?.enabledAt })),
+    total,
+    page: current,
+    pages,
+  };
 }
 
 /** PostgreSQL's "could not serialize" (Prisma P2034, or the driver's 40001): try again. */
@@ -114,4 +130,17 @@ export async function promoteByIdentifier(identifier: string) {
   await db.user.update({ where: { id: user.id }, data: { role: "ADMIN" } });
   await audit({ action: "user_role", actorName: "admin:promote", targetId: user.id, targetName: user.username, detail: "admin" });
   return user.username;
+}
+
+/**
+ * An admin sends a user a password-reset link (they never see the link or set a password): the
+ * mail goes to the account's own address. Audited with the admin and the account.
+ */
+export async function sendResetLinkByAdmin(actor: Actor, userId: string) {
+  const admin = await requireAdmin(actor);
+  const target = await db.user.findUnique({ where: { id: userId }, select: { id: true, username: true, isActive: true } });
+  if (!target) throw new AppError("not_found");
+  if (!target.isActive) throw new AppError("account_inactive");
+  await queueMail({ kind: "password_reset", userId: target.id });
+  await audit({ action: "password_reset_link_sent", actorId: admin.id, actorName: admin.username, targetId: target.id, targetName: target.username });
 }

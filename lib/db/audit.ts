@@ -24,11 +24,27 @@ export const AUDIT_ACTIONS = [
   "api_key_created",
   "api_key_revoked",
   "api_key_revoked_use",
+  "password_reset",
+  "password_reset_requested",
+  "password_reset_limited",
+  "password_reset_link_sent",
+  "email_verified",
+  "email_change_requested",
+  "email_changed",
+  "two_factor_on",
+  "two_factor_off",
+  "two_factor_reset",
+  "two_factor_failed",
+  "two_factor_limited",
+  "two_factor_recovery_used",
+  "recovery_codes_new",
+  "session_ended",
+  "security_notice",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 /** The short states an event may carry, each the message key `audit.detail_<state>`. */
-export const AUDIT_DETAILS = ["active", "inactive", "admin", "user", "remember"] as const;
+export const AUDIT_DETAILS = ["active", "inactive", "admin", "user", "remember", "two_factor", "recovery_code", "trusted_browser", "two_factor_reset"] as const;
 
 export type AuditEntry = {
   action: AuditAction;

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { widgetSettingsOf, type Channel, type ChannelsData } from "@/lib/validation/channels";
+import { mailConfigured } from "@/lib/mail/transport";
 import { newPublicId } from "./chatbots";
 import { db } from "./client";
 import { ownBot, publicBot, type Actor } from "./scopes";
@@ -29,7 +30,24 @@ export async function getChannels(actor: Actor, id: string) {
   return { ...rest, widget: widgetSettingsOf(widgetSettings) };
 }
 
+/**
+ * With mail really sent (SMTP configured), a channel cannot be switched on until the owner's
+ * address is verified; one already on may stay on. With no SMTP nothing waits on it.
+ */
+async function refuseUnverifiedSwitchOn(actor: Actor, id: string, input: ChannelsData) {
+  if (!mailConfigured()) return;
+  const bot = await db.chatbot.findFirst({
+    where: ownBot(actor, id),
+    select: { publicPageEnabled: true, widgetEnabled: true, apiEnabled: true, owner: { select: { emailVerified: true } } },
+  });
+  if (!bot) throw new AppError("not_found");
+  if (bot.owner.emailVerified) return;
+  const switchedOn = (["publicPageEnabled", "widgetEnabled", "apiEnabled"] as const).filter((channel) => input[channel] && !bot[channel]);
+  if (switchedOn.length) throw new AppError("email_unverified", Object.fromEntries(switchedOn.map((channel) => [channel, "email_unverified" as const])));
+}
+
 export async function updateChannels(actor: Actor, id: string, input: ChannelsData) {
+  await refuseUnverifiedSwitchOn(actor, id, input);
   const { count } = await db.chatbot.updateMany({
     where: ownBot(actor, id),
     data: {

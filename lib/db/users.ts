@@ -2,6 +2,7 @@ import "server-only";
 import { AppError, type FieldErrors } from "@/lib/errors";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import type { Locale } from "@/lib/i18n/locales";
+import { mailConfigured } from "@/lib/mail/transport";
 import { audit } from "./audit";
 import { db, uniqueViolation } from "./client";
 import { accountKey, requireActorId, type Actor } from "./scopes";
@@ -16,6 +17,8 @@ const profileFields = {
   locale: true,
   role: true,
   createdAt: true,
+  emailVerified: true,
+  pendingEmail: true,
 } as const;
 
 export type NewUser = {
@@ -91,16 +94,30 @@ export async function getProfile(actor: Actor) {
 
 export type ProfileUpdate = { firstName: string; lastName: string; email: string; locale: Locale };
 
+/**
+ * Saves the profile. A new address takes effect only once the link mailed to it is followed when
+ * mail is really sent (`emailChange: "pending"`, kept in pendingEmail); with no SMTP configured it
+ * applies at once, unverified (`"applied"`). The caller queues the mails.
+ */
 export async function updateProfile(actor: Actor, input: ProfileUpdate) {
   const id = requireActorId(actor);
-  const taken = await takenFields(null, input.email, id);
-  if (Object.keys(taken).length) throw new AppError("invalid_data", taken);
+  const current = await db.user.findUnique({ where: { id }, select: { email: true } });
+  if (!current) throw new AppError("not_found");
+  const changing = input.email !== current.email;
+  if (changing) {
+    const taken = await takenFields(null, input.email, id);
+    if (Object.keys(taken).length) throw new AppError("invalid_data", taken);
+  }
+  const emailChange = !changing ? null : mailConfigured() ? ("pending" as const) : ("applied" as const);
+  const email = emailChange === "pending" ? { pendingEmail: input.email } : emailChange === "applied" ? { email: input.email, emailVerified: null, pendingEmail: null } : {};
   try {
-    return await db.user.update({
+    const profile = await db.user.update({
       where: { id },
-      data: { firstName: input.firstName, lastName: input.lastName, email: input.email, locale: input.locale },
+      data: { firstName: input.firstName, lastName: input.lastName, locale: input.locale, ...email },
       select: profileFields,
     });
+    if (emailChange) await audit({ action: emailChange === "pending" ? "email_change_requested" : "email_changed", actorId: id, actorName: profile.username });
+    return { ...profile, emailChange };
   } catch (error) {
     rethrowUnique(error);
   }
@@ -121,8 +138,10 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   if (!(await verifyPassword(currentPassword, user.passwordHash))) {
     throw new AppError("invalid_data", { currentPassword: "password_incorrect" });
   }
-  const [, updated] = await db.$transaction([
+  const [, , updated] = await db.$transaction([
     db.session.deleteMany({ where: { userId: id } }),
+    // A reset link asked for before the change no longer holds.
+    db.accountToken.deleteMany({ where: { userId: id, purpose: "password_reset" } }),
     db.user.update({
       where: { id },
       data: { passwordHash: await hashPassword(newPassword), sessionVersion: { increment: 1 } },
@@ -131,4 +150,11 @@ export async function changePassword(actor: Actor, currentPassword: string, newP
   ]);
   await audit({ action: "password_change", actorId: id });
   return updated.sessionVersion;
+}
+
+/** Whether the account's address is verified, or nothing needs it to be (no SMTP configured: nothing waits on it). */
+export async function emailVerifiedOrNotNeeded(actor: Actor): Promise<boolean> {
+  if (!mailConfigured()) return true;
+  const user = await db.user.findUnique({ where: { id: requireActorId(actor) }, select: { emailVerified: true } });
+  return !!user?.emailVerified;
 }

@@ -3,7 +3,7 @@ import { AVATAR_UPLOAD } from "@/lib/chatbots/avatar";
 import type { AvatarImage } from "@/lib/chatbots/avatar-image";
 
 // A bot's picture over HTTP: always our own re-encoded WebP, with headers that keep a browser
-// from reading it as anything else (README security case 48).
+// from reading it as anything else (docs/security.md, case 48).
 
 /** The picture, cached for good when the URL names its version; 304 when the browser has it. */
 export function avatarResponse(request: Request, image: AvatarImage, { shared }: { shared: boolean }): Response {

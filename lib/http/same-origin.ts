@@ -1,6 +1,6 @@
 import { problem } from "./problem";
 
-// Cookie-authenticated route handlers and the public chat answer our own pages only (README
+// Cookie-authenticated route handlers and the public chat answer our own pages only (docs/security.md,
 // security cases 23, 63). A cookie goes along with any site's request (SameSite=Lax lets a
 // sibling subdomain's, and a top-level form post's, through), so the browser's word on who
 // sent the request decides: Sec-Fetch-Site where the browser sends it, else the Origin header.

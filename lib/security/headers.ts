@@ -1,4 +1,4 @@
-// The security headers every response carries (README security cases 31, 32), built in one place so
+// The security headers every response carries (docs/security.md cases 31, 32), built in one place so
 // the proxy and the tests agree on them.
 
 /**

@@ -4,7 +4,7 @@ import { RateLimiterMemory, RateLimiterPrisma, RateLimiterRedis, type IRateLimit
 import { db } from "@/lib/db/client";
 import { env, isPostgres } from "@/lib/env";
 
-// Rate limits (README security cases 7, 42, 43) with rate-limiter-flexible. Where the counts live:
+// Rate limits (docs/security.md cases 7, 42, 43) with rate-limiter-flexible. Where the counts live:
 // Redis when REDIS_URL is set, else the database when it is PostgreSQL (both shared by every app
 // instance), else this process's memory (SQLite: one instance).
 
@@ -57,6 +57,13 @@ export function buildLimiters() {
     passwordChange: createLimiter({ keyPrefix: "password_change_fail", ...lock }),
     registerIp: createLimiter({ keyPrefix: "register_ip", points: e.REGISTER_PER_IP_PER_HOUR, duration: HOUR }),
     registerUnknownIp: createLimiter({ keyPrefix: "register_unknown_ip", points: e.REGISTER_UNKNOWN_IP_PER_HOUR, duration: HOUR }),
+    // Password-reset mails: per address asked for (known or not, the same count), per client.
+    resetAddress: createLimiter({ keyPrefix: "reset_address", points: e.PASSWORD_RESET_PER_ADDRESS_PER_HOUR, duration: HOUR }),
+    resetIp: createLimiter({ keyPrefix: "reset_ip", points: e.PASSWORD_RESET_PER_IP_PER_HOUR, duration: HOUR }),
+    resetUnknownIp: createLimiter({ keyPrefix: "reset_unknown_ip", points: e.PASSWORD_RESET_UNKNOWN_IP_PER_HOUR, duration: HOUR }),
+    // Mailed-link submissions per client (a token has 256 bits: this only keeps guessing loops cheap).
+    linkSubmitIp: createLimiter({ keyPrefix: "link_submit_ip", points: 30, duration: HOUR }),
+    verifyMail: createLimiter({ keyPrefix: "verify_mail", points: e.VERIFY_MAIL_PER_USER_PER_HOUR, duration: HOUR }),
     chatUser: createLimiter({ keyPrefix: "chat_user", points: e.CHAT_PER_USER_PER_MINUTE, duration: MINUTE }),
     apiKey: createLimiter({ keyPrefix: "api_key", points: e.API_KEY_REQUESTS_PER_MINUTE, duration: MINUTE }),
     // Tokens that matched no key, per address: spent, they refuse that address before the lookup.
@@ -142,11 +149,11 @@ export async function releaseLoginAttempt(keys: LoginKeys) {
   await Promise.all([lock.limiter.reward(lock.key, 1), keys.ip ? loginIpDaily.reward(keys.ip, 1) : null]);
 }
 
-/** A successful login gives its attempts back: its lock's, and the address's one. */
-export async function recordLoginSuccess(keys: LoginKeys) {
+/** A successful login gives its attempts back: its lock's, and the address's (one per step: two with a second factor). */
+export async function recordLoginSuccess(keys: LoginKeys, steps = 1) {
   const { loginIpDaily } = all();
   const lock = lockOf(keys);
-  await Promise.all([lock.limiter.delete(lock.key), keys.ip ? loginIpDaily.reward(keys.ip, 1) : null]);
+  await Promise.all([lock.limiter.delete(lock.key), keys.ip ? loginIpDaily.reward(keys.ip, steps) : null]);
 }
 
 /** One password-change attempt for this account, taken before the current password is checked: seconds to wait, or 0. */
@@ -211,4 +218,24 @@ export async function takeVisitorMessage({ visitorId, ip, botId }: { visitorId: 
   const { chatVisitor, chatVisitorIp, chatVisitorUnknownIp } = all();
   const waits = await Promise.all([take(chatVisitor, visitorId), ip ? take(chatVisitorIp, ip) : take(chatVisitorUnknownIp, botId)]);
   return Math.max(...waits);
+}
+
+/**
+ * One password-reset request: it spends the address's budget (the same whether an account has it
+ * or not) and the client's (or, address unknown, the shared bucket). Seconds to wait, or 0.
+ */
+export async function takePasswordResetRequest(email: string, ip: string | null): Promise<number> {
+  const { resetAddress, resetIp, resetUnknownIp } = all();
+  const waits = await Promise.all([take(resetAddress, email.trim().toLowerCase()), ip ? take(resetIp, ip) : take(resetUnknownIp, "all")]);
+  return Math.max(...waits);
+}
+
+/** One submission of a mailed link (a reset or a verification), per client: seconds to wait, or 0. */
+export async function takeAccountLinkSubmit(ip: string | null): Promise<number> {
+  return take(all().linkSubmitIp, ip ?? "unknown");
+}
+
+/** One verification mail asked for by this user: seconds to wait, or 0. */
+export async function takeVerificationMail(userId: string): Promise<number> {
+  return take(all().verifyMail, userId);
 }

@@ -1,6 +1,8 @@
 import { createHash, randomUUID } from "node:crypto";
 import bcrypt from "bcryptjs";
 import { db } from "@/lib/db/client";
+import { totpCode } from "@/lib/auth/totp";
+import { confirmTwoFactorSetup, startTwoFactorSetup, twoFactorSetupSecret } from "@/lib/db/two-factor";
 import { NEW_CHATBOT, type ChatbotData } from "@/lib/validation/chatbot";
 
 export const TEST_PASSWORD = "correct horse battery staple";
@@ -49,4 +51,13 @@ export async function startChatWith(owner: { id: string }, botId: string, conten
   const id = await startConversation(bot, "playground", { role: "user", content });
   await countMessages(bot.id, { messages: 1, visitorMessages: 1 });
   return id;
+}
+
+/** A user with two-factor sign-in switched on with a code of the moment `at`: the user, the app's secret and the recovery codes. */
+export async function makeUserWithTwoFactor(at = Date.now()) {
+  const user = await makeUser();
+  await startTwoFactorSetup(user);
+  const { secret } = (await twoFactorSetupSecret(user))!;
+  const codes = await confirmTwoFactorSetup(user, totpCode(secret, at), at);
+  return { user, secret, codes };
 }

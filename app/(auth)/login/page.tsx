@@ -14,6 +14,9 @@ export default async function LoginPage() {
         <h1 className="h3 mb-4">{t("login_title")}</h1>
         <LoginForm />
         <p className="mt-3 mb-0 text-center">
+          <Link href="/forgot-password">{t("forgot_link")}</Link>
+        </p>
+        <p className="mt-3 mb-0 text-center">
           {t("no_account")} <Link href="/register">{t("register_link")}</Link>
         </p>
       </div>

@@ -64,6 +64,7 @@ export default async function AdminPage({ searchParams }: { searchParams: Search
                 <td data-label={t("role")}>{t(u.role === "ADMIN" ? "role_admin" : "role_user")}</td>
                 <td data-label={t("status")}>
                   <span className={`badge ${u.isActive ? "text-bg-success" : "text-bg-secondary"}`}>{t(u.isActive ? "active" : "inactive")}</span>
+                  {u.twoFactor && <span className="badge text-bg-info ms-1">{t("two_factor_on")}</span>}
                 </td>
                 <td data-label={t("bots")}>{u.botCount}</td>
                 <td className="small" data-label={t("created")}>{format.dateTime(u.createdAt, { dateStyle: "medium" })}</td>

@@ -1,7 +1,7 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { verifyPassword } from "@/lib/auth/password";
 import { db } from "@/lib/db/client";
-import { TEST_PASSWORD, makeUser } from "@/lib/testing/factories";
+import { TEST_PASSWORD, makeUser, makeUserWithTwoFactor } from "@/lib/testing/factories";
 import { actAs } from "@/lib/testing/session";
 import { changePasswordAction, signOutEverywhereAction, updateProfileAction } from "./actions";
 
@@ -36,7 +36,7 @@ describe("profile actions", () => {
     const user = await makeUser();
     actAs(user);
     const result = await updateProfileAction({ id: other.id, role: "ADMIN", firstName: "Ada", lastName: "B", email: user.email, locale: "de" });
-    expect(result).toEqual({ ok: true, data: undefined });
+    expect(result).toEqual({ ok: true, data: { emailChange: null } });
     expect(await db.user.findUniqueOrThrow({ where: { id: user.id } })).toMatchObject({ firstName: "Ada", locale: "de", role: "USER" });
     expect(await db.user.findUniqueOrThrow({ where: { id: other.id } })).toMatchObject({ firstName: "" });
     expect(cookieJar.set).toHaveBeenCalledWith("NEXT_LOCALE", "de", expect.anything());
@@ -54,6 +54,21 @@ describe("profile actions", () => {
     expect(signIn).toHaveBeenCalledWith("credentials", expect.objectContaining({ identifier: user.username, password: "a new long passphrase" }));
     const row = await db.user.findUniqueOrThrow({ where: { id: user.id } });
     expect(row.sessionVersion).toBe(user.sessionVersion + 1);
+  });
+
+  it("with two-factor sign-in on, the fresh session after a password change asks for no code (an in-process proof), and the proof is for this account only", async () => {
+    const { user } = await makeUserWithTwoFactor();
+    actAs(user);
+    const result = await changePasswordAction({ currentPassword: TEST_PASSWORD, newPassword: "a new long passphrase", confirmNewPassword: "a new long passphrase" });
+    expect(result).toEqual({ ok: true, data: undefined });
+    const credentials = signIn.mock.calls[0][1] as Record<string, unknown>;
+    expect(credentials.signedInProof).toEqual(expect.any(String));
+    const { authorizeLogin } = await import("@/lib/auth/login");
+    const request = () => new Request("http://localhost/api/auth/callback/credentials", { method: "POST" });
+    await expect(authorizeLogin(credentials, request())).resolves.toMatchObject({ id: user.id });
+    // The same proof with another account's right password: that account still owes its code.
+    const other = await makeUserWithTwoFactor();
+    await expect(authorizeLogin({ ...credentials, identifier: other.user.username, password: TEST_PASSWORD }, request())).rejects.toMatchObject({ code: "two_factor_required" });
   });
 });
 

@@ -1,6 +1,9 @@
+import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { requireUser } from "@/lib/auth/guards";
+import { ResendVerification } from "@/components/ResendVerification";
 import { getProfile } from "@/lib/db/users";
+import { mailConfigured } from "@/lib/mail";
 import { isLocale, DEFAULT_LOCALE } from "@/lib/i18n/locales";
 import { PasswordForm } from "./_components/PasswordForm";
 import { ProfileForm } from "./_components/ProfileForm";
@@ -33,6 +36,12 @@ export default async function ProfilePage() {
             <h2 id="details-title" className="h5 mb-3">
               {t("details")}
             </h2>
+            {(profile.pendingEmail || (mailConfigured() && !profile.emailVerified)) && (
+              <div className="alert alert-info d-flex flex-wrap align-items-center gap-2" data-testid="email-status">
+                <span className="me-auto">{profile.pendingEmail ? t("email_pending", { email: profile.pendingEmail }) : t("email_unverified")}</span>
+                <ResendVerification />
+              </div>
+            )}
             <ProfileForm
               profile={{ firstName: profile.firstName, lastName: profile.lastName, email: profile.email, locale: isLocale(profile.locale) ? profile.locale : DEFAULT_LOCALE }}
             />
@@ -56,6 +65,12 @@ export default async function ProfilePage() {
               {t("sessions_title")}
             </h2>
             <SignOutEverywhere />
+            <p className="mt-3 mb-0">
+              <Link href="/profile/security">
+                <i className="bi bi-shield-lock me-1" aria-hidden />
+                {t("security_link")}
+              </Link>
+            </p>
           </div>
         </div>
       </section>

@@ -3,6 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useTranslations } from "next-intl";
 import { registerAction } from "@/app/(auth)/actions";
+import { FormError } from "@/components/ui/FormError";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useAction } from "@/components/ui/useAction";
@@ -14,7 +15,7 @@ const schema = () => import("@/lib/validation/auth").then((m) => m.registerSchem
 export function RegisterForm() {
   const t = useTranslations("auth");
   const form = useZodForm(schema, { defaultValues: { username: "", email: "", password: "", confirmPassword: "", firstName: "", lastName: "" } });
-  const [run, isPending] = useAction(form);
+  const [run, isPending, error] = useAction(form, { inline: true });
   const router = useRouter();
   const onSubmit = form.handleSubmit(async (values) => {
     await run(
@@ -44,6 +45,7 @@ export function RegisterForm() {
       <SubmitButton pending={isPending} className="w-100">
         {t("register_submit")}
       </SubmitButton>
+      <FormError error={error} />
     </form>
   );
 }

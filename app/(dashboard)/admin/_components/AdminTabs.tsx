@@ -7,6 +7,7 @@ const TABS = [
   { key: "users", href: "/admin", icon: "bi-people" },
   { key: "bots", href: "/admin/bots", icon: "bi-robot" },
   { key: "audit", href: "/admin/audit", icon: "bi-journal-text" },
+  { key: "mail", href: "/admin/mail", icon: "bi-envelope" },
 ] as const;
 
 /** The admin panel's title and sections. */

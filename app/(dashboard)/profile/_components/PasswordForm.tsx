@@ -2,6 +2,7 @@
 
 import { useTranslations } from "next-intl";
 import { changePasswordAction } from "@/app/(dashboard)/profile/actions";
+import { FormError } from "@/components/ui/FormError";
 import { FormField } from "@/components/ui/FormField";
 import { SubmitButton } from "@/components/ui/SubmitButton";
 import { useToast } from "@/components/ui/Toasts";
@@ -19,7 +20,7 @@ export function PasswordForm() {
   const tToast = useTranslations("toast");
   const toast = useToast();
   const form = useZodForm(schema, { defaultValues: empty });
-  const [run, isPending] = useAction(form);
+  const [run, isPending, error] = useAction(form, { inline: true });
 
   const onSubmit = form.handleSubmit(async (values) => {
     const result = await run(() => changePasswordAction(values));
@@ -35,6 +36,7 @@ export function PasswordForm() {
       <FormField form={form} name="newPassword" label={t("newPassword")} type="password" autoComplete="new-password" hint={tAuth("password_hint", { min: PASSWORD_MIN })} required />
       <FormField form={form} name="confirmNewPassword" label={t("confirmNewPassword")} type="password" autoComplete="new-password" required />
       <SubmitButton pending={isPending}>{t("change_password")}</SubmitButton>
+      <FormError error={error} />
     </form>
   );
 }

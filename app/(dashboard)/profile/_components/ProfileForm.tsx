@@ -29,6 +29,11 @@ export function ProfileForm({ profile }: { profile: ProfileInput }) {
     const result = await run(() => updateProfileAction(values));
     if (!result.ok) return;
     toast.success(tToast("profile_saved"));
+    if (result.data?.emailChange === "pending") {
+      // The address in use stays until the new one is confirmed by its link.
+      form.resetField("email", { defaultValue: profile.email });
+      toast.success(tToast("verification_sent"));
+    }
     // The language may have changed: load the page again in it.
     if (values.locale !== profile.locale) window.location.reload();
   });
