@@ -16,7 +16,9 @@ async function ownerWithPublicPage(page: Page, name: string) {
   const owner = uniqueUser("pub");
   await new RegisterPage(page).register(owner);
   const botId = await new ChatbotFormPage(page).create({ name, description: "Fresh bread every morning.", systemPrompt: "OWNER-ONLY PROMPT" });
+  // As if the bot had been made with this welcome: its draft and its published version 1 (visitors see the published one).
   await sql(`UPDATE "Chatbot" SET "welcomeMessage" = $1 WHERE id = $2`, ["Hello! Ask me about our bread.", botId]);
+  await sql(`UPDATE "BotVersion" SET "welcomeMessage" = $1 WHERE "chatbotId" = $2`, ["Hello! Ask me about our bread.", botId]);
   await page.getByRole("link", { name: "Channels" }).click();
   await expect(page).toHaveURL(new RegExp(`/chatbots/${botId}/channels$`));
   // A new bot: every channel off, no link yet.

@@ -10,10 +10,11 @@ import { readEvents, sourcesOf, type ChatSource } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Channel } from "@/lib/validation/channels";
 import { LazyMarkdown, preloadMarkdown } from "./LazyMarkdown";
+import { ReplyRating } from "./ReplyRating";
 import { SourceList } from "./SourceList";
 import { useVisitorId } from "./useVisitorId";
 
-type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean; sources?: ChatSource[] };
+type Line = { id: number; role: "user" | "assistant"; content: string; error?: string; streaming?: boolean; stopped?: boolean; sources?: ChatSource[]; messageId?: string };
 /** Who is talking: the signed-in owner in the playground (by the bot's id), or an anonymous visitor of a public channel (by its public id). */
 export type ChatTarget = { kind: "owner"; botId: string } | { kind: "visitor"; publicId: string; channel: Channel };
 type Props = {
@@ -118,6 +119,7 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
         if (event.type === "text") update(replyId, (l) => ({ content: l.content + event.text }));
         if (event.type === "sources") update(replyId, { sources: sourcesOf(event.sources) });
         if (event.type === "error") update(replyId, { error: errorText(event.code) });
+        if (event.type === "done" && event.messageId) update(replyId, { messageId: event.messageId });
       }
       update(replyId, { streaming: false });
     } catch (error) {
@@ -217,6 +219,7 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
                   <span className="visually-hidden">{t("copy_reply")}</span>
                 </button>
               )}
+              {!line.streaming && line.content && line.messageId && !line.error && <ReplyRating target={target} visitorId={visitorId} messageId={line.messageId} />}
             </div>
             </div>
           ),

@@ -215,6 +215,7 @@ export function ChatbotForm({ bot, providers, modelSuggestions, welcomeView, def
               )}
             </div>
           </fieldset>
+          {bot && <FormField form={form} name="versionNote" label={t("versionNote")} hint={t("versionNote_hint")} />}
           <div className="d-flex flex-wrap gap-2">
             <SubmitButton pending={isPending}>{bot ? t("save") : t("create")}</SubmitButton>
             <Link href={bot ? `/chatbots/${bot.id}` : "/chatbots"} className="btn btn-outline-secondary">

@@ -77,7 +77,7 @@ describe("the OpenAI request mapping", () => {
 describe("the OpenAI response mapping", () => {
   it("answers a chat.completion with the reply, finish reason and usage", () => {
     const menu = { ref: null, kind: "file" as const, name: "Menu.pdf", page: 2, heading: null, url: null };
-    const body = completionResponse("pub123", "conv1", { reply: "Seven to six.", finishReason: "length", usage: { inputTokens: 12, outputTokens: 4 }, errorCode: null, sources: [menu] }, 1_700_000_000);
+    const body = completionResponse("pub123", "conv1", { reply: "Seven to six.", finishReason: "length", usage: { inputTokens: 12, outputTokens: 4 }, errorCode: null, sources: [menu], messageId: null }, 1_700_000_000);
     expect(body).toEqual({
       id: "chatcmpl-conv1",
       object: "chat.completion",
@@ -86,7 +86,7 @@ describe("the OpenAI response mapping", () => {
       choices: [{ index: 0, message: { role: "assistant", content: "Seven to six.", refusal: null, sources: [menu] }, logprobs: null, finish_reason: "length" }],
       usage: { prompt_tokens: 12, completion_tokens: 4, total_tokens: 16 },
     });
-    expect(completionResponse("m", "c", { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null, sources: [] }).usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
+    expect(completionResponse("m", "c", { reply: "", finishReason: "stop", usage: { inputTokens: null, outputTokens: null }, errorCode: null, sources: [], messageId: null }).usage).toEqual({ prompt_tokens: 0, completion_tokens: 0, total_tokens: 0 });
     expect(["stop", "length", "content-filter", "tool-calls", "aborted", "other"].map(finishReasonOf)).toEqual(["stop", "length", "content_filter", "tool_calls", "stop", "stop"]);
   });
 

@@ -2,7 +2,7 @@ import "server-only";
 import { getTranslations } from "next-intl/server";
 import { AiError, availableProviders, streamReply, type ChatTurn, type ReplyEvent, type ReplyFinish, type ReplyRequest } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
-import { HISTORY_WINDOW, conversationHistory, newConversationId, storeExchange, type ExchangeTarget, type NewMessage } from "@/lib/db/conversations";
+import { HISTORY_WINDOW, conversationHistory, newConversationId, newMessageId, storeExchange, type ExchangeTarget, type NewMessage } from "@/lib/db/conversations";
 import { conversationOwnerFields, type Caller } from "@/lib/db/scopes";
 import { noteFirstToken } from "@/lib/db/statement-count";
 import { countMessages, noteRefusedMessage, quotaDay, reserveQuotaMessage } from "@/lib/db/usage";
@@ -149,6 +149,8 @@ async function* replyEvents(
   let errorCode: ErrorCode | null = null;
   let finish: ReplyFinish | null = null;
   let sources: ChatSource[] = [];
+  // Known before it is stored, so `done` can name it: the reply a visitor rates.
+  const replyId = newMessageId();
   try {
     yield { type: "start", conversationId: target.id };
     if (!reply || !first) throw new AiError("provider_not_configured");
@@ -168,8 +170,10 @@ async function* replyEvents(
     await reply?.return(undefined);
     // Only a reply that said something used its sources.
     sources = text ? sourcesOf(text) : [];
+    // A whole reply that used no Q&A entry or source fell back (the owner's unanswered questions).
+    const fallback = !!text && !errorCode && sources.length === 0;
     const said: NewMessage[] = text || errorCode
-      ? [{ role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode, sources: sources.length ? JSON.stringify(sources) : null }]
+      ? [{ id: replyId, role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode, sources: sources.length ? JSON.stringify(sources) : null, fallback }]
       : [];
     const answeredAt = timeAfter(visitorMessage.createdAt);
     // The exchange and the day's usage (one upsert, on the day of the quota check) side by side;
@@ -194,5 +198,5 @@ async function* replyEvents(
   if (sources.length && !errorCode) yield { type: "sources", sources };
   yield errorCode
     ? { type: "error", code: errorCode }
-    : { type: "done", finishReason: finish?.finishReason ?? "stop", usage: { inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null } };
+    : { type: "done", finishReason: finish?.finishReason ?? "stop", messageId: replyId, usage: { inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null } };
 }

@@ -24,7 +24,8 @@ export type ChatEvent =
   | { type: "text"; text: string }
   /** After the text, before `done`, when the reply used sources. */
   | { type: "sources"; sources: ChatSource[] }
-  | { type: "done"; finishReason: string; usage?: { inputTokens: number | null; outputTokens: number | null } }
+  /** `messageId`: the stored reply, which the visitor may rate (lib/db/feedback.ts). */
+  | { type: "done"; finishReason: string; messageId?: string; usage?: { inputTokens: number | null; outputTokens: number | null } }
   | { type: "error"; code: string };
 
 /** Sources read back from storage (Message.sources) or another program: only well-formed ones, links only http(s). */

@@ -73,10 +73,13 @@ export async function replacePublicId(actor: Actor, id: string) {
 export async function findPublicBot(publicId: string, channel: Channel) {
   const bot = await db.chatbot.findFirst({
     where: publicBot(publicId, channel),
-    select: { name: true, description: true, welcomeMessage: true, widgetSettings: true, avatarIcon: true, avatarColor: true, avatarImageHash: true },
+    select: { id: true, name: true, description: true, welcomeMessage: true, publishedVersion: true, widgetSettings: true, avatarIcon: true, avatarColor: true, avatarImageHash: true },
   });
   if (!bot) return null;
-  const { widgetSettings, ...shown } = bot;
+  // Visitors see the published version's welcome, not the draft's (a bot never published: its own).
+  const published = bot.publishedVersion === null ? null : await db.botVersion.findUnique({ where: { chatbotId_number: { chatbotId: bot.id, number: bot.publishedVersion } }, select: { welcomeMessage: true } });
+  const { name, description, avatarIcon, avatarColor, avatarImageHash, widgetSettings } = bot;
+  const shown = { name, description, avatarIcon, avatarColor, avatarImageHash, welcomeMessage: published?.welcomeMessage ?? bot.welcomeMessage };
   // publicId: visitors load the picture by it (components/chatbots/BotAvatar.tsx).
   return { ...shown, publicId, widget: widgetSettingsOf(widgetSettings) };
 }

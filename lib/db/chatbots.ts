@@ -8,6 +8,7 @@ import { booleanOf, sql, whereOf } from "./direct";
 import { pageOf } from "./paging";
 import { PROVIDERS, type ProviderId } from "@/lib/ai/types";
 import { apiKeyBots, chatBot, ownBot, ownBots, type Actor, type Caller } from "./scopes";
+import { recordFirstVersion, recordVersion } from "./versions";
 
 export const CHATBOTS_PER_PAGE = 20;
 
@@ -102,8 +103,13 @@ export async function getChatbot(actor: Actor, id: string) {
 /** The id public channels use: 128 random bits, never the database id. */
 export const newPublicId = () => randomBytes(16).toString("base64url");
 
+/** A bot and its version 1, published: a new bot answers everywhere with what it was made with. */
 export async function createChatbot(actor: Actor, input: ChatbotData) {
-  return db.chatbot.create({ data: { ...writable(input), ...ownBots(actor), publicId: newPublicId() }, select: detailFields });
+  return db.$transaction(async (tx) => {
+    const bot = await tx.chatbot.create({ data: { ...writable(input), ...ownBots(actor), publicId: newPublicId() }, select: detailFields });
+    await recordFirstVersion(tx, bot.id, actor);
+    return bot;
+  });
 }
 
 /**
@@ -116,6 +122,7 @@ export async function createChatbotWithKnowledge(actor: Actor, input: ChatbotDat
     if (entries.length) {
       await tx.knowledgeEntry.createMany({ data: entries.map((e, position) => ({ chatbotId: bot.id, question: e.question, answer: e.answer, alternatives: e.alternatives ?? "", position })) });
     }
+    await recordFirstVersion(tx, bot.id, actor);
     return bot;
   });
 }
@@ -133,10 +140,18 @@ async function refuseIfLocked(actor: Actor, id: string): Promise<never> {
   throw new AppError("not_found");
 }
 
-export async function updateChatbot(actor: Actor, id: string, input: ChatbotData) {
-  const { count } = await db.chatbot.updateMany({ where: ownerWrite(actor, id, input.isActive), data: writable(input) });
-  if (count === 0) await refuseIfLocked(actor, id);
-  return getChatbot(actor, id);
+/**
+ * Saves the bot's settings; when its behaviour changed (lib/db/versions.ts) the save is also a new
+ * version, with the owner's optional note. A name or avatar change makes none.
+ */
+export async function updateChatbot(actor: Actor, id: string, input: ChatbotData, note = "") {
+  const version = await db.$transaction(async (tx) => {
+    const { count } = await tx.chatbot.updateMany({ where: ownerWrite(actor, id, input.isActive), data: writable(input) });
+    if (count === 0) return undefined;
+    return recordVersion(tx, id, actor, { note });
+  });
+  if (version === undefined) await refuseIfLocked(actor, id);
+  return { ...(await getChatbot(actor, id)), version };
 }
 
 export async function setChatbotActive(actor: Actor, id: string, isActive: boolean) {
@@ -202,10 +217,17 @@ const readChatTarget = async (caller: Caller, id: string) => {
   const scope = chatBot(caller, id);
   if (!scope) return null;
   const where = whereOf(scope);
+  // The owner (the playground) talks to the draft, the bot's own fields; every other caller to the
+  // published version, read in the same statement (a bot never published answers with its draft).
+  const published = caller.kind !== "owner";
+  const behaviour = ["provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage"]
+    .map((f) => (published ? `COALESCE(v."${f}", b."${f}") AS "${f}"` : `b."${f}"`))
+    .join(", ");
   const { rows } = await sql(
-    `SELECT "id", "ownerId", "isActive", "provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage", "dailyMessageQuota", "guardInstructions", "knowledgeVersion",
-       EXISTS (SELECT 1 FROM "KnowledgePiece" k WHERE k."chatbotId" = "Chatbot"."id") AS "hasPieces"
-     FROM "Chatbot" WHERE ${where.text} LIMIT 1`,
+    `SELECT b."id", b."ownerId", b."isActive", ${behaviour}, b."dailyMessageQuota", b."guardInstructions", b."knowledgeVersion",
+       EXISTS (SELECT 1 FROM "KnowledgePiece" k WHERE k."chatbotId" = b."id") AS "hasPieces"
+     FROM (SELECT * FROM "Chatbot" WHERE ${where.text} LIMIT 1) b
+     ${published ? `LEFT JOIN "BotVersion" v ON v."chatbotId" = b."id" AND v."number" = b."publishedVersion"` : ""}`,
     where.params,
   );
   const [bot] = rows;

@@ -74,7 +74,7 @@ export type ExchangeTarget =
 /** A new conversation's id, chosen before it is written so the reply can name it from its first event. */
 export const newConversationId = () => `c${randomUUID().replaceAll("-", "")}`;
 
-const MESSAGE_COLUMNS = ["id", "conversationId", "chatbotId", "role", "content", "provider", "model", "inputTokens", "outputTokens", "latencyMs", "errorCode", "sources", "createdAt"] as const;
+const MESSAGE_COLUMNS = ["id", "conversationId", "chatbotId", "role", "content", "provider", "model", "inputTokens", "outputTokens", "latencyMs", "errorCode", "sources", "fallback", "needsReview", "createdAt"] as const;
 
 /**
  * A visitor's message and the bot's reply, written once the reply has ended (so nothing waits
@@ -98,7 +98,8 @@ export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, mes
     const { count } = await sql(`UPDATE "Conversation" SET "updatedAt" = $1 WHERE "id" = $2 AND "chatbotId" = $3`, [updatedAt, target.id, bot.id]);
     if (count === 0) throw new AppError("not_found"); // deleted while the bot was answering
   }
-  const values = messages.map((m) => [newMessageId(), target.id, bot.id, m.role, m.content, m.provider ?? null, m.model ?? null, m.inputTokens ?? null, m.outputTokens ?? null, m.latencyMs ?? null, m.errorCode ?? null, m.sources ?? null, m.createdAt]);
+  // A reply that fell back goes on the owner's list of unanswered questions.
+  const values = messages.map((m) => [m.id ?? newMessageId(), target.id, bot.id, m.role, m.content, m.provider ?? null, m.model ?? null, m.inputTokens ?? null, m.outputTokens ?? null, m.latencyMs ?? null, m.errorCode ?? null, m.sources ?? null, !!m.fallback, !!m.fallback, m.createdAt]);
   let n = 0;
   await sql(
     `INSERT INTO "Message" (${MESSAGE_COLUMNS.map((c) => `"${c}"`).join(", ")}) VALUES ${values.map((row) => `(${row.map(() => `$${++n}`).join(", ")})`).join(", ")}`,
@@ -106,9 +107,11 @@ export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, mes
   );
 }
 
-const newMessageId = () => `m${randomUUID().replaceAll("-", "")}`;
+export const newMessageId = () => `m${randomUUID().replaceAll("-", "")}`;
 
 export type NewMessage = {
+  /** Given when the caller must know it before the message is stored (a reply's id, for rating it). */
+  id?: string;
   role: "user" | "assistant";
   content: string;
   provider?: string;
@@ -119,6 +122,8 @@ export type NewMessage = {
   errorCode?: string | null;
   /** The reply's sources (lib/chat/wire.ts ChatSource[]) as JSON, or null when it used none. */
   sources?: string | null;
+  /** A reply that found nothing to answer from. */
+  fallback?: boolean;
 };
 
 /** Adds a message to a conversation of this bot (one the caller opened or continued); counted by the caller, as above. */

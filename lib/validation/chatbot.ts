@@ -3,6 +3,7 @@ import { PROVIDERS } from "@/lib/ai/types";
 import { AVATAR_COLOR_NAMES, AVATAR_ICONS } from "@/lib/chatbots/avatar";
 import { checkbox, id, optionalText, requiredText } from "./fields";
 import { CHATBOT_LIMITS, NEW_CHATBOT } from "./limits";
+import { VERSION_NOTE_MAX } from "./versions";
 
 export { CHATBOT_LIMITS, NEW_CHATBOT };
 
@@ -38,6 +39,8 @@ export const chatbotSchema = z
     guardInstructions: checkbox,
     avatarIcon: z.enum(AVATAR_ICONS, "invalid_data").default(NEW_CHATBOT.avatarIcon),
     avatarColor: z.enum(AVATAR_COLOR_NAMES, "invalid_data").default(NEW_CHATBOT.avatarColor),
+    /** Editing only: a note kept with the version the save makes (when it changes the bot's behaviour). */
+    versionNote: z.string().trim().max(VERSION_NOTE_MAX, "too_long").optional(),
   })
   .refine((bot) => bot.provider === "builtin" || bot.model.length > 0, { path: ["model"], message: "model_required" });
 

@@ -8,6 +8,8 @@ export const PASSWORD_MIN = 12;
 export const PASSWORD_MAX = 256;
 
 export const MESSAGE_MAX = 4000;
+/** A rating's optional comment (lib/validation/feedback.ts). */
+export const FEEDBACK_COMMENT_MAX = 500;
 
 export const KNOWLEDGE_LIMITS = { question: 500, answer: 4000, alternatives: 2000, entries: 1000, importRows: 500 } as const;
 

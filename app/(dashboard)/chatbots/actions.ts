@@ -49,9 +49,9 @@ export async function createFromTemplateAction(input: unknown) {
 
 /** Bound to the bot: `updateChatbotAction.bind(null, id)`. */
 export async function updateChatbotAction(id: unknown, input: unknown) {
-  const result = await withUser(chatbotSchema.extend(byId.shape), withIds({ id }, input), async ({ id, ...data }, user) => {
+  const result = await withUser(chatbotSchema.extend(byId.shape), withIds({ id }, input), async ({ id, versionNote, ...data }, user) => {
     requireAvailableProvider(data);
-    await updateChatbot(user, id, data);
+    await updateChatbot(user, id, data, versionNote);
     return { id };
   });
   if (result.ok) refresh(result.data.id);

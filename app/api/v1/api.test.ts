@@ -84,6 +84,7 @@ describe("POST /api/v1/chatbots/{publicId}/chat", () => {
       finishReason: "stop",
       usage: { inputTokens: null, outputTokens: null },
       sources: [{ ref: null, kind: "qa", name: "What are your opening hours?", page: null, heading: null, url: null }],
+      messageId: expect.any(String),
     });
     expect(first.headers.get("set-cookie")).toBeNull();
     expect(first.headers.get("access-control-allow-origin")).toBeNull();
@@ -106,7 +107,7 @@ describe("POST /api/v1/chatbots/{publicId}/chat", () => {
     const events = sseData(response.body);
     expect(events[0]).toEqual({ type: "start", conversationId: expect.any(String) });
     expect(events.filter((e) => e.type === "text").map((e) => e.text).join("")).toBe("From the LLM.");
-    expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop", usage: { inputTokens: 12, outputTokens: 3 } });
+    expect(events.at(-1)).toEqual({ type: "done", finishReason: "stop", messageId: expect.any(String), usage: { inputTokens: 12, outputTokens: 3 } });
   });
 
   it("refuses a missing, unknown or revoked key before reading the body, and from the next request after revocation", async () => {

@@ -4,10 +4,12 @@ import { ChatbotActiveSwitch } from "@/components/chatbots/ChatbotActiveSwitch";
 import { DeleteChatbotButton } from "@/components/chatbots/DeleteChatbotButton";
 import { RefusalNotice, type Refusals } from "@/components/chatbots/RefusalNotice";
 import { BotTabs } from "./BotTabs";
+import { PublishButton } from "./PublishButton";
 
 /** Breadcrumb, name, actions and the bot's sections, shared by its pages. */
-export async function BotHeader({ bot, refusals }: { bot: { id: string; name: string; isActive: boolean; adminLocked: boolean }; refusals?: Refusals }) {
+export async function BotHeader({ bot, refusals, unpublished }: { bot: { id: string; name: string; isActive: boolean; adminLocked: boolean }; refusals?: Refusals; unpublished?: boolean }) {
   const t = await getTranslations("chatbots");
+  const tVersions = await getTranslations("versions");
   return (
     <>
       <nav aria-label={t("breadcrumb")}>
@@ -25,6 +27,16 @@ export async function BotHeader({ bot, refusals }: { bot: { id: string; name: st
           {bot.name}
         </h1>
         <div className="d-flex flex-wrap align-items-center gap-2">
+          {unpublished && (
+            <>
+              {/* The playground answers with the draft; visitors, the widget and the API with what is published. */}
+              <Link href={`/chatbots/${bot.id}/versions`} className="badge text-bg-warning text-decoration-none" data-testid="unpublished-changes">
+                <i className="bi bi-pencil-square me-1" aria-hidden />
+                {tVersions("unpublished_changes")}
+              </Link>
+              <PublishButton botId={bot.id} size="sm" />
+            </>
+          )}
           <ChatbotActiveSwitch id={bot.id} name={bot.name} isActive={bot.isActive} locked={bot.adminLocked} />
           <DeleteChatbotButton id={bot.id} name={bot.name} />
         </div>

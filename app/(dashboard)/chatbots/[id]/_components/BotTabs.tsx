@@ -10,7 +10,9 @@ const TABS = [
   { key: "playground", segment: null, icon: "bi-chat-dots" },
   { key: "knowledge", segment: "knowledge", icon: "bi-question-circle" },
   { key: "conversations", segment: "conversations", icon: "bi-clock-history" },
+  { key: "unanswered", segment: "unanswered", icon: "bi-patch-question" },
   { key: "channels", segment: "channels", icon: "bi-broadcast" },
+  { key: "versions", segment: "versions", icon: "bi-layers" },
   { key: "settings", segment: "edit", icon: "bi-sliders" },
 ] as const;
 
