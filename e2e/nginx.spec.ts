@@ -7,12 +7,12 @@ import { startServer } from "./server";
 
 // Several instances (docs/deploy.md): two app servers on one PostgreSQL and one Redis behind
 // Debian's nginx, round-robin. A newcomer registers, logs in, edits a bot and chats while the
-// requests land on both; then one instance is killed mid-reply and no stored message of the
+// requests land on both; a session signed out on one is refused by both; then one instance is killed mid-reply and no stored message of the
 // others is lost, while nginx carries on with the survivor. PostgreSQL run only.
 const REDIS = process.env.TEST_REDIS_URL || "redis://127.0.0.1:6379";
 const REPLY = "Stored by whichever instance answered.";
 
-test("two instances behind nginx: register, log in, edit a bot, chat across both; one killed mid-reply loses no other stored message", async ({ browser }) => {
+test("two instances behind nginx: register, log in, edit a bot, chat across both, a session signed out is refused by both; one killed mid-reply loses no other stored message", async ({ browser }) => {
   const url = process.env.E2E_DATABASE_URL ?? "";
   test.skip(!url.startsWith("postgresql://"), "several instances need PostgreSQL (the PostgreSQL run)");
   const { startFakeLlm } = await import("../scripts/fake-llm.mjs");
@@ -55,6 +55,28 @@ test("two instances behind nginx: register, log in, edit a bot, chat across both
     expect([...answeredBy].sort()).toEqual(PORTS.behindNginx.map((p) => `127.0.0.1:${p}`).sort());
     const stored = await sql(`SELECT id FROM "Message" WHERE "chatbotId" = $1`, [botId]);
     expect(stored).toHaveLength(6);
+
+    // Revocation holds on every instance: another browser's session, signed out from this one's
+    // security page, opens nothing on either instance, asked directly; this one's still does.
+    const other = await browser.newContext({ baseURL: nginx.url });
+    const otherPage = await other.newPage();
+    await new LoginPage(otherPage).login(user.username, user.password);
+    await expect(otherPage).toHaveURL(/\/dashboard$/);
+    const cookieOf = async (context: typeof other) => (await context.cookies()).map((c) => `${c.name}=${c.value}`).join("; ");
+    const otherCookie = await cookieOf(other);
+    const dashboardOn = (port: number, cookie: string) => fetch(`http://127.0.0.1:${port}/dashboard`, { headers: { cookie }, redirect: "manual" }).then((r) => r.status);
+    for (const port of PORTS.behindNginx) expect(await dashboardOn(port, otherCookie), `other browser on ${port}`).toBe(200);
+    await page.goto("/profile/security");
+    const sessions = page.getByTestId("session");
+    await expect(sessions).toHaveCount(2);
+    await sessions.filter({ hasNotText: "This browser" }).getByRole("button", { name: /Sign out/ }).click();
+    await expect(sessions).toHaveCount(1);
+    const ownCookie = await cookieOf(page.context());
+    for (const port of PORTS.behindNginx) {
+      expect(await dashboardOn(port, otherCookie), `signed-out browser on ${port}`).not.toBe(200);
+      expect(await dashboardOn(port, ownCookie), `this browser on ${port}`).toBe(200);
+    }
+    await other.close();
 
     // Two slow replies at once, one on each instance; the first instance is killed mid-reply.
     const cookie = (await page.context().cookies()).map((c) => `${c.name}=${c.value}`).join("; ");

@@ -19,6 +19,7 @@ const ROUTES: Record<string, Caller> = {
   "chatbots/[id]/avatar": "cookie",
   "chatbots/[id]/chat": "cookie",
   "chatbots/[id]/conversations/export": "cookie",
+  "chatbots/[id]/feedback": "cookie",
   "chatbots/[id]/knowledge/files": "cookie",
   "chatbots/[id]/knowledge/sources": "cookie",
   // Bearer CRON_SECRET, no cookie (lib/jobs).
@@ -27,11 +28,13 @@ const ROUTES: Record<string, Caller> = {
   // Readiness for load balancers: which checks pass, nothing else.
   ready: "none",
   "public/[publicId]/chat": "public",
+  "public/[publicId]/feedback": "public",
   "public/[publicId]/widget": "public",
   "v1/chat/completions": "apiKey",
   "v1/chatbots/[id]/chat": "apiKey",
   "v1/chatbots/[id]/conversations/[conversationId]": "apiKey",
   "v1/chatbots/[id]/conversations": "apiKey",
+  "v1/chatbots/[id]/feedback": "apiKey",
   "v1/models": "apiKey",
   "v1/openapi.json": "none",
 };

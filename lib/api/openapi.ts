@@ -92,6 +92,32 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    "/chatbots/{id}/feedback": {
+      post: {
+        summary: "Rate a reply of a conversation this key started",
+        parameters: [botId],
+        requestBody: {
+          required: true,
+          content: json({
+            type: "object",
+            required: ["messageId", "rating"],
+            properties: {
+              messageId: { type: "string", description: "The `messageId` of the chat answer." },
+              rating: { enum: [1, -1], description: "1 thumbs up, -1 thumbs down (listed among the bot's unanswered questions)." },
+              comment: { type: "string", maxLength: 500 },
+            },
+          }),
+        },
+        responses: {
+          "204": { description: "Rated (a second rating replaces the first)." },
+          "400": problem("Invalid body (`invalid_data`, `too_long`)."),
+          "401": problem("Invalid key."),
+          "404": problem("No such bot for this key, or a reply of a conversation this key did not start."),
+          "413": problem("Body over 8 KB (`payload_too_large`)."),
+          "429": limited,
+        },
+      },
+    },
     "/chat/completions": {
       post: {
         summary: "OpenAI-compatible chat completion (`model` is the bot's public id)",
@@ -183,6 +209,7 @@ export const OPENAPI_DOCUMENT = {
         type: "object",
         properties: {
           conversationId: { type: "string" },
+          messageId: { type: ["string", "null"], description: "The stored reply's id, to rate it (`/chatbots/{id}/feedback`); null when nothing was stored." },
           reply: { type: "string" },
           finishReason: { type: "string", description: "stop, length, …" },
           usage: { type: "object", properties: { inputTokens: { type: ["integer", "null"] }, outputTokens: { type: ["integer", "null"] } } },
