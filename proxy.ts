@@ -5,16 +5,17 @@ import { HSTS, STATIC_SECURITY_HEADERS, contentSecurityPolicy } from "@/lib/secu
 // Headers only: a fresh CSP nonce for every page, and the security headers on every response.
 // Authentication is never decided here: pages, actions and handlers check it themselves.
 // The widget's chat (/embed/<publicId>) is the one page that may be framed: by the bot's allowed origins only.
-// Every request gets an id (X-Request-Id, a proxy's own when it sends a well-formed one): the
-// server reads it when it logs an error (lib/ops/log.ts), and the client gets it back to quote.
+// Every page and action request gets an id (X-Request-Id, a proxy's own when it sends a
+// well-formed one): the server reads it when it logs an error (lib/ops/log.ts), and the client
+// gets it back to quote. API requests log the id their load balancer sent, if any (see config).
 export async function proxy(request: NextRequest) {
   const requestId = requestIdOf(request);
   // A path that does not decode (`/b/%E0%A4%A`) made Next answer 500 with no headers: 400 here, with them.
   if (!decodes(request.nextUrl.pathname)) return withRequestId(withSecurityHeaders(request, new NextResponse(null, { status: 400 }), "default-src 'none'; frame-ancestors 'none'"), requestId);
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set("x-request-id", requestId);
-  // The API's headers are static (next.config.ts): only the id here.
-  if (request.nextUrl.pathname.startsWith("/api/")) return withRequestId(NextResponse.next({ request: { headers: requestHeaders } }), requestId);
+  // An API path reaches here only when it holds a `%` (the matcher's second entry), to be checked above.
+  if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const embedId = embedPublicId(request.nextUrl.pathname);
   const frameAncestors = embedId ? await frameAncestorsFor(embedId) : null;
@@ -58,9 +59,11 @@ function withSecurityHeaders(request: NextRequest, response: NextResponse, csp: 
 }
 
 export const config = {
-  // Everything but Next's hashed static files and widget.js (next.config.ts
+  // Pages: everything but the API, Next's hashed static files and widget.js (next.config.ts
   // gives those static headers). Anchored: `/widget.jsX` or `/_next/staticX` is a page (a 404)
   // and gets the page headers (finding 4); so is /favicon.ico, which the app does not have.
-  // API paths come too, for their request id and the check of their encoding.
-  matcher: [{ source: "/((?!_next/static/|_next/image$|widget\\.js$).*)" }],
+  // API paths with a percent sign come too, only for the check of their encoding. Every other API
+  // path stays out: a request passing the proxy has its body buffered first, so an oversized
+  // body would be read before the route refuses it (security case H1, e2e/hostile.spec.ts).
+  matcher: [{ source: "/((?!api/|_next/static/|_next/image$|widget\\.js$).*)" }, { source: "/api/(.*%.*)" }],
 };

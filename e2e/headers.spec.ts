@@ -56,6 +56,17 @@ test("the app works under its CSP: no violation while signing up, chatting and s
   expect(violations).toEqual([]);
 });
 
+test("every page answers with a request id to quote: a proxy's well-formed one, else a new one", async ({ request }) => {
+  const fresh = [(await request.get("/login")).headers()["x-request-id"], (await request.get("/login")).headers()["x-request-id"]];
+  for (const id of fresh) expect(id).toMatch(/^[0-9a-f-]{36}$/);
+  expect(fresh[0]).not.toBe(fresh[1]);
+  const given = await request.get("/login", { headers: { "x-request-id": "nginx-4f2a9c1e77" } });
+  expect(given.headers()["x-request-id"]).toBe("nginx-4f2a9c1e77");
+  // Anything else (a header injection attempt, a novel) is replaced, not echoed.
+  const odd = await request.get("/login", { headers: { "x-request-id": "<script>alert(1)</script>" } });
+  expect(odd.headers()["x-request-id"]).toMatch(/^[0-9a-f-]{36}$/);
+});
+
 test("odd paths get the security headers too, and none answers 500 (issue 18, finding 4)", async ({ request }) => {
   const page = await request.get("/login");
   const asset = /(\/_next\/static\/[^"]+\.js)"/.exec(await page.text())![1];
