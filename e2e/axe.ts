@@ -6,6 +6,9 @@ import type { Page } from "@playwright/test";
  * collected in full (axe's passes and incomplete lists cost time and are never read here).
  */
 export async function seriousViolations(page: Page): Promise<string[]> {
+  // Colours read mid-transition (a theme switch just clicked) are neither theme's: wait for the
+  // running CSS transitions to end (not every animation: a spinner's never does).
+  await page.evaluate(() => Promise.all(document.getAnimations().filter((a) => a instanceof CSSTransition).map((a) => a.finished.catch(() => undefined))));
   const { violations } = await new AxeBuilder({ page }).options({ resultTypes: ["violations"] }).analyze();
   return violations
     .filter((v) => v.impact === "serious" || v.impact === "critical")
