@@ -49,9 +49,10 @@ export class LoginPage {
 export class ChatbotFormPage {
   constructor(readonly page: Page) {}
   async fill(bot: { name?: string; description?: string; systemPrompt?: string }) {
+    // Instructions first: their counter shows the form is live before the other fields are typed.
+    if (bot.systemPrompt !== undefined) await fillInstructions(this.page, bot.systemPrompt);
     if (bot.name !== undefined) await this.page.getByRole("textbox", { name: "Name", exact: true }).fill(bot.name);
     if (bot.description !== undefined) await this.page.getByRole("textbox", { name: "Description", exact: true }).fill(bot.description);
-    if (bot.systemPrompt !== undefined) await this.page.getByRole("textbox", { name: "Instructions", exact: true }).fill(bot.systemPrompt);
   }
   /** Creates a bot through the form and returns its id, from the detail page it lands on. */
   async create(bot: { name: string; description?: string; systemPrompt?: string }) {
@@ -61,6 +62,19 @@ export class ChatbotFormPage {
     await expect(this.page.getByRole("heading", { level: 1, name: bot.name })).toBeVisible();
     return this.page.url().split("/").pop()!;
   }
+}
+
+/**
+ * Types the bot form's instructions once the form is live: its character counter follows what was
+ * typed. Text typed before the page's scripts ran can be replaced by the form's own value when
+ * they start (seen once under CI's load: a bot saved without its instructions), so it is typed again.
+ */
+export async function fillInstructions(page: Page, value: string) {
+  const box = page.getByRole("textbox", { name: "Instructions", exact: true });
+  await expect(async () => {
+    await box.fill(value);
+    await expect(page.getByText(`${[...value].length} / 8000 characters`)).toBeVisible({ timeout: 1_000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export async function logout(page: Page) {

@@ -1,7 +1,7 @@
 import type { Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
 import { expect, publishBot, test } from "./fixtures";
-import { ChatbotFormPage, expectToast } from "./pages";
+import { ChatbotFormPage, expectToast, fillInstructions } from "./pages";
 
 // Versions: change a bot, see what changed, publish it, go back in one click. The playground
 // answers with the draft, the public page with what is published.
@@ -23,7 +23,7 @@ test("change the instructions, compare, publish, restore: the playground talks t
 
   // A behavioural save, with a note: the header says there are unpublished changes.
   await page.goto(`/chatbots/${botId}/edit`);
-  await page.getByRole("textbox", { name: "Instructions", exact: true }).fill("Be brief.\nSay hi.");
+  await fillInstructions(page, "Be brief.\nSay hi.");
   await page.getByRole("textbox", { name: "Fallback message", exact: true }).fill("Draft says: ask the baker.");
   await page.getByRole("textbox", { name: "Note for this version (optional)" }).fill("Friendlier fallback");
   await page.getByRole("button", { name: "Save changes" }).click();
@@ -71,7 +71,7 @@ test.describe("on a 375 px phone", () => {
   test("the versions page fits, in Arabic too, and is axe-clean", async ({ page, context, user }) => {
     const botId = await new ChatbotFormPage(page).create({ name: "Phone versions", systemPrompt: "A long first line of instructions that has to wrap on a phone screen.\nSecond line." });
     await page.goto(`/chatbots/${botId}/edit`);
-    await page.getByRole("textbox", { name: "Instructions", exact: true }).fill("A long first line of instructions that has to wrap on a small phone screen.\nSecond line.");
+    await fillInstructions(page, "A long first line of instructions that has to wrap on a small phone screen.\nSecond line.");
     await page.getByRole("button", { name: "Save changes" }).click();
     await expect(page.getByTestId("unpublished-changes")).toBeVisible();
     for (const locale of ["en", "ar"]) {
