@@ -12,10 +12,10 @@ export async function proxy(request: NextRequest) {
   const requestId = requestIdOf(request);
   // A path that does not decode (`/b/%E0%A4%A`) made Next answer 500 with no headers: 400 here, with them.
   if (!decodes(request.nextUrl.pathname)) return withRequestId(withSecurityHeaders(request, new NextResponse(null, { status: 400 }), "default-src 'none'; frame-ancestors 'none'"), requestId);
-  const requestHeaders = new Headers(request.headers);
-  requestHeaders.set("x-request-id", requestId);
   // An API path reaches here only when it holds a `%` (the matcher's second entry), to be checked above.
   if (request.nextUrl.pathname.startsWith("/api/")) return NextResponse.next();
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set("x-request-id", requestId);
   const nonce = btoa(String.fromCharCode(...crypto.getRandomValues(new Uint8Array(16))));
   const embedId = embedPublicId(request.nextUrl.pathname);
   const frameAncestors = embedId ? await frameAncestorsFor(embedId) : null;
