@@ -3,6 +3,7 @@ import { availableParallelism } from "node:os";
 import { z } from "zod";
 import { DEFAULT_DATABASE_URL, databaseKind } from "@/scripts/db-url.mjs";
 import { parseAllowedHostPorts } from "@/lib/http/safe-fetch";
+import { modelPricesValid } from "@/lib/analytics/prices";
 
 const knownDatabase = (url: string) => {
   try {
@@ -94,6 +95,9 @@ const schema = z.object({
   JOBS_POLL_SECONDS: z.coerce.number().min(0).max(3600).default(2),
   // Audit events older than this many days are deleted by the periodic cleanup (lib/jobs/cleanup.ts); 0: kept forever.
   AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(180),
+  // Analytics' cost estimate: JSON of "provider/model": [input, output] US dollars per million
+  // tokens, over the built-in list (lib/analytics/prices.ts), e.g. {"openai/gpt-4o-mini":[0.15,0.6]}.
+  MODEL_PRICES: z.string().optional().refine(modelPricesValid, 'must be JSON like {"openai/gpt-4o-mini":[0.15,0.6]} (dollars per million input and output tokens)'),
   // Server log lines: plain text, or one JSON object per line (lib/ops/log.ts).
   LOG_FORMAT: z.enum(["text", "json"]).default("text"),
   // The bearer token /api/cron requires (Vercel Cron sends it); unset: the route answers 401.

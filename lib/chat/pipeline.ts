@@ -13,6 +13,7 @@ import { guardReply, instructionSpans } from "./guard";
 import type { StepTimer } from "./timing";
 import type { ChatEvent, ChatSource } from "./wire";
 import { logRequestError } from "@/lib/ops/log";
+import { channelOf, recordExchange, type Channel } from "@/lib/db/analytics";
 
 export type ChatRequest = {
   /** Who is asking, resolved once by the channel's route. */
@@ -94,7 +95,8 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
       ? { isNew: false, id: request.conversationId }
       : { isNew: true, id: newConversationId(), startedAt: sentAt, ...conversationOwnerFields(caller) };
     const visitorMessage = { role: "user" as const, content: request.message, createdAt: sentAt };
-    return { conversationId: target.id, events: replyEvents(bot, target, visitorMessage, reply, first, quota, asked?.sources ?? noSources) };
+    const who = { channel: channelOf(caller), visitorId: caller.kind === "visitor" ? caller.visitorId : undefined };
+    return { conversationId: target.id, events: replyEvents(bot, target, who, visitorMessage, reply, first, quota, asked?.sources ?? noSources) };
   } catch (error) {
     // Refused (a conversation not theirs) or failed before the provider answered: the quota is given back.
     if (quota) await countMessages(bot.id, { messages: 0, visitorMessages: -1 }, quota.day).catch(() => {});
@@ -137,6 +139,8 @@ async function replyRequest(bot: ChatTarget, history: ChatTurn[], signal?: Abort
 async function* replyEvents(
   bot: ChatTarget,
   target: ExchangeTarget,
+  /** Where the exchange happened, for the analytics. */
+  who: { channel: Channel; visitorId?: string },
   visitorMessage: NewMessage & { createdAt: Date },
   reply: AsyncGenerator<ReplyEvent> | null,
   first: Promise<IteratorResult<ReplyEvent>> | undefined,
@@ -176,8 +180,8 @@ async function* replyEvents(
       ? [{ id: replyId, role: "assistant", content: text, provider: bot.provider, model: bot.model, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null, errorCode, sources: sources.length ? JSON.stringify(sources) : null, fallback }]
       : [];
     const answeredAt = timeAfter(visitorMessage.createdAt);
-    // The exchange and the day's usage (one upsert, on the day of the quota check) side by side;
-    // the usage counts the exchange even if storing it failed: the provider was asked.
+    // The exchange, the day's usage (one upsert, on the day of the quota check) and the analytics
+    // side by side; the counts keep the exchange even if storing it failed: the provider was asked.
     const [stored] = await Promise.allSettled([
       storeExchange(bot, target, [visitorMessage, ...said.map((m) => ({ ...m, createdAt: answeredAt }))]),
       countMessages(
@@ -188,6 +192,14 @@ async function* replyEvents(
       ).catch((error) =>
         logRequestError("chat.count_failed", error),
       ),
+      recordExchange({
+        bot,
+        ...who,
+        newConversation: target.isNew,
+        at: visitorMessage.createdAt,
+        question: visitorMessage.content,
+        reply: said.length ? { fallback, failed: !!errorCode, inputTokens: finish?.inputTokens ?? null, outputTokens: finish?.outputTokens ?? null, latencyMs: finish?.latencyMs ?? null } : null,
+      }).catch((error) => logRequestError("chat.analytics_failed", error)),
     ]);
     if (stored.status === "rejected") {
       // The visitor saw the reply, but it is not kept: say so rather than "done".

@@ -69,7 +69,7 @@ export async function conversationHistory(caller: Caller, bot: ChatTarget, conve
 /** Where an exchange goes: a conversation the caller continues, or a new one with its id chosen here. */
 export type ExchangeTarget =
   | { isNew: false; id: string }
-  | { isNew: true; id: string; source: ConversationSource; visitorId?: string; apiKeyId?: string; startedAt: Date };
+  | { isNew: true; id: string; source: ConversationSource; visitorId?: string; apiKeyId?: string; channel?: "page" | "widget"; startedAt: Date };
 
 /** A new conversation's id, chosen before it is written so the reply can name it from its first event. */
 export const newConversationId = () => `c${randomUUID().replaceAll("-", "")}`;
@@ -84,13 +84,14 @@ const MESSAGE_COLUMNS = ["id", "conversationId", "chatbotId", "role", "content",
 export async function storeExchange(bot: ChatTarget, target: ExchangeTarget, messages: (NewMessage & { createdAt: Date })[]) {
   const updatedAt = messages.at(-1)!.createdAt;
   if (target.isNew) {
-    const { id, source, visitorId, apiKeyId, startedAt } = target;
-    await sql(`INSERT INTO "Conversation" ("id", "chatbotId", "source", "visitorId", "apiKeyId", "startedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7)`, [
+    const { id, source, visitorId, apiKeyId, channel, startedAt } = target;
+    await sql(`INSERT INTO "Conversation" ("id", "chatbotId", "source", "visitorId", "apiKeyId", "channel", "startedAt", "updatedAt") VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`, [
       id,
       bot.id,
       source,
       visitorId ?? null,
       apiKeyId ?? null,
+      channel ?? null,
       startedAt,
       updatedAt,
     ]);

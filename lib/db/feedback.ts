@@ -3,6 +3,7 @@ import { AppError } from "@/lib/errors";
 import { groupQuestions } from "@/lib/knowledge/group-questions";
 import { KNOWLEDGE_LIMITS } from "@/lib/validation/knowledge";
 import { db } from "./client";
+import { conversationChannel, recordRating } from "./analytics";
 import { addKnowledge } from "./knowledge";
 import { callerConversations, chatBot, ownBot, ownBotChild, requireActorId, type Actor, type Caller } from "./scopes";
 
@@ -15,13 +16,15 @@ export async function rateReply(caller: Caller, botId: string, input: { messageI
   const scope = chatBot(caller, botId);
   const reply = await db.message.findFirst({
     where: { id: input.messageId, role: "assistant", chatbot: scope, conversation: callerConversations(caller) },
-    select: { id: true, fallback: true, rating: true },
+    select: { id: true, chatbotId: true, fallback: true, rating: true, provider: true, model: true, createdAt: true, conversation: { select: { source: true, channel: true } } },
   });
   if (!reply) throw new AppError("not_found");
-  await db.message.update({
-    where: { id: reply.id },
+  // Only if the rating is still the one read: of two at once, one moves the analytics' counters.
+  const { count } = await db.message.updateMany({
+    where: { id: reply.id, rating: reply.rating },
     data: { rating: input.rating, ratingComment: input.comment || null, ratedAt: new Date(), ...(input.rating === -1 ? { needsReview: true } : reply.rating === -1 && !reply.fallback ? { needsReview: false } : {}) },
   });
+  if (count) await recordRating({ ...reply, channel: conversationChannel(reply.conversation) }, reply.rating, input.rating);
 }
 
 /** Replies read for the unanswered list: the most recent, so the page stays fast on a busy bot. */

@@ -84,7 +84,7 @@ export function conversationOwnerFields(caller: Caller) {
     case "owner":
       return { source: "playground" as const };
     case "visitor":
-      return { source: "public" as const, visitorId: caller.visitorId };
+      return { source: "public" as const, visitorId: caller.visitorId, channel: caller.channel };
     case "apiKey":
       return { source: "api" as const, apiKeyId: caller.keyId };
   }

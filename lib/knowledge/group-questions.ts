@@ -13,7 +13,7 @@ function similarity(a: Set<string>, b: Set<string>) {
 }
 
 /** A wording as compared: case, punctuation and spacing aside. */
-const wordingKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+export const wordingKey = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
 
 export type Grouped<T> = { question: string; items: T[]; wordings: string[] };
 
