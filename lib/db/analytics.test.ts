@@ -4,7 +4,7 @@ import { createChatbotWithKnowledge } from "@/lib/db/chatbots";
 import { botInput, makeUser } from "@/lib/testing/factories";
 import { startChat } from "@/lib/chat/pipeline";
 import type { Caller } from "./scopes";
-import { TOP_QUESTIONS_PER_DAY, forgetOldVisitors, readAnalytics } from "./analytics";
+import { TOP_QUESTIONS_PER_DAY, trimAnalytics, readAnalytics } from "./analytics";
 import { rateReply } from "./feedback";
 
 afterEach(() => {
@@ -75,6 +75,15 @@ describe("analytics", () => {
     expect(east.latency.replies).toBe(6);
     expect(east.latency.median).not.toBeNull();
 
+    // Days that are over are kept per time zone and read back alike; a later rating of a reply on
+    // such a day is counted there at the next look.
+    expect(await db.botLocalDay.count({ where: { chatbotId: bot.id, timeZone: "Pacific/Kiritimati", channel: "" } })).toBe(6);
+    expect(await readAnalytics(owner, { botId: bot.id, period: 7, timeZone: "Pacific/Kiritimati", now: NOW })).toEqual(east);
+    await rateReply(page("v1"), publicId, { messageId: a.messageId, rating: -1, comment: "" });
+    const again = await readAnalytics(owner, { botId: bot.id, period: 7, timeZone: "Pacific/Kiritimati", now: NOW });
+    expect(again.days.find((d) => d.date === "2026-12-04")).toMatchObject({ ratingsUp: 0, ratingsDown: 1 });
+    await rateReply(page("v1"), publicId, { messageId: a.messageId, rating: 1, comment: "" });
+
     // Pago Pago's 4 December began at 11:00 UTC: the page and widget visitors were on its 3rd,
     // the API and the playground on its 4th (a day that is one hour old at NOW).
     const west = await readAnalytics(owner, { botId: bot.id, period: 7, timeZone: "Pacific/Pago_Pago", now: NOW });
@@ -134,7 +143,7 @@ describe("analytics", () => {
     const { owner, bot, publicId, page } = await publicBot();
     await say(page("old"), publicId, "opening hours", "2026-07-01T12:00:00Z");
     await say(page("new"), publicId, "opening hours", "2026-12-01T12:00:00Z");
-    expect(await forgetOldVisitors(new Date(NOW))).toBeGreaterThanOrEqual(1);
+    expect((await trimAnalytics(new Date(NOW))).visitors).toBeGreaterThanOrEqual(1);
     expect(await db.botVisitor.findMany({ where: { chatbotId: bot.id }, select: { visitorId: true } })).toEqual([{ visitorId: "new" }]);
     expect((await readAnalytics(owner, { botId: bot.id, period: 90, timeZone: "UTC", now: NOW })).totals.visitors).toBe(1);
   });

@@ -2,9 +2,9 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { estimateCost, parseModelPrices } from "@/lib/analytics/prices";
-import { epochDayDate, lastDays, latencyBucket, percentile, questionKey, slotOf, slotShifts, utcDay, utcDaysOf, type Shift } from "@/lib/analytics/time";
+import { epochDayDate, lastDays, type Day, latencyBucket, percentile, questionKey, slotOf, slotShifts, utcDay, utcDaysOf, type Shift } from "@/lib/analytics/time";
 import { db } from "./client";
-import { sql, whereOf } from "./direct";
+import { sql } from "./direct";
 import { ownBot, ownBots, type Actor, type Caller } from "./scopes";
 
 // The analytics rollups (schema: BotActivity, BotLatency, BotTopQuestion, BotVisitor): written as
@@ -108,6 +108,8 @@ export async function recordRating(reply: { chatbotId: string; createdAt: Date; 
        "ratingsUp" = "BotActivity"."ratingsUp" + excluded."ratingsUp", "ratingsDown" = "BotActivity"."ratingsDown" + excluded."ratingsDown"`,
     [reply.chatbotId, slotOf(reply.createdAt), reply.channel, reply.provider ?? "", reply.model ?? "", up, down],
   );
+  // Then the kept days from the reply's (in any time zone) on are counted again at the next look.
+  await sql(`DELETE FROM "BotLocalDay" WHERE "chatbotId" = $1 AND "date" >= $2`, [reply.chatbotId, utcDay(new Date(reply.createdAt.getTime() - 24 * 60 * 60 * 1000))]);
 }
 
 /** A stored conversation's channel: public ones before channels were told apart count as the page. */
@@ -135,14 +137,92 @@ function dayExpression(shifts: Shift[]) {
 
 const num = (v: unknown) => Number(v ?? 0);
 
+const FIGURES = ["conversations", "questions", "replies", "fallbacks", "failures", "ratingsUp", "ratingsDown", "inputTokens", "outputTokens"] as const;
+type Figure = (typeof FIGURES)[number];
+/** One local day's activity of one bot on one channel and model. */
+type DayRow = { chatbotId: string; date: string; channel: string; provider: string; model: string; figures: Record<Figure, number> };
+
 export type DayFigures = { date: string; conversations: number; messages: number; questions: number; replies: number; fallbacks: number; failures: number; ratingsUp: number; ratingsDown: number };
 type Totals = Omit<DayFigures, "date"> & { inputTokens: number; outputTokens: number };
 const zero = (): Totals => ({ conversations: 0, messages: 0, questions: 0, replies: 0, fallbacks: 0, failures: 0, ratingsUp: 0, ratingsDown: 0, inputTokens: 0, outputTokens: 0 });
 
-/** Which bots, as an SQL condition on "chatbotId" (ownership from ./scopes.ts), and its parameters. */
-function botsCondition(actor: Actor, botId?: string) {
-  const where = whereOf(botId ? ownBot(actor, botId) : ownBots(actor));
-  return { text: `"chatbotId" IN (SELECT "id" FROM "Chatbot" WHERE ${where.text})`, params: where.params };
+const placeholders = (count: number, first: number) => Array.from({ length: count }, (_, i) => `$${first + i}`).join(", ");
+
+/** The bots' activity per local day from the 15-minute slots in [start, end). */
+async function fromSlots(botIds: string[], timeZone: string, start: number, end: number): Promise<DayRow[]> {
+  const { rows } = await sql(
+    `SELECT "chatbotId", ${dayExpression(slotShifts(timeZone, start, end))} AS "d", "channel", "provider", "model", ${FIGURES.map((f) => `SUM("${f}") AS "${f}"`).join(", ")}
+     FROM "BotActivity" WHERE "chatbotId" IN (${placeholders(botIds.length, 1)}) AND "slot" >= $${botIds.length + 1} AND "slot" < $${botIds.length + 2}
+     GROUP BY 1, 2, 3, 4, 5`,
+    [...botIds, start, end],
+  );
+  return rows.map((r) => ({
+    chatbotId: String(r.chatbotId),
+    date: epochDayDate(num(r.d)),
+    channel: String(r.channel),
+    provider: String(r.provider),
+    model: String(r.model),
+    figures: Object.fromEntries(FIGURES.map((f) => [f, num(r[f])])) as Record<Figure, number>,
+  }));
+}
+
+/** A reply may still be counted into its slot this long after the slot began (AI_TIMEOUT_SECONDS is at most 10 minutes). */
+const SETTLE_MS = 15 * 60 * 1000;
+
+/**
+ * The bots' activity on the given local days: days that are over from BotLocalDay, filling in the
+ * ones it lacks from the slots (once per bot, zone and day); today, and a day that ended moments
+ * ago, from the slots each time.
+ */
+async function activityByDay(botIds: string[], timeZone: string, days: Day[], now: number): Promise<DayRow[]> {
+  if (!botIds.length) return [];
+  const settled = Math.floor((now - SETTLE_MS) / (15 * 60 * 1000));
+  const over = days.filter((d) => d.endSlot <= settled);
+  const live = days.filter((d) => d.endSlot > settled);
+  const rows: DayRow[] = [];
+  if (over.length) {
+    const n = botIds.length;
+    const cached = await sql(
+      `SELECT "chatbotId", "date", "channel", "provider", "model", ${FIGURES.map((f) => `"${f}"`).join(", ")} FROM "BotLocalDay"
+       WHERE "chatbotId" IN (${placeholders(n, 1)}) AND "timeZone" = $${n + 1} AND "date" >= $${n + 2} AND "date" <= $${n + 3}`,
+      [...botIds, timeZone, over[0].date, over.at(-1)!.date],
+    );
+    const filled = new Set<string>();
+    for (const r of cached.rows) {
+      if (r.channel === "") filled.add(`${r.chatbotId}|${r.date}`);
+      else rows.push({ chatbotId: String(r.chatbotId), date: String(r.date), channel: String(r.channel), provider: String(r.provider), model: String(r.model), figures: Object.fromEntries(FIGURES.map((f) => [f, num(r[f])])) as Record<Figure, number> });
+    }
+    const missing = botIds.flatMap((bot) => over.filter((d) => !filled.has(`${bot}|${d.date}`)).map((d) => ({ bot, day: d })));
+    if (missing.length) {
+      const bots = [...new Set(missing.map((m) => m.bot))];
+      const lacking = new Set(missing.map((m) => `${m.bot}|${m.day.date}`));
+      const start = Math.min(...missing.map((m) => m.day.startSlot));
+      const end = Math.max(...missing.map((m) => m.day.endSlot));
+      const computed = (await fromSlots(bots, timeZone, start, end)).filter((r) => lacking.has(`${r.chatbotId}|${r.date}`));
+      rows.push(...computed);
+      await fillLocalDays(timeZone, computed, missing.map((m) => ({ chatbotId: m.bot, date: m.day.date })));
+    }
+  }
+  if (live.length) rows.push(...(await fromSlots(botIds, timeZone, live[0].startSlot, live.at(-1)!.endSlot)));
+  return rows;
+}
+
+/** Keeps computed days, each with its marker; a viewer who filled them meanwhile wins (same figures). */
+async function fillLocalDays(timeZone: string, rows: DayRow[], days: { chatbotId: string; date: string }[]) {
+  const all = [
+    ...rows.map((r) => [r.chatbotId, timeZone, r.date, r.channel, r.provider, r.model, ...FIGURES.map((f) => r.figures[f])]),
+    ...days.map((d) => [d.chatbotId, timeZone, d.date, "", "", "", ...FIGURES.map(() => 0)]),
+  ];
+  const columns = ["chatbotId", "timeZone", "date", "channel", "provider", "model", ...FIGURES];
+  for (let i = 0; i < all.length; i += 500) {
+    const batch = all.slice(i, i + 500);
+    let p = 0;
+    await sql(
+      `INSERT INTO "BotLocalDay" (${columns.map((c) => `"${c}"`).join(", ")}) VALUES ${batch.map((row) => `(${row.map(() => `$${++p}`).join(", ")})`).join(", ")}
+       ON CONFLICT DO NOTHING`,
+      batch.flat(),
+    );
+  }
 }
 
 /**
@@ -151,54 +231,39 @@ function botsCondition(actor: Actor, botId?: string) {
  */
 export async function readAnalytics(actor: Actor, options: { botId?: string; period: Period; timeZone: string; now?: number }) {
   const { botId, period, timeZone } = options;
-  if (botId && !(await db.chatbot.findFirst({ where: ownBot(actor, botId), select: { id: true } }))) throw new AppError("not_found");
-  const days = lastDays(timeZone, period, options.now);
+  const now = options.now ?? Date.now();
+  const botIds = (await db.chatbot.findMany({ where: botId ? ownBot(actor, botId) : ownBots(actor), select: { id: true } })).map((b) => b.id);
+  if (botId && !botIds.length) throw new AppError("not_found");
+  const days = lastDays(timeZone, period, now);
   const start = days[0].startSlot;
   const end = days.at(-1)!.endSlot;
-  const bots = botsCondition(actor, botId);
-  const n = bots.params.length;
+  const n = botIds.length;
+  const bots = { text: `"chatbotId" IN (${placeholders(n, 1)})`, params: botIds };
   const utc = utcDaysOf(start, end);
 
-  const [activity, latency, top, visitors] = await Promise.all([
-    sql(
-      `SELECT ${dayExpression(slotShifts(timeZone, start, end))} AS "d", "channel", "provider", "model",
-         SUM("conversations") AS "conversations", SUM("questions") AS "questions", SUM("replies") AS "replies", SUM("fallbacks") AS "fallbacks",
-         SUM("failures") AS "failures", SUM("ratingsUp") AS "ratingsUp", SUM("ratingsDown") AS "ratingsDown",
-         SUM("inputTokens") AS "inputTokens", SUM("outputTokens") AS "outputTokens"
-       FROM "BotActivity" WHERE ${bots.text} AND "slot" >= $${n + 1} AND "slot" < $${n + 2}
-       GROUP BY 1, 2, 3, 4`,
-      [...bots.params, start, end],
-    ),
-    sql(`SELECT "bucket", SUM("count") AS "count" FROM "BotLatency" WHERE ${bots.text} AND "day" >= $${n + 1} AND "day" <= $${n + 2} GROUP BY "bucket"`, [...bots.params, utc.from, utc.to]),
-    sql(
-      `SELECT "key", MIN("text") AS "text", SUM("count") AS "count" FROM "BotTopQuestion" WHERE ${bots.text} AND "day" >= $${n + 1} AND "day" <= $${n + 2}
-       GROUP BY "key" ORDER BY 3 DESC, 1 LIMIT 10`,
-      [...bots.params, utc.from, utc.to],
-    ),
-    sql(`SELECT COUNT(*) AS "n" FROM "BotVisitor" WHERE ${bots.text} AND "lastSeenAt" >= $${n + 1}`, [...bots.params, new Date(start * 15 * 60 * 1000)]),
-  ]);
+  const [activity, latency, top, visitors] = n
+    ? await Promise.all([
+        activityByDay(botIds, timeZone, days, now),
+        sql(`SELECT "bucket", SUM("count") AS "count" FROM "BotLatency" WHERE ${bots.text} AND "day" >= $${n + 1} AND "day" <= $${n + 2} GROUP BY "bucket"`, [...bots.params, utc.from, utc.to]),
+        sql(
+          `SELECT "key", MIN("text") AS "text", SUM("count") AS "count" FROM "BotTopQuestion" WHERE ${bots.text} AND "day" >= $${n + 1} AND "day" <= $${n + 2}
+           GROUP BY "key" ORDER BY 3 DESC, 1 LIMIT 10`,
+          [...bots.params, utc.from, utc.to],
+        ),
+        sql(`SELECT COUNT(*) AS "n" FROM "BotVisitor" WHERE ${bots.text} AND "lastSeenAt" >= $${n + 1}`, [...bots.params, new Date(start * 15 * 60 * 1000)]),
+      ])
+    : [[], { rows: [] }, { rows: [] }, { rows: [] }];
 
   const byDate = new Map(days.map((d) => [d.date, { date: d.date, ...zero() }]));
   const byChannel = new Map(CHANNELS.map((c) => [c, zero()]));
   const byModel = new Map<string, Totals & { provider: string; model: string }>();
   const totals = zero();
-  for (const row of activity.rows) {
-    const figures: Totals = {
-      conversations: num(row.conversations),
-      questions: num(row.questions),
-      replies: num(row.replies),
-      messages: num(row.questions) + num(row.replies),
-      fallbacks: num(row.fallbacks),
-      failures: num(row.failures),
-      ratingsUp: num(row.ratingsUp),
-      ratingsDown: num(row.ratingsDown),
-      inputTokens: num(row.inputTokens),
-      outputTokens: num(row.outputTokens),
-    };
-    const targets = [totals, byDate.get(epochDayDate(num(row.d))), byChannel.get(row.channel as Channel)];
+  for (const row of activity) {
+    const figures: Totals = { ...row.figures, messages: row.figures.questions + row.figures.replies };
+    const targets = [totals, byDate.get(row.date), byChannel.get(row.channel as Channel)];
     if (row.provider) {
       const key = `${row.provider}/${row.model}`;
-      if (!byModel.has(key)) byModel.set(key, { provider: String(row.provider), model: String(row.model), ...zero() });
+      if (!byModel.has(key)) byModel.set(key, { provider: row.provider, model: row.model, ...zero() });
       targets.push(byModel.get(key));
     }
     for (const target of targets) if (target) for (const k of Object.keys(figures) as (keyof Totals)[]) target[k] += figures[k];
@@ -222,12 +287,14 @@ export async function readAnalytics(actor: Actor, options: { botId?: string; per
 
 export type Analytics = Awaited<ReturnType<typeof readAnalytics>>;
 
-/** Visitors last seen before this many days are forgotten by the periodic cleanup: past every window. */
-export const VISITOR_RETENTION_DAYS = 100;
+/** Visitors last seen, and kept days, before this many days are dropped by the periodic cleanup: past every window. */
+export const ANALYTICS_KEEP_DAYS = 100;
 
-/** The periodic cleanup's part: visitors not seen in any window any more. */
-export async function forgetOldVisitors(now = new Date()) {
-  const { count } = await sql(`DELETE FROM "BotVisitor" WHERE "lastSeenAt" < $1`, [new Date(now.getTime() - VISITOR_RETENTION_DAYS * 24 * 60 * 60 * 1000)]);
-  return count;
+/** The periodic cleanup's part: visitors not seen in any window any more, and kept days past them. */
+export async function trimAnalytics(now = new Date()) {
+  const before = new Date(now.getTime() - ANALYTICS_KEEP_DAYS * 24 * 60 * 60 * 1000);
+  const visitors = (await sql(`DELETE FROM "BotVisitor" WHERE "lastSeenAt" < $1`, [before])).count;
+  const localDays = (await sql(`DELETE FROM "BotLocalDay" WHERE "date" < $1`, [utcDay(before)])).count;
+  return { visitors, localDays };
 }
 

@@ -1,5 +1,5 @@
 import "server-only";
-import { forgetOldVisitors } from "@/lib/db/analytics";
+import { trimAnalytics } from "@/lib/db/analytics";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
 import { log } from "@/lib/ops/log";
@@ -7,16 +7,16 @@ import { log } from "@/lib/ops/log";
 // The periodic cleanup (the server's loop every few minutes, and every /api/cron call): expired
 // sessions, half-done two-factor logins, verification tokens and limiter rows; audit events past AUDIT_RETENTION_DAYS; and the
 // conversations of each bot whose owner set a retention, once untouched for that many days; and
-// the analytics' visitors not seen for longer than any window.
+// the analytics' visitors and kept days past every window.
 // Every step is one conditional delete: running it twice, or twice at once, deletes each row once
 // and fails on none.
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-export type CleanupResult = { sessions: number; pendingLogins: number; verificationTokens: number; limiterRows: number; auditEvents: number; conversations: number; messages: number; visitors: number };
+export type CleanupResult = { sessions: number; pendingLogins: number; verificationTokens: number; limiterRows: number; auditEvents: number; conversations: number; messages: number; visitors: number; analyticsDays: number };
 
 export async function cleanUp(now = new Date()): Promise<CleanupResult> {
-  const result: CleanupResult = { sessions: 0, pendingLogins: 0, verificationTokens: 0, limiterRows: 0, auditEvents: 0, conversations: 0, messages: 0, visitors: 0 };
+  const result: CleanupResult = { sessions: 0, pendingLogins: 0, verificationTokens: 0, limiterRows: 0, auditEvents: 0, conversations: 0, messages: 0, visitors: 0, analyticsDays: 0 };
   result.sessions = (await db.session.deleteMany({ where: { expires: { lt: now } } })).count;
   result.pendingLogins = (await db.pendingLogin.deleteMany({ where: { expires: { lt: now } } })).count;
   result.verificationTokens = (await db.verificationToken.deleteMany({ where: { expires: { lt: now } } })).count;
@@ -31,7 +31,7 @@ export async function cleanUp(now = new Date()): Promise<CleanupResult> {
     result.messages += (await db.message.deleteMany({ where: { chatbotId: bot.id, conversation: stale } })).count;
     result.conversations += (await db.conversation.deleteMany({ where: stale })).count;
   }
-  result.visitors = await forgetOldVisitors(now);
+  ({ visitors: result.visitors, localDays: result.analyticsDays } = await trimAnalytics(now));
   if (Object.values(result).some((n) => n > 0)) log("info", "cleanup.done", result);
   return result;
 }

@@ -1,5 +1,7 @@
 import Link from "next/link";
-import { getFormatter, getTranslations } from "next-intl/server";
+import { getFormatter, getTimeZone, getTranslations } from "next-intl/server";
+import { AnalyticsView } from "@/components/analytics/AnalyticsView";
+import { periodOf, readAnalytics } from "@/lib/db/analytics";
 import { requireUser } from "@/lib/auth/guards";
 import { dashboardSummary } from "@/lib/db/chatbots";
 import { checklistOf } from "@/lib/db/onboarding";
@@ -14,11 +16,18 @@ export async function generateMetadata() {
   return { title: (await getTranslations("dashboard"))("title") };
 }
 
-export default async function DashboardPage() {
+export default async function DashboardPage({ searchParams }: { searchParams: Promise<{ days?: string }> }) {
   const user = await requireUser();
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
-  const [{ total, active, recent }, weekly, checklist, refusals] = await Promise.all([dashboardSummary(user), messagesLastWeek(user), checklistOf(user), refusalsToday(user)]);
+  const period = periodOf((await searchParams).days);
+  const [{ total, active, recent }, weekly, checklist, refusals, overview] = await Promise.all([
+    dashboardSummary(user),
+    messagesLastWeek(user),
+    checklistOf(user),
+    refusalsToday(user),
+    readAnalytics(user, { period, timeZone: await getTimeZone() }),
+  ]);
   const showChecklist = !checklist.dismissed && !Object.values(checklist.steps).every(Boolean);
 
   return (
@@ -87,6 +96,14 @@ export default async function DashboardPage() {
               </li>
             ))}
           </ul>
+        </section>
+      )}
+      {total > 0 && (
+        <section aria-labelledby="overview" className="mt-4" data-testid="dashboard-overview">
+          <h2 id="overview" className="h5">
+            {t("overview")}
+          </h2>
+          <AnalyticsView data={overview} path="/dashboard" empty={t("overview_empty")} />
         </section>
       )}
     </>

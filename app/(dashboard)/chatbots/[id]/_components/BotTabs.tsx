@@ -11,6 +11,7 @@ const TABS = [
   { key: "knowledge", segment: "knowledge", icon: "bi-question-circle" },
   { key: "conversations", segment: "conversations", icon: "bi-clock-history" },
   { key: "unanswered", segment: "unanswered", icon: "bi-patch-question" },
+  { key: "analytics", segment: "analytics", icon: "bi-graph-up" },
   { key: "channels", segment: "channels", icon: "bi-broadcast" },
   { key: "versions", segment: "versions", icon: "bi-layers" },
   { key: "settings", segment: "edit", icon: "bi-sliders" },
