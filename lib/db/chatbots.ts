@@ -75,10 +75,12 @@ export async function dashboardSummary(actor: Actor) {
     db.chatbot.count({ where: { ...mine, isActive: true } }),
     db.chatbot.findMany({ where: mine, select: listFields, orderBy: { updatedAt: "desc" }, take: DASHBOARD_BOTS }),
   ]);
-  const latest = bots.length
-    ? await db.conversation.groupBy({ by: ["chatbotId"], where: { chatbotId: { in: bots.map((b) => b.id) } }, _max: { updatedAt: true } })
-    : [];
-  const talkedAt = new Map(latest.map((g) => [g.chatbotId, g._max.updatedAt]));
+  // One indexed look per card (chatbotId, updatedAt): a MAX grouped over the bots read every
+  // conversation's index entry, which a bot with 100,000 conversations felt.
+  const latest = await Promise.all(
+    bots.map((b) => db.conversation.findFirst({ where: { chatbotId: b.id }, orderBy: { updatedAt: "desc" }, select: { chatbotId: true, updatedAt: true } })),
+  );
+  const talkedAt = new Map(latest.flatMap((c) => (c ? [[c.chatbotId, c.updatedAt] as const] : [])));
   const recent = bots
     .map((bot) => {
       const talked = talkedAt.get(bot.id);
