@@ -13,6 +13,7 @@ const TABS = [
   { key: "unanswered", segment: "unanswered", icon: "bi-patch-question" },
   { key: "channels", segment: "channels", icon: "bi-broadcast" },
   { key: "versions", segment: "versions", icon: "bi-layers" },
+  { key: "tests", segment: "tests", icon: "bi-check2-square" },
   { key: "settings", segment: "edit", icon: "bi-sliders" },
 ] as const;
 
