@@ -8,11 +8,15 @@ import { ChatbotFormPage, expectToast, fillInstructions } from "./pages";
 
 const INSTRUCTIONS = "Be brief.";
 
-/** Saves the bot's fallback message (a versioned setting the built-in model says when its Q&A has no answer). */
-async function setFallback(page: Page, botId: string, text: string) {
+/**
+ * Saves the bot's welcome or fallback message (versioned settings; the fallback is what the
+ * built-in model says when its Q&A has no answer): each save is a new version.
+ */
+async function saveMessages(page: Page, botId: string, { welcome, fallback }: { welcome?: string; fallback?: string }) {
   await page.goto(`/chatbots/${botId}/edit`);
   await fillInstructions(page, INSTRUCTIONS);
-  await page.getByRole("textbox", { name: "Fallback message", exact: true }).fill(text);
+  if (welcome !== undefined) await page.getByRole("textbox", { name: "Welcome message", exact: true }).fill(welcome);
+  if (fallback !== undefined) await page.getByRole("textbox", { name: "Fallback message", exact: true }).fill(fallback);
   await page.getByRole("button", { name: "Save changes" }).click();
   await expect(page).toHaveURL(new RegExp(`/chatbots/${botId}$`));
 }
@@ -48,9 +52,10 @@ async function runTests(page: Page, botId: string) {
   await expect(page.getByTestId("run-summary")).toBeVisible();
 }
 
-test("save tests from the playground, run them, see a regression, be asked before publishing, restore and publish", async ({ page }) => {
+test("save tests from the playground, run them, see a regression, be asked before publishing, restore and publish", async ({ page, user }) => {
+  void user; // signed in as a fresh account
   const botId = await new ChatbotFormPage(page).create({ name: "Tested bakery", systemPrompt: INSTRUCTIONS });
-  await setFallback(page, botId, "Please call us at 555-0100.");
+  await saveMessages(page, botId, { fallback: "Please call us at 555-0100." });
   // No saved tests yet: Publish publishes at once.
   await page.getByTestId("publish").click();
   await expectToast(page, "Version 2 is published.");
@@ -68,8 +73,9 @@ test("save tests from the playground, run them, see a regression, be asked befor
   await expect(page.getByTestId("run-summary")).toHaveText("Draft: 2 of 2 pass. Published: 2 of 2 pass.");
   await expect(page.getByTestId("change")).toHaveText(["Same", "Same"]);
 
-  // The draft's fallback changes: the Mars answer regresses on the draft only.
-  await setFallback(page, botId, "We cannot help with that.");
+  // Two unpublished changes: a welcome message (version 3), then a fallback (version 4) that makes the Mars answer regress on the draft only.
+  await saveMessages(page, botId, { welcome: "Welcome to the bakery!" });
+  await saveMessages(page, botId, { fallback: "We cannot help with that." });
   await runTests(page, botId);
   await expect(page.getByTestId("run-summary")).toContainText("Draft: 1 of 2 pass. Published: 2 of 2 pass. 1 newly failing.");
   await expect(rows.nth(1).getByTestId("change")).toHaveText("Newly failing");
@@ -84,10 +90,10 @@ test("save tests from the playground, run them, see a regression, be asked befor
   await expect(confirm).toHaveCount(0);
   await expect(page.getByTestId("unpublished-changes")).toBeVisible();
 
-  // Restore version 2 (the published fallback) as the draft: the old results are stale, a new run passes.
+  // Restore version 3 (the welcome message, the old fallback) as the draft: the old results are stale, a new run passes.
   await page.goto(`/chatbots/${botId}/versions`);
-  await page.getByRole("button", { name: "Restore version 2 as the draft" }).click();
-  await expectToast(page, /The draft is version 2 again \(saved as version 4\)/);
+  await page.getByRole("button", { name: "Restore version 3 as the draft" }).click();
+  await expectToast(page, /The draft is version 3 again \(saved as version 5\)/);
   await page.goto(`/chatbots/${botId}/tests`);
   await expect(page.getByTestId("run-stale")).toBeVisible();
   await runTests(page, botId);
@@ -95,14 +101,15 @@ test("save tests from the playground, run them, see a regression, be asked befor
   await expect(page.getByTestId("run-stale")).toHaveCount(0);
 
   await page.getByTestId("publish").click();
-  await expectToast(page, "Version 4 is published.");
+  await expectToast(page, "Version 5 is published.");
   await expect(page.getByTestId("unpublished-changes")).toHaveCount(0);
 });
 
 test.describe("on a 375 px phone", () => {
   test.use({ viewport: { width: 375, height: 740 }, isMobile: true, hasTouch: true });
 
-  test("the tests page with results fits, in Arabic too, and is axe-clean", async ({ page, context }) => {
+  test("the tests page with results fits, in Arabic too, and is axe-clean", async ({ page, context, user }) => {
+    void user;
     const botId = await new ChatbotFormPage(page).create({ name: "Phone tests", systemPrompt: INSTRUCTIONS });
     await page.goto(`/chatbots/${botId}/tests`);
     await expect(page.getByText("No test questions yet")).toBeVisible();

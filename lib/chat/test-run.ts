@@ -1,4 +1,5 @@
 import "server-only";
+import { getTranslations } from "next-intl/server";
 import { AiError } from "@/lib/ai";
 import { findBotForChat, type ChatTarget } from "@/lib/db/chatbots";
 import { finishRun, listTests, quotaSpent, requiredSources, saveResult, startRun, type SavedTest, type SideResult } from "@/lib/db/bot-tests";
@@ -41,13 +42,13 @@ export function evaluate(test: Pick<SavedTest, "expected" | "mustNotContain" | "
 }
 
 /** One question asked of one version of the bot, stored nowhere: the reply, its sources and how long it took. */
-export async function answerQuestion(bot: ChatTarget, question: string, signal?: AbortSignal): Promise<Answer> {
+export async function answerQuestion(bot: ChatTarget, question: string, signal?: AbortSignal, defaultFallback?: string): Promise<Answer> {
   const started = performance.now();
   const ms = () => Math.round(performance.now() - started);
   let text = "";
   let errorCode: ErrorCode | null = null;
   let aborted = false;
-  const asked = await askBot(bot, [{ role: "user", content: question }], signal);
+  const asked = await askBot(bot, [{ role: "user", content: question }], signal, defaultFallback);
   if (!asked) return { text, sources: [], errorCode: "provider_not_configured", ms: ms(), aborted };
   try {
     for await (const event of asked.reply) {
@@ -90,6 +91,8 @@ export async function* runBotTests(actor: Actor, botId: string, signal?: AbortSi
   if ((counted(draft) || counted(published)) && draft.dailyMessageQuota !== null && (await quotaSpent(botId, draft.dailyMessageQuota))) throw new AppError("quota_exceeded");
   const reuse = sameBehaviour(draft, published);
   const required = await requiredSources(botId, tests.map((t) => t.mustUseSource).filter(Boolean));
+  // Read now, in the request: the questions are answered as the response streams, after it.
+  const defaultFallback = (await getTranslations("chat"))("default_fallback");
 
   const run = await startRun(actor, botId, tests.length);
   let status: "done" | "cancelled" | "failed" = "cancelled";
@@ -103,7 +106,7 @@ export async function* runBotTests(actor: Actor, botId: string, signal?: AbortSi
         return "stop";
       }
     }
-    const answer = await answerQuestion(bot, test.question, signal);
+    const answer = await answerQuestion(bot, test.question, signal, defaultFallback);
     if (answer.aborted) return "stop";
     const failures = evaluate(test, answer, required.get(test.mustUseSource) ?? null);
     return { reply: answer.errorCode && !answer.text ? "" : answer.text, pass: failures.length === 0, failures, ms: answer.ms };
