@@ -125,7 +125,7 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
       {tests.length === 0 ? (
         <EmptyState icon="check2-square" title={t("empty_title")} text={t("empty_text")} />
       ) : (
-        <div className="table-responsive">
+        <div className="table-responsive position-relative">
           <table className="table align-middle" data-testid="tests-table">
             <caption className="visually-hidden">{t("caption")}</caption>
             <thead>
