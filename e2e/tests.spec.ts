@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
-import { expect, test } from "./fixtures";
+import { createBot, expect, test } from "./fixtures";
 import { ChatbotFormPage, expectToast, fillInstructions } from "./pages";
 
 // Saved test questions: save them from the playground, run them against the draft and the
@@ -103,6 +103,27 @@ test("save tests from the playground, run them, see a regression, be asked befor
   await page.getByTestId("publish").click();
   await expectToast(page, "Version 5 is published.");
   await expect(page.getByTestId("unpublished-changes")).toHaveCount(0);
+});
+
+test("an LLM bot's run shows its progress and stops on Cancel", async ({ page, user }) => {
+  // The e2e server's OpenAI-compatible provider is a local fake; "[[slow]]" makes it take ~6 s a reply.
+  const botId = await createBot(user.id, { name: "Slow LLM", provider: "openai", model: "test-model" });
+  await page.goto(`/chatbots/${botId}/tests`);
+  await expect(page.getByText(/asks the provider once per version/)).toBeVisible();
+  for (const question of ["[[slow]] Tell me a story?", "[[slow]] And another?"]) {
+    await page.getByTestId("add-test").click();
+    const dialog = page.getByRole("dialog", { name: "New test question" });
+    await dialog.getByRole("textbox", { name: "Question" }).fill(question);
+    await dialog.getByRole("textbox", { name: "The reply must contain" }).fill("word1");
+    await dialog.getByRole("button", { name: "Add" }).click();
+    await expectToast(page, "The test question is saved.");
+    await expect(dialog).toHaveCount(0);
+  }
+  await page.getByTestId("run-tests").click();
+  await expect(page.getByTestId("run-progress")).toHaveText("0 of 2");
+  await page.getByTestId("cancel-run").click();
+  await expect(page.getByTestId("run-tests")).toBeVisible({ timeout: 3_000 });
+  await expect(page.getByText("The last run was cancelled after 0 of 2 questions.")).toBeVisible();
 });
 
 test.describe("on a 375 px phone", () => {
