@@ -65,6 +65,14 @@ test("save tests from the playground, run them, see a regression, be asked befor
   await page.goto(`/chatbots/${botId}`);
   await askAndSave(page, "When are you open?");
   await askAndSave(page, "Do you deliver to Mars?", "555-0100");
+  // The conversation's transcript offers the same on each reply.
+  await page.getByTestId("open-in-history").click();
+  await page.getByTestId("transcript").getByTestId("save-as-test").first().click();
+  const fromTranscript = page.getByRole("dialog", { name: "New test question" });
+  await expect(fromTranscript.getByRole("textbox", { name: "Question" })).toHaveValue("When are you open?");
+  await expect(fromTranscript.getByRole("textbox", { name: "The reply must contain" })).toHaveValue("We are open 9 to 5");
+  await fromTranscript.getByRole("button", { name: "Cancel" }).click();
+  await expect(fromTranscript).toHaveCount(0);
 
   await runTests(page, botId);
   const rows = page.getByTestId("test-row");

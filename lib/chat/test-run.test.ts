@@ -124,6 +124,13 @@ describe("saved tests", () => {
     expect((await newlyFailing(owner, bot.id)).map((t) => t.question)).toEqual(["Do you deliver to Mars?"]);
     expect(await code(newlyFailing(await makeUser(), bot.id))).toBe("not_found");
 
+    // A test edited since the run no longer counts; run again, it does.
+    const mars = (await listTests(owner, bot.id))[1];
+    await updateTest(owner, bot.id, mars.id, test("Do you deliver to Mars?", { expected: "555-0100", mustNotContain: "free" }));
+    expect(await newlyFailing(owner, bot.id)).toEqual([]);
+    await collect(runBotTests(owner, bot.id));
+    expect((await newlyFailing(owner, bot.id)).map((t) => t.question)).toEqual(["Do you deliver to Mars?"]);
+
     // Publishing refuses without the owner's confirmation, and publishes with it.
     expect(await code(publishDraft(owner, bot.id))).toBe("tests_regressed");
     expect((await db.chatbot.findUniqueOrThrow({ where: { id: bot.id } })).publishedVersion).toBe(1);

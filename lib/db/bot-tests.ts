@@ -142,14 +142,18 @@ export async function latestRun(actor: Actor, botId: string) {
 /**
  * The saved tests that pass on the published version and fail on the draft in the latest finished
  * run of the current draft (same draft, published version and knowledge); none without such a run.
+ * A test edited since the run is left out: its result answered another expectation.
  */
 export async function newlyFailing(actor: Actor, botId: string) {
   const run = await latestRun(actor, botId);
   if (!run || !run.current || run.status !== "done") return [];
   const failing = new Set(run.results.filter((r) => r.publishedPass && !r.draftPass).map((r) => r.testId));
   if (!failing.size) return [];
-  const tests = await db.botTest.findMany({ where: { chatbotId: botId, id: { in: [...failing] } }, select: { id: true, question: true }, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
-  return tests;
+  return db.botTest.findMany({
+    where: { chatbotId: botId, id: { in: [...failing] }, updatedAt: { lte: run.startedAt } },
+    select: { id: true, question: true },
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
 }
 
 /** Whether the bot's daily quota is spent today: an LLM run is refused then, as the playground is. */
