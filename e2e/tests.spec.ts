@@ -132,6 +132,11 @@ test("an LLM bot's run shows its progress and stops on Cancel", async ({ page, u
   await page.getByTestId("cancel-run").click();
   await expect(page.getByTestId("run-tests")).toBeVisible({ timeout: 3_000 });
   await expect(page.getByText("The last run was cancelled after 0 of 2 questions.")).toBeVisible();
+  // The server stopped too: read again, the stored run says it was cancelled (not still running, not done ~12 s later).
+  await expect(async () => {
+    await page.reload();
+    await expect(page.getByTestId("run-cancelled")).toHaveText("The last run was cancelled after 0 of 2 questions.", { timeout: 1_000 });
+  }).toPass({ timeout: 8_000 });
 });
 
 test.describe("on a 375 px phone", () => {

@@ -36,6 +36,8 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
   const router = useRouter();
   const [results, setResults] = useState<Map<string, Result>>(() => new Map(run?.results.map((r) => [r.testId, r])));
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
+  // Shown at once when the owner cancels (the server marks the run a moment later).
+  const [cancelled, setCancelled] = useState<{ done: number; total: number } | null>(null);
   const [editing, setEditing] = useState<(Test & { isNew?: boolean }) | null>(null);
   const controller = useRef<AbortController | null>(null);
 
@@ -48,6 +50,7 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
     const abort = new AbortController();
     controller.current = abort;
     setResults(new Map());
+    setCancelled(null);
     setProgress({ done: 0, total: tests.length });
     try {
       const response = await fetch(`/api/chatbots/${botId}/tests/run`, { method: "POST", headers: { "Content-Type": "application/json" }, body: "{}", signal: abort.signal });
@@ -73,6 +76,7 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
     }
   }
 
+  const cancelledAt = cancelled ?? (run?.status === "cancelled" ? { done: run.results.length, total: run.total } : null);
   const shown = tests.flatMap((test) => (results.has(test.id) ? [results.get(test.id)!] : []));
   const passing = (side: "draft" | "published") => shown.filter((r) => r[side].pass).length;
   const newlyFailing = shown.filter((r) => changeOf(r) === "newly_failing").length;
@@ -88,7 +92,14 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
               <Spinner animation="border" size="sm" aria-hidden />
               {t("progress", { done: progress.done, total: progress.total })}
             </span>
-            <Button variant="outline-secondary" onClick={() => controller.current?.abort()} data-testid="cancel-run">
+            <Button
+              variant="outline-secondary"
+              onClick={() => {
+                setCancelled(progress);
+                controller.current?.abort();
+              }}
+              data-testid="cancel-run"
+            >
               <i className="bi bi-stop-circle me-1" aria-hidden />
               {t("cancel_run")}
             </Button>
@@ -110,7 +121,11 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
           {t("stale")}
         </div>
       )}
-      {!progress && run?.status === "cancelled" && <div className="alert alert-secondary">{t("cancelled", { done: run.results.length, total: run.total })}</div>}
+      {!progress && cancelledAt && (
+        <div className="alert alert-secondary" data-testid="run-cancelled">
+          {t("cancelled", cancelledAt)}
+        </div>
+      )}
       {shown.length > 0 && (
         <p data-testid="run-summary">
           {t("summary", { draft: passing("draft"), published: passing("published"), total: shown.length })}{" "}
