@@ -72,6 +72,11 @@ export const ERROR_CODES = [
   "file_empty",
   "knowledge_storage_full",
   ...FETCH_ERROR_CODES,
+  // saved test questions (lib/db/bot-tests.ts, lib/chat/test-run.ts) and publishing past them
+  "tests_full",
+  "tests_none",
+  "tests_regressed",
+  "test_expectation_required",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting
   ...AI_ERROR_CODES,
 ] as const;

@@ -22,6 +22,7 @@ const ROUTES: Record<string, Caller> = {
   "chatbots/[id]/feedback": "cookie",
   "chatbots/[id]/knowledge/files": "cookie",
   "chatbots/[id]/knowledge/sources": "cookie",
+  "chatbots/[id]/tests/run": "cookie",
   // Bearer CRON_SECRET, no cookie (lib/jobs).
   cron: "none",
   health: "none",

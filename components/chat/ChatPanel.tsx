@@ -10,6 +10,7 @@ import { readEvents, sourcesOf, type ChatSource } from "@/lib/chat/wire";
 import { MESSAGE_MAX } from "@/lib/validation/limits";
 import type { Channel } from "@/lib/validation/channels";
 import { LazyMarkdown, preloadMarkdown } from "./LazyMarkdown";
+import { SaveTestButton } from "@/components/tests/SaveTestButton";
 import { ReplyRating } from "./ReplyRating";
 import { SourceList } from "./SourceList";
 import { useVisitorId } from "./useVisitorId";
@@ -81,6 +82,13 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
     else url.searchParams.delete("c");
     window.history.replaceState(window.history.state, "", url);
   }
+
+  /** The visitor's message a reply answered: "Save as test" saves it. */
+  const questionBefore = (replyId: number) => {
+    const at = lines.findIndex((l) => l.id === replyId);
+    const asked = at > 0 ? lines[at - 1] : null;
+    return asked?.role === "user" ? asked.content : null;
+  };
 
   const update = (id: number, change: Partial<Line> | ((l: Line) => Partial<Line>)) =>
     setLines((all) => all.map((l) => (l.id === id ? { ...l, ...(typeof change === "function" ? change(l) : change) } : l)));
@@ -220,6 +228,9 @@ export function ChatPanel({ target, welcome, isActive, title, embedded = false, 
                 </button>
               )}
               {!line.streaming && line.content && line.messageId && !line.error && <ReplyRating target={target} visitorId={visitorId} messageId={line.messageId} />}
+              {target.kind === "owner" && !line.streaming && line.content && !line.error && questionBefore(line.id) && (
+                <SaveTestButton botId={target.botId} question={questionBefore(line.id)!} reply={line.content} usedSources={!!line.sources?.length} />
+              )}
             </div>
             </div>
           ),

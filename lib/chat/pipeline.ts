@@ -82,11 +82,8 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
     const sentAt = timeAfter(stored?.lastAt ?? null);
     timer?.mark("history");
     const turns: ChatTurn[] = [...history, { role: "user", content: request.message }];
-    const asked = availableProviders().includes(bot.provider) ? await replyRequest(bot, turns, request.signal) : null;
-    const streamed = asked ? streamReply(asked.request) : null;
-    // The built-in model only ever says its Q&A and messages; an LLM may be talked into quoting its instructions.
-    const spans = streamed && bot.guardInstructions && bot.provider !== "builtin" ? instructionSpans(bot.systemPrompt) : null;
-    const reply = streamed && spans ? guardReply(streamed, spans) : streamed;
+    const asked = await askBot(bot, turns, request.signal);
+    const reply = asked?.reply ?? null;
     timer?.mark("knowledge");
     const first = reply?.next();
     first?.catch(() => {}); // read (and mapped) in replyEvents
@@ -107,17 +104,32 @@ export async function startChat(request: ChatRequest): Promise<ChatReply> {
 const noSources = () => [];
 
 /**
+ * Asks the bot's provider (null when this server has none for it): the reply as it streams,
+ * guarded against quoting the instructions, and how to tell its sources once it has ended.
+ * Stores and counts nothing: the caller does (startChat), or not (saved tests, lib/chat/test-run.ts).
+ */
+export async function askBot(bot: ChatTarget, turns: ChatTurn[], signal?: AbortSignal, defaultFallback?: string) {
+  if (!availableProviders().includes(bot.provider)) return null;
+  const asked = await replyRequest(bot, turns, signal, defaultFallback);
+  const streamed = streamReply(asked.request);
+  // The built-in model only ever says its Q&A and messages; an LLM may be talked into quoting its instructions.
+  const spans = bot.guardInstructions && bot.provider !== "builtin" ? instructionSpans(bot.systemPrompt) : null;
+  return { reply: spans ? guardReply(streamed, spans) : streamed, sources: asked.sources };
+}
+
+/**
  * What the provider is asked — the bot's settings, the conversation, and what its knowledge
  * holds for the message — and how to tell, once the reply is written, which sources it used.
  */
-async function replyRequest(bot: ChatTarget, history: ChatTurn[], signal?: AbortSignal): Promise<{ request: ReplyRequest; sources: (reply: string) => ChatSource[] }> {
+async function replyRequest(bot: ChatTarget, history: ChatTurn[], signal?: AbortSignal, defaultFallback?: string): Promise<{ request: ReplyRequest; sources: (reply: string) => ChatSource[] }> {
   const message = history.at(-1)!.content;
   const knowledge = await botKnowledge(bot);
   const base = { provider: bot.provider, model: bot.model, temperature: bot.temperature, maxOutputTokens: bot.maxOutputTokens, history, signal };
   if (bot.provider === "builtin") {
     // The built-in model says the Q&A entry that answers, else the passage that does, else the fallback message.
     const best = await builtinAnswer(knowledge, message);
-    const fallbackMessage = best || bot.fallbackMessage ? bot.fallbackMessage : (await getTranslations("chat"))("default_fallback");
+    // `defaultFallback`: read by a caller that answers after its request's scope (a saved-tests run's stream).
+    const fallbackMessage = best || bot.fallbackMessage ? bot.fallbackMessage : (defaultFallback ?? (await getTranslations("chat"))("default_fallback"));
     return {
       request: { ...base, systemPrompt: bot.systemPrompt, fallbackMessage, knowledge: best ? [{ question: best.source.name, answer: best.answer }] : [] },
       sources: () => (best ? [best.source] : []),

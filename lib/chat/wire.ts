@@ -62,8 +62,8 @@ export const CHAT_CONTENT_TYPE = "application/x-ndjson; charset=utf-8";
 /** Events to response bytes, a JSON line each, pulled as the reader reads (lib/http/stream.ts). */
 export const encodeEvents = (events: AsyncIterable<ChatEvent>) => pullStream(events, (event) => `${JSON.stringify(event)}\n`);
 
-/** Response bytes to events, as they arrive; a line cut between two chunks waits for the rest. */
-export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenerator<ChatEvent> {
+/** Response bytes to events (chat events, or another NDJSON stream's), as they arrive; a line cut between two chunks waits for the rest. */
+export async function* readEvents<T = ChatEvent>(body: ReadableStream<Uint8Array>): AsyncGenerator<T> {
   const reader = body.getReader();
   const decoder = new TextDecoder();
   let buffer = "";
@@ -74,9 +74,9 @@ export async function* readEvents(body: ReadableStream<Uint8Array>): AsyncGenera
       buffer += decoder.decode(value, { stream: true });
       const lines = buffer.split("\n");
       buffer = lines.pop() ?? "";
-      for (const line of lines) if (line.trim()) yield JSON.parse(line) as ChatEvent;
+      for (const line of lines) if (line.trim()) yield JSON.parse(line) as T;
     }
-    if (buffer.trim()) yield JSON.parse(buffer) as ChatEvent;
+    if (buffer.trim()) yield JSON.parse(buffer) as T;
   } finally {
     reader.releaseLock();
   }

@@ -215,13 +215,14 @@ export type ChatTarget = NonNullable<Awaited<ReturnType<typeof readChatTarget>>>
  * What a reply needs of the bot, when the caller may reach it (the scope of ./scopes.ts): one
  * statement on the driver (./direct.ts), as every chat message begins with it.
  */
-const readChatTarget = async (caller: Caller, id: string) => {
+const readChatTarget = async (caller: Caller, id: string, version?: "draft" | "published") => {
   const scope = chatBot(caller, id);
   if (!scope) return null;
   const where = whereOf(scope);
   // The owner (the playground) talks to the draft, the bot's own fields; every other caller to the
   // published version, read in the same statement (a bot never published answers with its draft).
-  const published = caller.kind !== "owner";
+  // Only the owner may choose (saved tests ask both).
+  const published = caller.kind !== "owner" || version === "published";
   const behaviour = ["provider", "model", "systemPrompt", "temperature", "maxOutputTokens", "fallbackMessage"]
     .map((f) => (published ? `COALESCE(v."${f}", b."${f}") AS "${f}"` : `b."${f}"`))
     .join(", ");
@@ -253,9 +254,12 @@ const readChatTarget = async (caller: Caller, id: string) => {
     : null;
 };
 
-/** The bot with what a reply needs, when the caller may chat with it; else null. */
-export async function findBotForChat(caller: Caller, id: string): Promise<ChatTarget | null> {
-  return (await readChatTarget(caller, id)) as ChatTarget | null;
+/**
+ * The bot with what a reply needs, when the caller may chat with it; else null. The owner gets
+ * the draft unless they ask for the published version (saved tests compare the two).
+ */
+export async function findBotForChat(caller: Caller, id: string, version?: "draft" | "published"): Promise<ChatTarget | null> {
+  return (await readChatTarget(caller, id, version)) as ChatTarget | null;
 }
 
 /** The bots an API key may use now (its scope, API on, switched on): what GET /api/v1/models lists. */

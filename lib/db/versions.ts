@@ -1,5 +1,6 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
+import { newlyFailing } from "./bot-tests";
 import { db, type Tx } from "./client";
 import { ownBot, requireActorId, type Actor } from "./scopes";
 
@@ -71,8 +72,13 @@ export async function draftStatus(actor: Actor, botId: string) {
   return { published: bot.publishedVersion, unpublished: !!published && changedFields(published, bot).length > 0 };
 }
 
-/** Publishes the draft: the latest version becomes the one visitors, the widget and the API talk to. */
-export async function publishDraft(actor: Actor, botId: string) {
+/**
+ * Publishes the draft: the latest version becomes the one visitors, the widget and the API talk to.
+ * When the latest run of the saved tests shows questions that pass on the published version and
+ * fail on this draft, only with `confirmRegressions` (the owner saw them): else `tests_regressed`.
+ */
+export async function publishDraft(actor: Actor, botId: string, { confirmRegressions = false }: { confirmRegressions?: boolean } = {}) {
+  if (!confirmRegressions && (await newlyFailing(actor, botId)).length) throw new AppError("tests_regressed");
   return db.$transaction(async (tx) => {
     // Ownership and the row lock first, so a save landing now is either in the published version or after it.
     const { count } = await tx.chatbot.updateMany({ where: ownBot(actor, botId), data: { updatedAt: new Date() } });

@@ -58,3 +58,6 @@ export const NEW_CHATBOT = {
 
 /** The Trusted Types policy public/widget.js creates: hosts that enforce Trusted Types list it in `trusted-types`. */
 export const WIDGET_TRUSTED_TYPES_POLICY = "chatbot-factory-widget";
+
+/** Saved test questions (lib/validation/bot-tests.ts): how many a bot keeps, and each field's length. */
+export const BOT_TEST_LIMITS = { perBot: 100, question: MESSAGE_MAX, expected: 500, mustNotContain: 500 } as const;

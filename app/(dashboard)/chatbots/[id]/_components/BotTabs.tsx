@@ -14,6 +14,7 @@ const TABS = [
   { key: "analytics", segment: "analytics", icon: "bi-graph-up" },
   { key: "channels", segment: "channels", icon: "bi-broadcast" },
   { key: "versions", segment: "versions", icon: "bi-layers" },
+  { key: "tests", segment: "tests", icon: "bi-check2-square" },
   { key: "settings", segment: "edit", icon: "bi-sliders" },
 ] as const;
 

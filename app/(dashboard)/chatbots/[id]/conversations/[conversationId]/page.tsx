@@ -6,6 +6,7 @@ import { getConversation } from "@/lib/db/conversations";
 import { AppError, isErrorCode } from "@/lib/errors";
 import { Markdown } from "@/components/chat/Markdown";
 import { SourceList } from "@/components/chat/SourceList";
+import { SaveTestButton } from "@/components/tests/SaveTestButton";
 import { DeleteConversations } from "../_components/DeleteConversations";
 
 type Props = { params: Promise<{ id: string; conversationId: string }> };
@@ -34,7 +35,7 @@ export default async function TranscriptPage({ params }: Props) {
       <h2 className="h5">{t("transcript", { date: format.dateTime(conversation.startedAt, { dateStyle: "medium", timeStyle: "short" }) })}</h2>
       <div className="card">
         <div className="card-body chat-thread" style={{ maxHeight: "none" }} data-testid="transcript">
-          {conversation.messages.map((m) => (
+          {conversation.messages.map((m, i) => (
             <div key={m.id} className={`chat-line ${m.role === "user" ? "chat-user text-prewrap" : "chat-assistant"}`}>
               {m.role === "user" ? <div dir="auto">{m.content}</div> : m.content && <Markdown text={m.content} />}
               {m.role === "assistant" && <SourceList sources={m.sources} />}
@@ -48,6 +49,9 @@ export default async function TranscriptPage({ params }: Props) {
                 {format.dateTime(m.createdAt, { timeStyle: "short" })}
                 {m.role === "assistant" && m.latencyMs !== null && ` · ${t("latency", { ms: m.latencyMs })}`}
                 {m.role === "assistant" && m.outputTokens !== null && ` · ${t("tokens", { input: m.inputTokens ?? 0, output: m.outputTokens })}`}
+                {m.role === "assistant" && m.content && !m.errorCode && conversation.messages[i - 1]?.role === "user" && (
+                  <SaveTestButton botId={bot.id} question={conversation.messages[i - 1].content} reply={m.content} usedSources={m.sources.length > 0} />
+                )}
               </div>
             </div>
           ))}
