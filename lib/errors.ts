@@ -75,6 +75,7 @@ export const ERROR_CODES = [
   // saved test questions (lib/db/bot-tests.ts, lib/chat/test-run.ts) and publishing past them
   "tests_full",
   "tests_none",
+  "tests_running",
   "tests_regressed",
   "test_expectation_required",
   // lib/ai's provider failures (lib/ai/types.ts), shown to the person chatting

@@ -170,3 +170,20 @@ describe("saved tests", () => {
     expect(run.results).toHaveLength(1);
   });
 });
+
+describe("two runs of one bot", () => {
+  it("refuses a second run while one is going on, and not once that one is over or long dead", async () => {
+    const { owner, bot } = await bakery();
+    await addTest(owner, bot.id, test("What are your opening hours?", { expected: "9 to 5" }));
+    const first = runBotTests(owner, bot.id);
+    expect((await first.next()).value).toMatchObject({ type: "start" });
+    // The first is half-way (its generator paused after "start"): a second tab's run is refused.
+    expect(await code(collect(runBotTests(owner, bot.id)))).toBe("tests_running");
+    await collect(first);
+    expect((await latestRun(owner, bot.id))?.status).toBe("done");
+    // A run left "running" by a server that went away holds the bot only so long.
+    await db.botTestRun.updateMany({ where: { chatbotId: bot.id }, data: { status: "running", startedAt: new Date(Date.now() - 16 * 60 * 1000) } });
+    const events = await collect(runBotTests(owner, bot.id));
+    expect(events.at(-1)).toMatchObject({ type: "end", status: "done" });
+  });
+});

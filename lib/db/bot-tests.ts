@@ -80,10 +80,18 @@ export async function runSubject(actor: Actor, botId: string) {
   return { draftVersion: bot.versions[0]?.number ?? null, publishedVersion: bot.publishedVersion, knowledgeVersion: bot.knowledgeVersion };
 }
 
-/** Starts a run, replacing the bot's earlier ones (only the latest is kept). */
-export async function startRun(actor: Actor, botId: string, total: number) {
+/** A run still "running" after this long ended with its server (a crash, a deploy): it no longer holds the bot. */
+export const RUN_STALE_MS = 15 * 60 * 1000;
+
+/**
+ * Starts a run, replacing the bot's earlier ones (only the latest is kept); refused while another
+ * run of the bot is going on (a second tab would cut the first off half-way).
+ */
+export async function startRun(actor: Actor, botId: string, total: number, now = new Date()) {
   const subject = await runSubject(actor, botId);
   return db.$transaction(async (tx) => {
+    const running = await tx.botTestRun.findFirst({ where: { chatbotId: botId, status: "running", startedAt: { gt: new Date(now.getTime() - RUN_STALE_MS) } }, select: { id: true } });
+    if (running) throw new AppError("tests_running");
     await tx.botTestRun.deleteMany({ where: { chatbotId: botId, chatbot: ownBot(actor, botId) } });
     return tx.botTestRun.create({ data: { chatbotId: botId, total, ...subject }, select: { id: true } });
   });

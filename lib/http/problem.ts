@@ -15,6 +15,7 @@ const STATUS: Partial<Record<ErrorCode, number>> = {
   origin_refused: 403,
   not_found: 404,
   bot_inactive: 409,
+  tests_running: 409,
   payload_too_large: 413,
   unsupported_media_type: 415,
   rate_limited: 429,
