@@ -133,7 +133,7 @@ test.describe("on a 375 px phone", () => {
       await context.addCookies([{ name: "NEXT_LOCALE", value: locale, url: "http://127.0.0.1" }]);
       await page.goto(`/chatbots/${botId}/edit`);
       const tabs = page.getByTestId("bot-tabs").getByRole("link");
-      await expect(tabs).toHaveCount(7);
+      await expect(tabs).toHaveCount(9);
       const tops = await tabs.evaluateAll((links) => links.map((l) => Math.round(l.getBoundingClientRect().top)));
       expect(new Set(tops).size, `tab rows: ${tops}`).toBe(1);
       // The row scrolls, the page does not, and the current tab (the last) is on screen.
