@@ -40,7 +40,7 @@ export async function AnalyticsView({ data, path, empty }: Props) {
     { key: "fell_back", value: totals.fallbacks },
     { key: "failed", value: totals.failures },
   ] as const;
-  const answerSeries: Series[] = [{ label: t("replies"), data: answers.map((a) => a.value), color: "success" }];
+  const answerSeries: Series[] = [{ label: t("replies"), data: answers.map((a) => a.value), color: ["success", "warning", "danger"] }];
 
   return (
     <div className="analytics" data-testid="analytics">

@@ -4,7 +4,9 @@ import { useEffect, useRef } from "react";
 import { useLocale } from "next-intl";
 import { isRtl } from "@/lib/i18n/locales";
 
-export type Series = { label: string; data: number[]; color: "primary" | "info" | "success" | "warning" | "danger" | "secondary" };
+type Colour = "primary" | "info" | "success" | "warning" | "danger" | "secondary";
+/** One line or set of bars; a doughnut's one series names a colour per slice. */
+export type Series = { label: string; data: number[]; color: Colour | Colour[] };
 
 type Props = {
   type: "line" | "bar" | "doughnut";
@@ -37,7 +39,8 @@ export function Chart({ type, labels, series, stacked, testId }: Props) {
       const rtl = isRtl(locale);
       const text = cssColor("body-color");
       const grid = cssColor("border-color");
-      const colours = series.map((s) => cssColor(s.color));
+      const colourOf = (s: Series) => (Array.isArray(s.color) ? s.color.map(cssColor) : cssColor(s.color));
+      const colours = series.map(colourOf);
       chart = new ChartJs(canvas.current, {
         type,
         data: {
@@ -46,7 +49,7 @@ export function Chart({ type, labels, series, stacked, testId }: Props) {
             label: s.label,
             data: s.data,
             borderColor: type === "doughnut" ? cssColor("body-bg") : colours[i],
-            backgroundColor: type === "doughnut" ? colours : type === "line" ? colours[i] : colours[i],
+            backgroundColor: colours[i],
             tension: 0.25,
             pointRadius: labels.length > 31 ? 0 : 3,
           })),
@@ -70,9 +73,9 @@ export function Chart({ type, labels, series, stacked, testId }: Props) {
       observer = new MutationObserver(() => {
         if (!chart) return;
         const now = { text: cssColor("body-color"), grid: cssColor("border-color") };
-        const fresh = series.map((s) => cssColor(s.color));
+        const fresh = series.map(colourOf);
         chart.data.datasets.forEach((d, i) => {
-          d.backgroundColor = type === "doughnut" ? fresh : fresh[i];
+          d.backgroundColor = fresh[i];
           d.borderColor = type === "doughnut" ? cssColor("body-bg") : fresh[i];
         });
         const legend = chart.options.plugins?.legend?.labels;
