@@ -46,7 +46,7 @@ for (const theme of ["dark", "light"] as const) {
     await page.getByTestId("conversation-list").getByRole("link").first().click();
     await expect(page).toHaveURL(new RegExp(`/chatbots/${id}/conversations/[^/]+$`));
     const transcript = new URL(page.url()).pathname;
-    const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, "/profile", "/profile/security", "/api-keys"];
+    const privatePages = ["/dashboard", "/chatbots", "/chatbots/new", `/chatbots/${id}`, `/chatbots/${id}/edit`, `/chatbots/${id}/knowledge`, `/chatbots/${id}/conversations`, transcript, `/chatbots/${id}/analytics`, `/chatbots/${id}/tests`, "/profile", "/profile/security", "/api-keys"];
     for (const path of privatePages) {
       await page.goto(path);
       await expect(page.locator("html")).toHaveAttribute("data-bs-theme", theme);

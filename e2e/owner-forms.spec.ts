@@ -115,9 +115,9 @@ test.describe("the Channels tab", () => {
       expect(await box.evaluate((el) => getComputedStyle(el).whiteSpace)).toBe("pre");
     }
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(375);
-    // The bot's seven tabs stay one row, scrolled sideways, rather than wrapping onto three.
+    // The bot's nine tabs stay one row, scrolled sideways, rather than wrapping onto three.
     const tops = await page.locator(".bot-tabs .nav-link").evaluateAll((links) => links.map((l) => Math.round(l.getBoundingClientRect().top)));
-    expect(tops).toHaveLength(7);
+    expect(tops).toHaveLength(9);
     expect(new Set(tops).size).toBe(1);
   });
 });

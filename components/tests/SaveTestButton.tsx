@@ -28,7 +28,7 @@ export function SaveTestButton({ botId, question, reply, usedSources }: { botId:
   const [open, setOpen] = useState(false);
   return (
     <>
-      <button type="button" className="btn btn-link btn-sm p-0 ms-2 align-baseline" onPointerEnter={() => void load()} onFocus={() => void load()} onClick={() => setOpen(true)} data-testid="save-as-test">
+      <button type="button" className="btn btn-link btn-sm p-0 ms-2 align-baseline link-body-emphasis" onPointerEnter={() => void load()} onFocus={() => void load()} onClick={() => setOpen(true)} data-testid="save-as-test">
         <i className="bi bi-check2-square me-1" aria-hidden />
         {t("save_as_test")}
       </button>
