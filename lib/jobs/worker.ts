@@ -160,6 +160,9 @@ export function startJobLoop(options: { pollMs: number; lanes?: number; workerId
   const workerId = options.workerId ?? newWorkerId();
   const shutdown = new AbortController();
   const napping = { lanes: new Set<() => void>(), periodic: new Set<() => void>() };
+  // Counts wakes, so a lane that was still looking when one came looks again instead of napping
+  // through it (the wake found no napping lane to end).
+  let wakes = 0;
   const nap = (ms: number, set: Set<() => void>) =>
     new Promise<void>((resolve) => {
       const done = () => (clearTimeout(timer), set.delete(done), resolve());
@@ -171,11 +174,13 @@ export function startJobLoop(options: { pollMs: number; lanes?: number; workerId
     while (!shutdown.signal.aborted) {
       try {
         await loadHandlers();
+        const woken = wakes;
         const job = await claimJob(workerId, { kinds: options.kinds });
         if (job) {
           await runJob(job, workerId, { signal: shutdown.signal });
           continue;
         }
+        if (wakes !== woken) continue;
       } catch (error) {
         console.error("[jobs] the worker loop failed; trying again", error);
       }
@@ -192,6 +197,7 @@ export function startJobLoop(options: { pollMs: number; lanes?: number; workerId
   return {
     // Wakes the lanes, not the periodic tasks (they keep their own clock).
     wake: () => {
+      wakes += 1;
       for (const done of napping.lanes) done();
     },
     stop: async () => {
