@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import type { ComponentProps, ReactNode } from "react";
 import Link from "next/link";
 import { getFormatter, getTranslations } from "next-intl/server";
 import { PERIODS, type Analytics } from "@/lib/db/analytics";
@@ -88,51 +88,31 @@ export async function AnalyticsView({ data, path, empty }: Props) {
             <Figure label={t("latency")} value={`${ms(data.latency.median)} · ${ms(data.latency.p95)}`} hint={t("latency_hint")} testId="figure-latency" />
           </div>
 
-          <section className="card mb-4" aria-labelledby="chart-daily">
-            <div className="card-body">
-              <h3 id="chart-daily" className="h6">
-                {t("per_day")}
-              </h3>
-              <Chart type="line" labels={labels} series={daily} testId="chart-daily" />
-              <FiguresTable
-                caption={t("per_day")}
-                head={[t("day"), t("conversations"), t("messages"), t("answered"), t("fell_back")]}
-                rows={data.days.map((d) => [dayLabel(d.date), n(d.conversations), n(d.messages), n(d.replies - d.fallbacks - d.failures), n(d.fallbacks)])}
-                testId="table-daily"
-                show={t("show_table")}
-              />
-            </div>
-          </section>
-
+          <ChartCard
+            name="daily"
+            className="mb-4"
+            title={t("per_day")}
+            chart={{ type: "line", labels, series: daily }}
+            table={{ head: [t("day"), t("conversations"), t("messages"), t("answered"), t("fell_back")], rows: data.days.map((d) => [dayLabel(d.date), n(d.conversations), n(d.messages), n(d.replies - d.fallbacks - d.failures), n(d.fallbacks)]) }}
+            show={t("show_table")}
+          />
           <div className="row g-3 mb-4">
-            <section className="col-lg-7" aria-labelledby="chart-channels">
-              <div className="card h-100">
-                <div className="card-body">
-                  <h3 id="chart-channels" className="h6">
-                    {t("by_channel")}
-                  </h3>
-                  <Chart type="bar" labels={channelLabels} series={byChannel} testId="chart-channels" />
-                  <FiguresTable
-                    caption={t("by_channel")}
-                    head={[t("channel"), t("conversations"), t("messages")]}
-                    rows={data.channels.map((c, i) => [channelLabels[i], n(c.conversations), n(c.messages)])}
-                    testId="table-channels"
-                    show={t("show_table")}
-                  />
-                </div>
-              </div>
-            </section>
-            <section className="col-lg-5" aria-labelledby="chart-answers">
-              <div className="card h-100">
-                <div className="card-body">
-                  <h3 id="chart-answers" className="h6">
-                    {t("answers")}
-                  </h3>
-                  <Chart type="doughnut" labels={answers.map((a) => t(a.key))} series={answerSeries} testId="chart-answers" />
-                  <FiguresTable caption={t("answers")} head={[t("reply_kind"), t("replies")]} rows={answers.map((a) => [t(a.key), n(a.value)])} testId="table-answers" show={t("show_table")} />
-                </div>
-              </div>
-            </section>
+            <ChartCard
+              name="channels"
+              className="col-lg-7"
+              title={t("by_channel")}
+              chart={{ type: "bar", labels: channelLabels, series: byChannel }}
+              table={{ head: [t("channel"), t("conversations"), t("messages")], rows: data.channels.map((c, i) => [channelLabels[i], n(c.conversations), n(c.messages)]) }}
+              show={t("show_table")}
+            />
+            <ChartCard
+              name="answers"
+              className="col-lg-5"
+              title={t("answers")}
+              chart={{ type: "doughnut", labels: answers.map((a) => t(a.key)), series: answerSeries }}
+              table={{ head: [t("reply_kind"), t("replies")], rows: answers.map((a) => [t(a.key), n(a.value)]) }}
+              show={t("show_table")}
+            />
           </div>
 
           <div className="row g-3">
@@ -213,6 +193,23 @@ function Figure({ label, value, hint, testId }: { label: string; value: ReactNod
         </div>
       </div>
     </div>
+  );
+}
+
+/** A chart in a card with its figures as a table; `name` keys its heading and test ids. */
+function ChartCard({ name, className, title, chart, table, show }: { name: string; className: string; title: string; chart: Omit<ComponentProps<typeof Chart>, "testId">; table: { head: string[]; rows: string[][] }; show: string }) {
+  return (
+    <section className={className} aria-labelledby={`chart-${name}`}>
+      <div className="card h-100">
+        <div className="card-body">
+          <h3 id={`chart-${name}`} className="h6">
+            {title}
+          </h3>
+          <Chart {...chart} testId={`chart-${name}`} />
+          <FiguresTable caption={title} head={table.head} rows={table.rows} testId={`table-${name}`} show={show} />
+        </div>
+      </div>
+    </section>
   );
 }
 

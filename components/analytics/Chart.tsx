@@ -12,8 +12,6 @@ type Props = {
   type: "line" | "bar" | "doughnut";
   labels: string[];
   series: Series[];
-  /** Stacks bar series on each other. */
-  stacked?: boolean;
   testId?: string;
 };
 
@@ -24,9 +22,9 @@ const cssColor = (name: string) => getComputedStyle(document.documentElement).ge
  * A Chart.js chart on a canvas. Chart.js sets sizes through the style object (CSSOM), which a
  * nonce CSP without 'unsafe-inline' allows, and injects no stylesheet. It loads only when a chart
  * is on the page, and redraws in the theme's colours when the theme changes. The canvas is hidden
- * from assistive technology: every chart has a table beside it (AnalyticsTable).
+ * from assistive technology: every chart has a table of its figures beside it (AnalyticsView).
  */
-export function Chart({ type, labels, series, stacked, testId }: Props) {
+export function Chart({ type, labels, series, testId }: Props) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const locale = useLocale();
 
@@ -37,56 +35,43 @@ export function Chart({ type, labels, series, stacked, testId }: Props) {
     void import("chart.js/auto").then(({ default: ChartJs }) => {
       if (cancelled || !canvas.current) return;
       const rtl = isRtl(locale);
-      const text = cssColor("body-color");
-      const grid = cssColor("border-color");
-      const colourOf = (s: Series) => (Array.isArray(s.color) ? s.color.map(cssColor) : cssColor(s.color));
-      const colours = series.map(colourOf);
-      chart = new ChartJs(canvas.current, {
+      const made = new ChartJs(canvas.current, {
         type,
-        data: {
-          labels,
-          datasets: series.map((s, i) => ({
-            label: s.label,
-            data: s.data,
-            borderColor: type === "doughnut" ? cssColor("body-bg") : colours[i],
-            backgroundColor: colours[i],
-            tension: 0.25,
-            pointRadius: labels.length > 31 ? 0 : 3,
-          })),
-        },
+        data: { labels, datasets: series.map((s) => ({ label: s.label, data: s.data, tension: 0.25, pointRadius: labels.length > 31 ? 0 : 3 })) },
         options: {
           locale,
           responsive: true,
           maintainAspectRatio: false,
           animation: false,
-          plugins: { legend: { rtl, labels: { color: text } }, tooltip: { rtl } },
+          plugins: { legend: { rtl, labels: {} }, tooltip: { rtl } },
           scales:
             type === "doughnut"
               ? {}
               : {
-                  x: { reverse: rtl, stacked, ticks: { color: text, maxRotation: 0, autoSkip: true }, grid: { color: grid } },
-                  y: { position: rtl ? "right" : "left", stacked, beginAtZero: true, ticks: { color: text, precision: 0 }, grid: { color: grid } },
+                  x: { reverse: rtl, ticks: { maxRotation: 0, autoSkip: true }, grid: {} },
+                  y: { position: rtl ? "right" : "left", beginAtZero: true, ticks: { precision: 0 }, grid: {} },
                 },
         },
       });
-      // The theme switch changes Bootstrap's variables: draw again in the new colours.
-      observer = new MutationObserver(() => {
-        if (!chart) return;
-        const now = { text: cssColor("body-color"), grid: cssColor("border-color") };
-        const fresh = series.map(colourOf);
-        chart.data.datasets.forEach((d, i) => {
-          d.backgroundColor = fresh[i];
-          d.borderColor = type === "doughnut" ? cssColor("body-bg") : fresh[i];
+      chart = made;
+      // Colours come from the theme: set now, and again when the theme switch changes Bootstrap's variables.
+      const paint = () => {
+        const text = cssColor("body-color");
+        const grid = cssColor("border-color");
+        made.data.datasets.forEach((d, i) => {
+          const colour = series[i].color;
+          d.backgroundColor = Array.isArray(colour) ? colour.map(cssColor) : cssColor(colour);
+          d.borderColor = type === "doughnut" ? cssColor("body-bg") : d.backgroundColor;
         });
-        const legend = chart.options.plugins?.legend?.labels;
-        if (legend) legend.color = now.text;
-        for (const axis of Object.values(chart.options.scales ?? {})) {
-          if (!axis) continue;
-          if (axis.ticks) axis.ticks.color = now.text;
-          if (axis.grid) axis.grid.color = now.grid;
+        made.options.plugins!.legend!.labels!.color = text;
+        for (const axis of Object.values(made.options.scales ?? {})) {
+          if (axis?.ticks) axis.ticks.color = text;
+          if (axis?.grid) axis.grid.color = grid;
         }
-        chart.update();
-      });
+        made.update();
+      };
+      paint();
+      observer = new MutationObserver(paint);
       observer.observe(document.documentElement, { attributes: true, attributeFilter: ["data-bs-theme"] });
     });
     return () => {
@@ -94,7 +79,7 @@ export function Chart({ type, labels, series, stacked, testId }: Props) {
       observer?.disconnect();
       chart?.destroy();
     };
-  }, [type, labels, series, stacked, locale]);
+  }, [type, labels, series, locale]);
 
   return (
     <div className={`analytics-chart analytics-chart-${type}`} data-testid={testId}>

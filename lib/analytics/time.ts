@@ -6,7 +6,7 @@ import { wordingKey } from "@/lib/knowledge/group-questions";
 
 export const SLOT_MS = 15 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
-const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
+export const SLOTS_PER_DAY = DAY_MS / SLOT_MS;
 
 /** The slot an instant falls in: 15-minute steps since 1970-01-01 UTC. */
 export const slotOf = (at: Date) => Math.floor(at.getTime() / SLOT_MS);

@@ -2,7 +2,7 @@ import "server-only";
 import { env } from "@/lib/env";
 import { AppError } from "@/lib/errors";
 import { estimateCost, parseModelPrices } from "@/lib/analytics/prices";
-import { epochDayDate, lastDays, type Day, latencyBucket, percentile, questionKey, slotOf, slotShifts, utcDay, utcDaysOf, type Shift } from "@/lib/analytics/time";
+import { SLOTS_PER_DAY, SLOT_MS, epochDayDate, lastDays, type Day, latencyBucket, percentile, questionKey, slotOf, slotShifts, utcDay, utcDaysOf, type Shift } from "@/lib/analytics/time";
 import { db } from "./client";
 import { sql } from "./direct";
 import { ownBot, ownBots, type Actor, type Caller } from "./scopes";
@@ -122,7 +122,6 @@ export const PERIODS = [7, 30, 90] as const;
 export type Period = (typeof PERIODS)[number];
 export const periodOf = (value: unknown): Period => PERIODS.find((p) => String(p) === String(value)) ?? 7;
 
-const SLOTS_PER_DAY = 96;
 /** The local epoch day of a slot, in SQL: one shift per run of the window's offsets. */
 function dayExpression(shifts: Shift[]) {
   const int = (n: number) => {
@@ -176,7 +175,7 @@ const SETTLE_MS = 15 * 60 * 1000;
  */
 async function activityByDay(botIds: string[], timeZone: string, days: Day[], now: number): Promise<DayRow[]> {
   if (!botIds.length) return [];
-  const settled = Math.floor((now - SETTLE_MS) / (15 * 60 * 1000));
+  const settled = slotOf(new Date(now - SETTLE_MS));
   const over = days.filter((d) => d.endSlot <= settled);
   const live = days.filter((d) => d.endSlot > settled);
   const rows: DayRow[] = [];
@@ -250,7 +249,7 @@ export async function readAnalytics(actor: Actor, options: { botId?: string; per
            GROUP BY "key" ORDER BY 3 DESC, 1 LIMIT 10`,
           [...bots.params, utc.from, utc.to],
         ),
-        sql(`SELECT COUNT(*) AS "n" FROM "BotVisitor" WHERE ${bots.text} AND "lastSeenAt" >= $${n + 1}`, [...bots.params, new Date(start * 15 * 60 * 1000)]),
+        sql(`SELECT COUNT(*) AS "n" FROM "BotVisitor" WHERE ${bots.text} AND "lastSeenAt" >= $${n + 1}`, [...bots.params, new Date(start * SLOT_MS)]),
       ])
     : [[], { rows: [] }, { rows: [] }, { rows: [] }];
 
