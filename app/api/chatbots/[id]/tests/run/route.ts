@@ -21,6 +21,12 @@ export async function POST(request: Request, { params }: { params: Promise<{ id:
     const events = runBotTests(user, (await params).id, request.signal);
     // The first event (or the refusal before the run) is awaited here, so a refusal answers with its status.
     const first = await events.next();
+    // An owner who cancels before reading is never pulled again: end the run here, so it is stored
+    // as cancelled (and the next run is not refused as "already running"). Mid-answer, the signal
+    // already stops the provider call and `return()` waits for the generator's next step.
+    const stop = () => void events.return(undefined);
+    if (request.signal.aborted) stop();
+    else request.signal.addEventListener("abort", stop, { once: true });
     async function* all(): AsyncGenerator<TestRunEvent> {
       if (!first.done) yield first.value;
       yield* events;
