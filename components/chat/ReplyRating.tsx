@@ -31,8 +31,8 @@ export function ReplyRating({ target, visitorId, messageId }: { target: ChatTarg
         body: JSON.stringify(target.kind === "owner" ? base : { ...base, visitorId, channel: target.channel }),
       });
       if (!response.ok) {
-        const { code } = await response.json().catch(() => ({ code: "server_error" }));
-        setError(errorText(code));
+        const { code, retryAfter } = (await response.json().catch(() => ({ code: "server_error" }))) as { code: string; retryAfter?: number };
+        setError(errorText(code, retryAfter));
         return false;
       }
       return true;

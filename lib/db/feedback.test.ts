@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { generateApiKey } from "@/lib/auth/api-keys";
 import { botInput, makeUser } from "@/lib/testing/factories";
+import { VISITOR_RATINGS_PER_MINUTE } from "@/lib/security/limits";
 import { actAs } from "@/lib/testing/session";
 import { apiKeySchema } from "@/lib/validation/api-key";
 import { createApiKey } from "./api-keys";
@@ -89,6 +90,20 @@ describe("rating a reply", () => {
     actAs(owner);
     expect((await playgroundRate(post({ messageId: answer.messageId, rating: 1 }), { params: Promise.resolve({ id: botId }) })).status).toBe(204);
     expect(await stored(answer.messageId)).toMatchObject({ rating: 1, needsReview: false });
+  });
+
+  it("refuses a visitor's ratings past 30 a minute with a wait, and keeps their last accepted rating", async () => {
+    const { publicId } = await setup();
+    const visitorId = randomBytes(16).toString("base64url");
+    const headers = { ...browser, "x-forwarded-for": `203.0.113.${++ip}` };
+    const said = await replyId(await publicChat(post({ message: "opening hours", visitorId, channel: "page" }, headers), { params: Promise.resolve({ publicId }) }));
+    const rate = (rating: 1 | -1) => publicRate(post({ messageId: said, rating, visitorId, channel: "page" }, headers), { params: Promise.resolve({ publicId }) });
+    for (let i = 0; i < VISITOR_RATINGS_PER_MINUTE; i++) expect((await rate(i % 2 ? 1 : -1)).status).toBe(204);
+    const refused = await rate(-1);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await refused.json()).toMatchObject({ code: "too_many_requests" });
+    expect(await stored(said)).toMatchObject({ rating: 1 });
   });
 });
 

@@ -1,6 +1,7 @@
 import "server-only";
 import { AppError } from "@/lib/errors";
 import { groupQuestions } from "@/lib/knowledge/group-questions";
+import { takeVisitorRating } from "@/lib/security/limits";
 import { KNOWLEDGE_LIMITS } from "@/lib/validation/knowledge";
 import { db } from "./client";
 import { conversationChannel, recordRating } from "./analytics";
@@ -14,6 +15,10 @@ import { callerConversations, chatBot, ownBot, ownBotChild, requireActorId, type
  */
 export async function rateReply(caller: Caller, botId: string, input: { messageId: string; rating: 1 | -1; comment: string }) {
   const scope = chatBot(caller, botId);
+  if (caller.kind === "visitor") {
+    const wait = await takeVisitorRating({ visitorId: caller.visitorId, ip: caller.ip, botId });
+    if (wait) throw new AppError("too_many_requests", undefined, wait);
+  }
   const reply = await db.message.findFirst({
     where: { id: input.messageId, role: "assistant", chatbot: scope, conversation: callerConversations(caller) },
     select: { id: true, chatbotId: true, fallback: true, rating: true, provider: true, model: true, createdAt: true, conversation: { select: { source: true, channel: true } } },

@@ -74,6 +74,9 @@ export function buildLimiters() {
     chatVisitor: createLimiter({ keyPrefix: "chat_visitor", points: e.PUBLIC_CHAT_PER_VISITOR_PER_MINUTE, duration: MINUTE }),
     chatVisitorIp: createLimiter({ keyPrefix: "chat_visitor_ip", points: e.PUBLIC_CHAT_PER_IP_PER_MINUTE, duration: MINUTE }),
     chatVisitorUnknownIp: createLimiter({ keyPrefix: "chat_visitor_unknown_ip", points: e.PUBLIC_CHAT_UNKNOWN_IP_PER_MINUTE, duration: MINUTE }),
+    // Ratings of replies on the public page and widget: generous for a person, a wall for a loop.
+    rateVisitor: createLimiter({ keyPrefix: "rate_visitor", points: VISITOR_RATINGS_PER_MINUTE, duration: MINUTE }),
+    rateVisitorAddress: createLimiter({ keyPrefix: "rate_visitor_ip", points: VISITOR_RATINGS_PER_MINUTE * 3, duration: MINUTE }),
   };
 }
 
@@ -217,6 +220,16 @@ export async function takeAvatarUpload(userId: string): Promise<number> {
 export async function takeVisitorMessage({ visitorId, ip, botId }: { visitorId: string; ip: string | null; botId: string }): Promise<number> {
   const { chatVisitor, chatVisitorIp, chatVisitorUnknownIp } = all();
   const waits = await Promise.all([take(chatVisitor, visitorId), ip ? take(chatVisitorIp, ip) : take(chatVisitorUnknownIp, botId)]);
+  return Math.max(...waits);
+}
+
+/** A visitor's ratings a minute (an address may rate as much as three visitors). */
+export const VISITOR_RATINGS_PER_MINUTE = 30;
+
+/** One rating by an anonymous visitor: it spends the visitor's budget and the address's (unknown: the bot's). Seconds to wait, or 0. */
+export async function takeVisitorRating({ visitorId, ip, botId }: { visitorId: string; ip: string | null; botId: string }): Promise<number> {
+  const { rateVisitor, rateVisitorAddress } = all();
+  const waits = await Promise.all([take(rateVisitor, visitorId), take(rateVisitorAddress, ip ?? `bot:${botId}`)]);
   return Math.max(...waits);
 }
 
