@@ -18,7 +18,7 @@ const FAKE_PORT = vi.hoisted(() => {
   // Before the database client is made: count every statement it runs.
   process.env.BENCH_COUNT_STATEMENTS = "true";
   if (process.env.TEST_REDIS_URL) process.env.REDIS_URL = process.env.TEST_REDIS_URL;
-  const port = 33_000 + (process.pid % 1000);
+  const port = 33_000 + (process.pid % 500) * 2 + Number(process.env.VITEST_POOL_ID ?? 1) - 1;
   process.env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
   process.env.OPENAI_API_KEY = "sk-sources-test";
   return port;

@@ -15,7 +15,7 @@ import { startFakeLlm } from "@/scripts/fake-llm.mjs";
 
 vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) => `t:${key}` }));
 const FAKE_PORT = vi.hoisted(() => {
-  const port = 34_000 + (process.pid % 1000);
+  const port = 34_000 + (process.pid % 500) * 2 + Number(process.env.VITEST_POOL_ID ?? 1) - 1;
   process.env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
   process.env.OPENAI_API_KEY = "sk-api-sources-test";
   return port;

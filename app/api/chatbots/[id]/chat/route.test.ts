@@ -13,7 +13,7 @@ vi.mock("next-intl/server", () => ({ getTranslations: async () => (key: string) 
 
 // Configuration is read once, at the first import that needs it: set before any import runs.
 const FAKE_PORT = vi.hoisted(() => {
-  const port = 31_000 + (process.pid % 1000);
+  const port = 31_000 + (process.pid % 500) * 2 + Number(process.env.VITEST_POOL_ID ?? 1) - 1;
   process.env.OPENAI_BASE_URL = `http://127.0.0.1:${port}/v1`;
   process.env.OPENAI_API_KEY = "sk-route-test";
   process.env.CHAT_PER_USER_PER_MINUTE = "8";
