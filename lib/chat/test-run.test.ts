@@ -124,10 +124,13 @@ describe("saved tests", () => {
     expect((await newlyFailing(owner, bot.id)).map((t) => t.question)).toEqual(["Do you deliver to Mars?"]);
     expect(await code(newlyFailing(await makeUser(), bot.id))).toBe("not_found");
 
-    // A test edited since the run no longer counts; run again, it does.
+    // Saving a test unchanged keeps its result; a test edited since the run loses it and no longer counts; run again, it does.
     const mars = (await listTests(owner, bot.id))[1];
+    await updateTest(owner, bot.id, mars.id, test(mars.question, { expected: mars.expected, mustNotContain: mars.mustNotContain }));
+    expect((await latestRun(owner, bot.id))!.results.map((r) => r.testId)).toContain(mars.id);
     await updateTest(owner, bot.id, mars.id, test("Do you deliver to Mars?", { expected: "555-0100", mustNotContain: "free" }));
     expect(await newlyFailing(owner, bot.id)).toEqual([]);
+    expect((await latestRun(owner, bot.id))!.results.map((r) => r.testId)).not.toContain(mars.id);
     await collect(runBotTests(owner, bot.id));
     expect((await newlyFailing(owner, bot.id)).map((t) => t.question)).toEqual(["Do you deliver to Mars?"]);
 

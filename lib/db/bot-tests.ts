@@ -40,9 +40,16 @@ export async function addTest(actor: Actor, botId: string, input: BotTestData) {
   });
 }
 
+/** Edits a test; a change to what it checks drops its stored result, which answered the old test. */
 export async function updateTest(actor: Actor, botId: string, testId: string, input: BotTestData) {
-  const { count } = await db.botTest.updateMany({ where: ownTest(actor, botId, testId), data: writable(input) });
-  if (count === 0) throw new AppError("not_found");
+  const data = writable(input);
+  await db.$transaction(async (tx) => {
+    const before = await tx.botTest.findFirst({ where: ownTest(actor, botId, testId), select: { question: true, expected: true, mustNotContain: true, mustUseSource: true } });
+    if (!before) throw new AppError("not_found");
+    if (Object.entries(data).every(([field, value]) => before[field as keyof typeof before] === value)) return;
+    await tx.botTest.update({ where: { id: testId }, data });
+    await tx.botTestResult.deleteMany({ where: { testId } });
+  });
 }
 
 export async function deleteTest(actor: Actor, botId: string, testId: string) {
