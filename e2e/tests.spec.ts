@@ -1,5 +1,6 @@
 import type { Page } from "@playwright/test";
 import { seriousViolations } from "./axe";
+import { sql } from "./db";
 import { createBot, expect, test } from "./fixtures";
 import { ChatbotFormPage, expectToast, fillInstructions } from "./pages";
 
@@ -137,6 +138,12 @@ test("an LLM bot's run shows its progress and stops on Cancel", async ({ page, u
     await page.reload();
     await expect(page.getByTestId("run-cancelled")).toHaveText("The last run was cancelled after 0 of 2 questions.", { timeout: 1_000 });
   }).toPass({ timeout: 8_000 });
+
+  // A run its server left "running" (a crash) says so once it is 15 minutes old, and holds the bot no longer.
+  await sql(`UPDATE "BotTestRun" SET status = 'running', "startedAt" = $1 WHERE "chatbotId" = $2`, [new Date(Date.now() - 16 * 60_000), botId]);
+  await page.reload();
+  await expect(page.getByTestId("run-interrupted")).toHaveText("The last run stopped after 0 of 2 questions without finishing (the server restarted). Run the tests again.");
+  await expect(page.getByTestId("run-tests")).toBeEnabled();
 });
 
 test.describe("on a 375 px phone", () => {

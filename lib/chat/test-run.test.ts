@@ -175,7 +175,7 @@ describe("saved tests", () => {
 });
 
 describe("two runs of one bot", () => {
-  it("refuses a second run while one is going on, and not once that one is over or long dead", async () => {
+  it("refuses a second run while one is going on, and not once that one is over or long dead (then shown as interrupted)", async () => {
     const { owner, bot } = await bakery();
     await addTest(owner, bot.id, test("What are your opening hours?", { expected: "9 to 5" }));
     const first = runBotTests(owner, bot.id);
@@ -185,7 +185,11 @@ describe("two runs of one bot", () => {
     await collect(first);
     expect((await latestRun(owner, bot.id))?.status).toBe("done");
     // A run left "running" by a server that went away holds the bot only so long.
+    await db.botTestRun.updateMany({ where: { chatbotId: bot.id }, data: { status: "running", startedAt: new Date(Date.now() - 14 * 60 * 1000) } });
+    expect((await latestRun(owner, bot.id))?.status).toBe("running");
     await db.botTestRun.updateMany({ where: { chatbotId: bot.id }, data: { status: "running", startedAt: new Date(Date.now() - 16 * 60 * 1000) } });
+    // The page says it stopped, rather than show it half done.
+    expect((await latestRun(owner, bot.id))?.status).toBe("interrupted");
     const events = await collect(runBotTests(owner, bot.id));
     expect(events.at(-1)).toMatchObject({ type: "end", status: "done" });
   });

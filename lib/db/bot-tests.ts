@@ -150,8 +150,10 @@ export async function latestRun(actor: Actor, botId: string) {
     runSubject(actor, botId),
   ]);
   if (!run) return null;
+  // A run still "running" past the stale age ended with its server: it says so rather than look half done.
+  const interrupted = run.status === "running" && run.startedAt.getTime() < Date.now() - RUN_STALE_MS;
   const current = run.draftVersion === subject.draftVersion && run.publishedVersion === subject.publishedVersion && run.knowledgeVersion === subject.knowledgeVersion;
-  return { ...run, current };
+  return { ...run, status: interrupted ? ("interrupted" as const) : run.status, current };
 }
 
 /**

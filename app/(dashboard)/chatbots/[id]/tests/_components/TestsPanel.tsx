@@ -126,6 +126,11 @@ export function TestsPanel({ botId, tests, run, options }: { botId: string; test
           {t("cancelled", cancelledAt)}
         </div>
       )}
+      {!progress && !cancelled && run?.status === "interrupted" && (
+        <div className="alert alert-warning" data-testid="run-interrupted">
+          {t("interrupted", { done: run.results.length, total: run.total })}
+        </div>
+      )}
       {shown.length > 0 && (
         <p data-testid="run-summary">
           {t("summary", { draft: passing("draft"), published: passing("published"), total: shown.length })}{" "}
